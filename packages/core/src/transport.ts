@@ -1,0 +1,63 @@
+/**
+ * The one seam between the OCPP-J engine and a runtime. An adapter maps its WebSocket
+ * (browser/Deno/Workers `WebSocket`, Node `ws`, a hibernatable Durable Object socket, or the
+ * in-memory pair used in tests) onto this small contract; the core never sees the socket itself.
+ */
+export interface Transport {
+  /** The subprotocol agreed in the handshake, e.g. `ocpp2.0.1`. */
+  readonly protocol: string;
+  /** Sends one text frame. Only called while the transport is open. */
+  send(data: string): void;
+  /**
+   * Starts a close handshake. Idempotent. The sink's `close` callback fires once the transport
+   * is closed, whichever side started it.
+   */
+  close(code?: number, reason?: string): void;
+  /**
+   * Wires the transport to its consumer. Called exactly once, right after the transport is
+   * handed to the engine; frames that arrive before are buffered by the adapter.
+   */
+  attach(sink: TransportSink): void;
+  /**
+   * Sends a WebSocket ping where the runtime can (Node). Absent where it cannot (browser,
+   * Workers server, Deno server — Deno pings on its own).
+   */
+  ping?(): void;
+}
+
+/** Callbacks a transport drives. */
+export interface TransportSink {
+  message(data: string): void;
+  close(info: CloseInfo): void;
+  error(error: Error): void;
+  /** A pong arrived (keep-alive bookkeeping); optional for transports without ping. */
+  pong?(): void;
+}
+
+/** Why and how a connection closed. */
+export interface CloseInfo {
+  /** WebSocket close code (1000 normal, 1006 abnormal, …). */
+  readonly code: number;
+  readonly reason: string;
+}
+
+/** What a client adapter needs to open a connection. */
+export interface ConnectRequest {
+  /** Full URL: the endpoint with the percent-encoded identity appended as the last path segment. */
+  readonly url: string;
+  readonly identity: string;
+  /** Subprotocols to offer, most preferred first. */
+  readonly protocols: readonly string[];
+  /** Basic-auth password (security profiles 1 and 2); the username is the identity. */
+  readonly password?: string | undefined;
+  /** Extra handshake headers, where the runtime can send them. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Aborts the attempt (client closed, or connect timeout). */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Opens one transport. Resolves once the WebSocket is open and the subprotocol is known;
+ * rejects with {@link ConnectError} otherwise.
+ */
+export type Connector = (request: ConnectRequest) => Promise<Transport>;

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// One entry point for the README's two commands (`npm start`, `npm test`) and `npm run check`.
+// It needs nothing but Node and npm: pnpm is fetched at the pinned version through npx, the
+// workspace is installed from the lockfile, and system tools the tests need (Debian's Chromium)
+// are installed here, so a fresh clone and CI follow exactly the same path.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+
+function run(cmd, args, opts = {}) {
+  console.log(`\n▶ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    console.error(`✖ ${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function pnpm(...args) {
+  // Reuse the pnpm that invoked us, if any; otherwise the pinned one via npx (corepack is not
+  // usable on machines whose registry metadata carries no signatures it accepts).
+  const execPath = process.env.npm_execpath ?? '';
+  if (execPath.includes('pnpm')) run(process.execPath, [execPath, ...args]);
+  else run('npx', ['-y', `pnpm@${pnpmVersion}`, ...args]);
+}
+
+function installWorkspace() {
+  const marker = join(root, 'node_modules', '.modules.yaml');
+  const lock = join(root, 'pnpm-lock.yaml');
+  if (existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  pnpm('install', ...(process.env.CI || !process.stdin.isTTY ? ['--frozen-lockfile'] : []));
+}
+
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (...a) =>
+    sudo.length ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...a], { env }) : run('apt-get', a, { env });
+  apt('update', '-q');
+  apt('install', '-y', '-q', '--no-install-recommends', 'chromium');
+}
+
+const task = process.argv[2];
+installWorkspace();
+switch (task) {
+  case 'start':
+    pnpm('run', 'build');
+    pnpm('--filter', './playground', 'run', 'start');
+    break;
+  case 'test':
+    ensureChromium();
+    pnpm('run', 'build');
+    pnpm('exec', 'vitest', 'run');
+    break;
+  case 'check':
+    pnpm('exec', 'biome', 'check', '.');
+    pnpm('run', 'build');
+    pnpm('exec', 'tsc', '-p', 'tsconfig.json', '--noEmit');
+    ensureChromium();
+    pnpm('exec', 'vitest', 'run');
+    break;
+  case 'bench':
+    pnpm('run', 'build');
+    pnpm('--filter', './bench', 'run', 'bench');
+    break;
+  default:
+    console.error('usage: node scripts/run.mjs <start|test|check|bench>');
+    process.exit(2);
+}
