@@ -1,0 +1,96 @@
+import { isOCPPProtocol, type OCPPProtocol } from './protocol.js';
+
+/** The part of an HTTP upgrade request the server core reads; a web `Request` satisfies it. */
+export interface HandshakeRequest {
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+}
+
+/** Everything the auth callback may decide on. */
+export interface Handshake {
+  /** Station identity: the last path segment, percent-decoded (OCPP-J 1.6 §3.1, 2.x §3.1.1). */
+  readonly identity: string;
+  /** The request path without the identity segment, e.g. `/ocpp`. */
+  readonly path: string;
+  /** Subprotocols the station offered, in its order. */
+  readonly offeredProtocols: readonly string[];
+  /** The subprotocol the server will agree to (its own preference order). */
+  readonly protocol: OCPPProtocol;
+  /** Basic-auth username and password, when an `Authorization: Basic` header was sent. */
+  readonly username: string | undefined;
+  readonly password: string | undefined;
+  /** Remote address where the runtime knows it. */
+  readonly remoteAddress: string | undefined;
+  readonly headers: { get(name: string): string | null };
+  /** Query parameters (e.g. a token a browser station had to put in the URL). */
+  readonly searchParams: URLSearchParams;
+}
+
+/** Splits `Sec-WebSocket-Protocol` on commas and trims (runtimes differ on the spacing). */
+export function parseProtocolHeader(value: string | null): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+/** Picks the first protocol of the server's preference list that the station offered. */
+export function chooseProtocol(
+  serverOrder: readonly OCPPProtocol[],
+  offered: readonly string[],
+): OCPPProtocol | undefined {
+  for (const p of serverOrder) if (offered.includes(p)) return p;
+  return undefined;
+}
+
+/** Decodes `Authorization: Basic …` as UTF-8; undefined when absent or malformed. */
+export function parseBasicAuth(header: string | null): { username: string; password: string } | undefined {
+  if (!header) return undefined;
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!match) return undefined;
+  let text: string;
+  try {
+    const binary = atob(match[1]!);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const colon = text.indexOf(':');
+  if (colon < 0) return undefined;
+  return { username: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+/** Splits a request path into prefix and percent-decoded identity; undefined when malformed. */
+export function splitIdentity(pathname: string): { path: string; identity: string } | undefined {
+  const slash = pathname.lastIndexOf('/');
+  const raw = pathname.slice(slash + 1);
+  if (raw.length === 0) return undefined;
+  let identity: string;
+  try {
+    identity = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  return { path: pathname.slice(0, slash) || '/', identity };
+}
+
+// 2.x identities are identifierString (a-z A-Z 0-9 * - _ = : + | @ .), at most 48 characters
+// and, because they are the Basic-auth username, may not contain ':' (OCPP-J 2.0.1 §3.1.1).
+const IDENTITY_2X = /^[A-Za-z0-9*\-_=+|@.]{1,48}$/;
+// 1.6 only bounds it through the URL; refuse what would be unsafe anywhere (controls, '/').
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+const IDENTITY_16 = /^[^\u0000-\u001f\u007f/]{1,255}$/;
+
+/** Why an identity is unacceptable for `protocol`, or undefined when it is fine. */
+export function identityProblem(identity: string, protocol: OCPPProtocol): string | undefined {
+  if (protocol === 'ocpp1.6')
+    return IDENTITY_16.test(identity) ? undefined : 'identity has forbidden characters or is too long';
+  return IDENTITY_2X.test(identity)
+    ? undefined
+    : 'identity must be 1–48 characters of a-z A-Z 0-9 * - _ = + | @ . (no ":")';
+}
+
+export { isOCPPProtocol };

@@ -1,0 +1,68 @@
+export { type ClientState, OCPPClient, type OCPPClientOptions } from './client.js';
+export { type ConnectionEvents, Endpoint, type EndpointOptions } from './endpoint.js';
+export {
+  AbortError,
+  ConnectError,
+  ConnectionClosedError,
+  ERROR_CODES_2X,
+  ERROR_CODES_16,
+  type ErrorCode2x,
+  type ErrorCode16,
+  isErrorCodeOf,
+  LimitError,
+  OCPPError,
+  RPCError,
+  type RPCErrorCode,
+  StateError,
+  TimeoutError,
+  toProtocolErrorCode,
+  UnknownActionError,
+  ValidationError,
+} from './errors.js';
+export { type FaultKind, type FrameFault, type InboundFrame, isFault, parseFrame } from './frames.js';
+export {
+  chooseProtocol,
+  type Handshake,
+  type HandshakeRequest,
+  identityProblem,
+  parseBasicAuth,
+  parseProtocolHeader,
+  splitIdentity,
+} from './handshake.js';
+export { connectInMemory, createMemoryTransportPair, type MemoryTransport } from './memory.js';
+export { NO_REPLY, type NoReply } from './no-reply.js';
+export {
+  CALL,
+  CALLERROR,
+  CALLRESULT,
+  CALLRESULTERROR,
+  isOCPPProtocol,
+  type OCPPProtocol,
+  PROTOCOLS,
+  SEND,
+} from './protocol.js';
+export {
+  type AcceptedHandshake,
+  type AuthCallback,
+  type AuthDecision,
+  OCPPServer,
+  type OCPPServerOptions,
+  type RejectedHandshake,
+  type ServerEvents,
+  StationConnection,
+} from './server.js';
+export type { CloseInfo, Connector, ConnectRequest, Transport, TransportSink } from './transport.js';
+export type {
+  ActionName,
+  CallActionName,
+  CallOptions,
+  Clock,
+  Handler,
+  HandlerContext,
+  RequestOf,
+  ResponseOf,
+  SendActionName,
+  Validators,
+  WildcardHandler,
+} from './types.js';
+export { violationCode } from './violations.js';

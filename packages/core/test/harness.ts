@@ -1,0 +1,72 @@
+// Test harness: a real OCPPServer / OCPPClient on one end of an in-memory transport pair and a
+// raw peer on the other end, so tests can inject exact frames and assert exact replies.
+import { validators as v16 } from '@ocpp-ws-io/schemas/ocpp1.6';
+import { validators as v201 } from '@ocpp-ws-io/schemas/ocpp2.0.1';
+import { validators as v21 } from '@ocpp-ws-io/schemas/ocpp2.1';
+import {
+  type CloseInfo,
+  createMemoryTransportPair,
+  type MemoryTransport,
+  type OCPPProtocol,
+  OCPPServer,
+  type OCPPServerOptions,
+  type StationConnection,
+} from '../src/index.js';
+
+export const allValidators = { 'ocpp1.6': v16, 'ocpp2.0.1': v201, 'ocpp2.1': v21 } as const;
+export const VERSIONS: readonly OCPPProtocol[] = ['ocpp1.6', 'ocpp2.0.1', 'ocpp2.1'];
+
+/** Lets every queued microtask and one macrotask run: in-memory delivery is microtask-based. */
+export const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A peer that speaks raw frames. */
+export interface RawPeer {
+  readonly transport: MemoryTransport;
+  readonly received: string[];
+  readonly closes: CloseInfo[];
+  send(frame: string | unknown[]): void;
+  /** Frames received since the last call to take(). */
+  take(): unknown[];
+}
+
+export function rawPeer(transport: MemoryTransport): RawPeer {
+  const received: string[] = [];
+  const closes: CloseInfo[] = [];
+  let taken = 0;
+  transport.attach({
+    message: (data) => received.push(data),
+    close: (info) => closes.push(info),
+    error: () => {},
+  });
+  return {
+    transport,
+    received,
+    closes,
+    send: (frame) => transport.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
+    take: () => {
+      const out = received.slice(taken).map((f) => JSON.parse(f) as unknown);
+      taken = received.length;
+      return out;
+    },
+  };
+}
+
+/** A strict server with one station connected over memory, the station side being raw frames. */
+export async function stationWithRawPeer<P extends OCPPProtocol>(
+  protocol: P,
+  options: Partial<OCPPServerOptions<P>> = {},
+): Promise<{ server: OCPPServer<P>; station: StationConnection<P>; peer: RawPeer }> {
+  const server = new OCPPServer<P>({
+    protocols: [protocol],
+    validators: allValidators as never,
+    ...options,
+  });
+  const decision = await server.handshake({
+    url: 'ws://127.0.0.1/ocpp/CP-1',
+    headers: { get: (name) => (name.toLowerCase() === 'sec-websocket-protocol' ? protocol : null) },
+  });
+  if (!decision.ok) throw new Error(`handshake rejected: ${decision.reason}`);
+  const [stationSide, peerSide] = createMemoryTransportPair(protocol);
+  const station = server.accept(stationSide, decision);
+  return { server, station, peer: rawPeer(peerSide) };
+}
