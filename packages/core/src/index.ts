@@ -59,6 +59,7 @@ export type {
   Clock,
   Handler,
   HandlerContext,
+  HandlerResult,
   RequestOf,
   ResponseOf,
   SendActionName,

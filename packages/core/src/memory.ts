@@ -1,4 +1,5 @@
 import { ConnectError } from './errors.js';
+import type { OCPPProtocol } from './protocol.js';
 import type { OCPPServer } from './server.js';
 import type { CloseInfo, Connector, Transport, TransportSink } from './transport.js';
 
@@ -85,7 +86,7 @@ export type { MemoryTransport };
  * const client = new OCPPClient({ endpoint: 'ws://in-memory/ocpp', identity: 'CP-1', connector: connectInMemory(server), ... });
  * ```
  */
-export function connectInMemory(server: OCPPServer): Connector {
+export function connectInMemory<TProtocol extends OCPPProtocol>(server: OCPPServer<TProtocol>): Connector {
   return async ({ url, protocols, password, identity, headers: extra }) => {
     const headers = new Map<string, string>();
     for (const [k, v] of Object.entries(extra ?? {})) headers.set(k.toLowerCase(), v);

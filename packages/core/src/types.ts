@@ -56,10 +56,15 @@ export interface HandlerContext<TProtocol extends OCPPProtocol, TParams> {
   readonly signal: AbortSignal;
 }
 
+/** What a handler may return: the response (or NO_REPLY); nothing at all for a 2.1 SEND action. */
+export type HandlerResult<TResponse> = [TResponse] extends [undefined]
+  ? void | Promise<void>
+  : TResponse | NoReply | Promise<TResponse | NoReply>;
+
 /** A handler for one action; return the response payload, or {@link NO_REPLY} to send nothing. */
 export type Handler<TProtocol extends OCPPProtocol, TAction extends string> = (
   context: HandlerContext<TProtocol, RequestOf<TProtocol, TAction>>,
-) => ResponseOf<TProtocol, TAction> | NoReply | Promise<ResponseOf<TProtocol, TAction> | NoReply>;
+) => HandlerResult<ResponseOf<TProtocol, TAction>>;
 
 /** A catch-all handler for actions without their own handler; payloads are untyped. */
 export type WildcardHandler<TProtocol extends OCPPProtocol> = (

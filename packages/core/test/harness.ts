@@ -7,6 +7,8 @@ import {
   type CloseInfo,
   createMemoryTransportPair,
   type MemoryTransport,
+  OCPPClient,
+  type OCPPClientOptions,
   type OCPPProtocol,
   OCPPServer,
   type OCPPServerOptions,
@@ -69,4 +71,61 @@ export async function stationWithRawPeer<P extends OCPPProtocol>(
   const [stationSide, peerSide] = createMemoryTransportPair(protocol);
   const station = server.accept(stationSide, decision);
   return { server, station, peer: rawPeer(peerSide) };
+}
+
+/** A manual clock: timers fire only when the test advances time. */
+export class FakeClock {
+  private nowMs = 0;
+  private seq = 0;
+  private readonly timers = new Map<number, { at: number; callback: () => void }>();
+  setTimeout = (callback: () => void, ms: number): unknown => {
+    const id = ++this.seq;
+    this.timers.set(id, { at: this.nowMs + ms, callback });
+    return id;
+  };
+  clearTimeout = (handle: unknown): void => {
+    this.timers.delete(handle as number);
+  };
+  now = (): number => this.nowMs;
+  /** Moves time forward, firing due timers in order. */
+  advance(ms: number): void {
+    const target = this.nowMs + ms;
+    for (;;) {
+      let next: [number, { at: number; callback: () => void }] | undefined;
+      for (const entry of this.timers)
+        if (entry[1].at <= target && (!next || entry[1].at < next[1].at)) next = entry;
+      if (!next) break;
+      this.timers.delete(next[0]);
+      this.nowMs = next[1].at;
+      next[1].callback();
+    }
+    this.nowMs = target;
+  }
+  get pending(): number {
+    return this.timers.size;
+  }
+}
+
+/** A client whose CSMS is a raw peer: tests see and inject exact frames. */
+export async function clientWithRawPeer<P extends OCPPProtocol>(
+  protocol: P,
+  options: Partial<OCPPClientOptions<P>> = {},
+): Promise<{ client: OCPPClient<P>; peer: RawPeer; offered: string[][] }> {
+  let peer: RawPeer | undefined;
+  const offered: string[][] = [];
+  const client = new OCPPClient<P>({
+    endpoint: 'ws://127.0.0.1/ocpp',
+    identity: 'CP-1',
+    protocols: [protocol],
+    validators: allValidators as never,
+    connector: async (request) => {
+      offered.push([...request.protocols]);
+      const [clientSide, peerSide] = createMemoryTransportPair(protocol);
+      peer = rawPeer(peerSide);
+      return clientSide;
+    },
+    ...options,
+  });
+  await client.connect();
+  return { client, peer: peer!, offered };
 }
