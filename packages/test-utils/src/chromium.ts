@@ -1,0 +1,93 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install chromium`); override with `CHROMIUM_PATH`. */
+export const CHROMIUM_PATH: string = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Flags for a headless Chromium on a machine with no network but loopback.
+ * - `--no-sandbox`: tests run as root, where Chromium's sandbox refuses to start.
+ * - `--disable-gpu`: there is no GPU; avoids GPU-process start-up noise and crashes.
+ * - `--disable-quic`, `--disable-background-networking`, `--disable-component-update`,
+ *   `--disable-sync`, `--no-first-run`: stop Chromium from calling Google's hosts at start-up;
+ *   on this closed network those connections are refused many at a time and slow the start.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Profiles of browsers never closed (a test timed out, vitest stopped the worker): Playwright
+// kills the browser on exit/SIGTERM, and this removes what it leaves in the temp directory.
+const openProfiles = new Set<string>();
+process.on('exit', () => {
+  for (const dir of openProfiles) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A running Chromium: one persistent context with its own throw-away profile. */
+export interface LaunchedChromium {
+  /** The Playwright context (one browser profile). */
+  context: BrowserContext;
+  /** Opens a new tab. */
+  newPage(): Promise<Page>;
+  /** Closes the browser and deletes its profile directory. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Options for {@link launchChromium}. */
+export interface LaunchChromiumOptions {
+  /** Extra Chromium flags, appended to {@link CHROMIUM_ARGS}. */
+  args?: string[];
+  /** Launch timeout in ms (default 30 000). */
+  timeoutMs?: number;
+}
+
+/**
+ * Starts the system Chromium through `playwright-core` (never `playwright install`: no browser
+ * downloads here) with a fresh, empty `--user-data-dir` in the temp directory.
+ *
+ * Uses `launchPersistentContext` because that is Playwright's supported way to pass a user data
+ * dir (a raw `--user-data-dir` in `args` is rejected by `chromium.launch`).
+ */
+export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<LaunchedChromium> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'ocpp-chromium-'));
+  openProfiles.add(userDataDir);
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+      timeout: options.timeoutMs ?? 30_000,
+    });
+  } catch (err) {
+    await rm(userDataDir, { recursive: true, force: true });
+    openProfiles.delete(userDataDir);
+    throw err;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    context,
+    newPage: () => context.newPage(),
+    close() {
+      closed ??= (async () => {
+        try {
+          await context.close();
+        } finally {
+          await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+          openProfiles.delete(userDataDir);
+        }
+      })();
+      return closed;
+    },
+  };
+}

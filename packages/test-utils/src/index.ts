@@ -1,0 +1,20 @@
+export {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  type LaunchChromiumOptions,
+  type LaunchedChromium,
+  launchChromium,
+} from './chromium.js';
+export {
+  DENO_DIR,
+  type DenoRunOptions,
+  type DenoRunResult,
+  denoPath,
+  type RunningDeno,
+  runDeno,
+  startDeno,
+} from './deno.js';
+export { type StaticServer, serveStatic } from './static.js';
+export { buildWorker, type RunningWorkerd, type StartWorkerdOptions, startWorkerd } from './workerd.js';
+export { connectWs, type TestWsClient } from './ws-client.js';
+export { type SeenUpgrade, startWsServer, type WsServerOptions, type WsTestServer } from './ws-server.js';

@@ -1,0 +1,73 @@
+// `type: "object"` with properties / required / additionalProperties.
+// additionalProperties: false → strict (unknown keys rejected); absent → extra keys accepted, which
+// in OCPP happens only for CustomDataType, the vendor extension point.
+// The fast check reads every property by name (monomorphic, inlined leaf tests) and counts the ones
+// present, so the strictness test is usually a key count instead of a lookup per key.
+import { doc } from '../doc.mjs';
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const key = (k) => (IDENT.test(k) ? k : JSON.stringify(k));
+const read = (k) => (IDENT.test(k) ? `x.${k}` : `x[${JSON.stringify(k)}]`);
+
+export function transformObject(node, ctx, name, compile, exported = false) {
+  const ap = node.additionalProperties;
+  if (ap !== undefined && typeof ap !== 'boolean')
+    throw new Error(`${name}: schema-valued additionalProperties`);
+  const strict = ap === false;
+  const required = new Set(node.required ?? []);
+  const props = Object.entries(node.properties ?? {});
+  for (const r of required)
+    if (!node.properties?.[r]) throw new Error(`${name}: required ${r} is not a property`);
+
+  const entries = [];
+  const fields = [];
+  const body = ['  if (!isObject(x)) return false;'];
+  if (strict) body.push('  let n = 0;');
+  if (props.length) body.push('  let v: unknown;');
+  for (const [k, sub] of props) {
+    const c = compile(sub, ctx, `${name}_${k}`);
+    const req = required.has(k);
+    entries.push(`${key(k)}: ${req ? c.schema : `/* @__PURE__ */ opt(${c.schema})`}`);
+    fields.push(
+      `${doc(sub.description, '  ')}  ${key(k)}${req ? '' : '?'}: ${c.type}${req ? '' : ' | undefined'};`,
+    );
+    body.push(`  v = ${read(k)};`);
+    const test = `  if (!(${c.check('v')})) return false;`;
+    if (req) {
+      body.push('  if (v === undefined) return false;', test);
+      if (strict) body.push('  n++;');
+    } else {
+      body.push('  if (v !== undefined) {', `  ${test}`, ...(strict ? ['    n++;'] : []), '  }');
+    }
+  }
+  if (!strict) fields.push('  [key: string]: unknown;');
+  if (props.some(([k]) => !required.has(k))) ctx.use('opt');
+  ctx.use('checked', 'obj', 'isObject');
+  if (exported) ctx.use('Schema');
+
+  let keys;
+  if (strict) {
+    ctx.use('onlyKnownKeys');
+    keys = ctx.unique(`${name}Keys`);
+    body.push(`  return onlyKnownKeys(x, n, ${keys});`);
+  } else body.push('  return true;');
+
+  const typeBody = fields.length ? `{\n${fields.join('\n')}\n}` : '{}';
+  const checkName = exported ? `is${name}` : ctx.unique(`is${name}`);
+  const schemaName = exported ? `${name}Schema` : ctx.unique(`${name}Schema`);
+  const typeRef = exported ? name : typeBody.replaceAll('\n', '\n  ').replace(/\n {2}\}$/, '\n}');
+  const ex = exported ? 'export ' : '';
+  ctx.push(
+    [
+      ...(keys
+        ? [
+            `const ${keys}: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([${props.map(([k]) => JSON.stringify(k)).join(', ')}]);`,
+          ]
+        : []),
+      ...(exported ? [`${doc(node.description)}export interface ${name} ${typeBody}`] : []),
+      `${ex}function ${checkName}(x: unknown): boolean {\n${body.join('\n')}\n}`,
+      `${ex}const ${schemaName}${exported ? `: Schema<${name}>` : ''} = /* @__PURE__ */ checked(\n  /* @__PURE__ */ obj({${entries.length ? ` ${entries.join(', ')} ` : ''}}, ${strict}),\n  ${checkName},\n);`,
+    ].join('\n'),
+  );
+  return { schema: schemaName, type: typeRef, check: (v) => `${checkName}(${v})` };
+}

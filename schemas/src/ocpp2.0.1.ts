@@ -1,0 +1,3 @@
+// OCPP 2.0.1: one const per action (`ActionSchemas`), the valibot schemas, the payload types,
+// the `Actions` type map and `validators` (all actions). Import single actions to ship fewer.
+export * from './generated/ocpp2.0.1/index.js';
