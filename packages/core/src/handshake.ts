@@ -24,6 +24,24 @@ export interface Handshake {
   readonly headers: { get(name: string): string | null };
   /** Query parameters (e.g. a token a browser station had to put in the URL). */
   readonly searchParams: URLSearchParams;
+  /** The TLS client certificate (security profile 3), where the runtime exposes it (Node). */
+  readonly clientCertificate: ClientCertificate | undefined;
+}
+
+/** What the runtime tells about a TLS client certificate. */
+export interface ClientCertificate {
+  /** Subject fields, e.g. `{ CN: 'CP-1', O: 'Acme' }`. */
+  readonly subject: Readonly<Record<string, string>>;
+  /** SHA-256 fingerprint, colon-separated hex. */
+  readonly fingerprint256: string;
+  /** True when the chain verified against the server's trusted CAs. */
+  readonly authorized: boolean;
+}
+
+/** Facts about the connection that are not in the HTTP request itself. */
+export interface HandshakeMeta {
+  readonly remoteAddress?: string | undefined;
+  readonly clientCertificate?: ClientCertificate | undefined;
 }
 
 /** Splits `Sec-WebSocket-Protocol` on commas and trims (runtimes differ on the spacing). */

@@ -24,6 +24,8 @@ export {
   chooseProtocol,
   type Handshake,
   type HandshakeRequest,
+  type HandshakeMeta,
+  type ClientCertificate,
   identityProblem,
   parseBasicAuth,
   parseProtocolHeader,

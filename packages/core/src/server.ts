@@ -4,6 +4,7 @@ import { StateError } from './errors.js';
 import {
   chooseProtocol,
   type Handshake,
+  type HandshakeMeta,
   type HandshakeRequest,
   identityProblem,
   parseBasicAuth,
@@ -157,7 +158,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
    */
   async handshake(
     request: HandshakeRequest,
-    meta: { readonly remoteAddress?: string | undefined } = {},
+    meta: HandshakeMeta = {},
   ): Promise<AcceptedHandshake<TProtocol> | RejectedHandshake> {
     if (this.closing) return this.reject(503, 'Server is closing', undefined);
     let url: URL;
@@ -196,6 +197,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
       username: credentials?.username,
       password: credentials?.password,
       remoteAddress: meta.remoteAddress,
+      clientCertificate: meta.clientCertificate,
       headers: request.headers,
       searchParams: url.searchParams,
     };

@@ -1,0 +1,176 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import {
+  type ClientCertificate,
+  OCPPServer as CoreServer,
+  type OCPPServerOptions as CoreServerOptions,
+  type OCPPProtocol,
+} from '@ocpp-ws-io/core';
+import { WebSocketServer } from 'ws';
+import { defaultValidators } from './defaults.js';
+import { writeHttpRejection } from './http-reject.js';
+import { type KeepAliveOptions, WsTransport } from './ws-transport.js';
+
+/** Options of the Node {@link OCPPServer}. */
+export interface OCPPServerOptions<TProtocol extends OCPPProtocol = OCPPProtocol>
+  extends CoreServerOptions<TProtocol>,
+    KeepAliveOptions {
+  /** Accept upgrades only under this path prefix, e.g. `/ocpp` (others get 404). Default: any. */
+  readonly path?: string;
+}
+
+/** Where {@link OCPPServer.listen} is listening. */
+export interface ListenInfo {
+  readonly host: string;
+  readonly port: number;
+  /** Base endpoint for stations, e.g. `ws://127.0.0.1:9000/ocpp`. */
+  readonly url: string;
+}
+
+/**
+ * A CSMS endpoint on Node: listens on a port (or attaches to your `http`/`https` server), decides
+ * each upgrade with the shared auth callback, pings stations to detect dead links, and hands you a
+ * {@link StationConnection} per station.
+ *
+ * @example
+ * ```ts
+ * import { OCPPServer } from '@ocpp-ws-io/node';
+ *
+ * const server = new OCPPServer({ protocols: ['ocpp2.0.1', 'ocpp1.6'], path: '/ocpp' });
+ * server.auth(({ identity, password }) => password === lookup(identity));
+ * server.on('client', (station) => {
+ *   station.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
+ * });
+ * const { url } = await server.listen({ port: 9000, host: '127.0.0.1' });
+ * ```
+ */
+export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends CoreServer<TProtocol> {
+  private readonly wss: WebSocketServer;
+  private readonly chosen = new WeakMap<IncomingMessage, string>();
+  private readonly keepAlive: KeepAliveOptions;
+  private readonly pathPrefix: string | undefined;
+  private readonly owned: Array<HttpServer | HttpsServer> = [];
+  private readonly detachers: Array<() => void> = [];
+
+  constructor(options: OCPPServerOptions<TProtocol> = {}) {
+    const protocols = options.protocols ?? (['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'] as unknown as readonly TProtocol[]);
+    super({ ...options, protocols, validators: defaultValidators(options.validators, protocols) });
+    this.keepAlive = {
+      ...(options.pingIntervalMs !== undefined ? { pingIntervalMs: options.pingIntervalMs } : {}),
+      ...(options.pongTimeoutMs !== undefined ? { pongTimeoutMs: options.pongTimeoutMs } : {}),
+    };
+    this.pathPrefix = options.path?.replace(/\/+$/, '');
+    this.wss = new WebSocketServer({
+      noServer: true,
+      // ws closes with 1009 above maxPayload before the engine sees the frame; keep it a little
+      // above maxFrameBytes so the engine's own limit (same code) is the one that normally acts.
+      maxPayload: (options.maxFrameBytes ?? 1024 * 1024) + 1024,
+      // OCPP frames are small JSON; per-message deflate costs memory per idle station.
+      perMessageDeflate: false,
+      // Echo exactly the protocol the handshake chose. Without this handler ws would echo the
+      // client's first offer, even one the server does not support.
+      handleProtocols: (_offered, req) => this.chosen.get(req) ?? false,
+    });
+  }
+
+  /**
+   * Starts an HTTP (or, with `tls`, HTTPS) server for stations. Port 0 picks a free port.
+   * Other HTTP requests get 426 Upgrade Required.
+   */
+  async listen(
+    options: { readonly port?: number; readonly host?: string; readonly tls?: HttpsOptions } = {},
+  ): Promise<ListenInfo> {
+    const handler = (_req: IncomingMessage, res: import('node:http').ServerResponse) => {
+      res.writeHead(426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' }).end('WebSocket upgrade required\n');
+    };
+    const http = options.tls
+      ? createHttpsServer({ minVersion: 'TLSv1.2', ...options.tls }, handler)
+      : createHttpServer(handler);
+    this.owned.push(http);
+    this.attach(http);
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port ?? 0, host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = http.address() as AddressInfo;
+    const scheme = options.tls ? 'wss' : 'ws';
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    return { host, port, url: `${scheme}://${shownHost}:${port}${this.pathPrefix ?? ''}` };
+  }
+
+  /** Handles WebSocket upgrades of an existing `http`/`https` server; returns the detach function. */
+  attach(server: HttpServer | HttpsServer): () => void {
+    const onUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => void this.handleUpgrade(req, socket, head);
+    server.on('upgrade', onUpgrade);
+    const detach = () => server.off('upgrade', onUpgrade);
+    this.detachers.push(detach);
+    return detach;
+  }
+
+  /** Decides and completes one upgrade (for frameworks that route `upgrade` events themselves). */
+  async handleUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
+    // A client that hangs up while auth runs must not crash the process with an unhandled error.
+    socket.on('error', () => {});
+    const url = req.url ?? '/';
+    if (this.pathPrefix !== undefined) {
+      const pathname = url.split('?')[0] ?? '/';
+      const dir = pathname.slice(0, pathname.lastIndexOf('/'));
+      if (dir !== this.pathPrefix) {
+        writeHttpRejection(socket, 404, 'Not Found', {});
+        return;
+      }
+    }
+    const decision = await this.handshake(
+      { url, headers: { get: (name) => headerValue(req, name) } },
+      { remoteAddress: req.socket.remoteAddress, clientCertificate: peerCertificate(req.socket) },
+    );
+    if (socket.destroyed) return;
+    if (!decision.ok) {
+      writeHttpRejection(socket, decision.status, decision.reason, decision.headers);
+      return;
+    }
+    this.chosen.set(req, decision.protocol);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.accept(new WsTransport(ws, decision.protocol, this.keepAlive), decision);
+    });
+  }
+
+  /** Closes every station (1001), stops accepting, and closes servers started by `listen()`. */
+  override async close(code = 1001, reason = 'Server shutting down'): Promise<void> {
+    for (const detach of this.detachers.splice(0)) detach();
+    await super.close(code, reason);
+    await Promise.all(
+      this.owned.splice(0).map(
+        (http) =>
+          new Promise<void>((resolve) => {
+            http.close(() => resolve());
+            http.closeAllConnections?.();
+          }),
+      ),
+    );
+    this.wss.close();
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function peerCertificate(socket: Socket): ClientCertificate | undefined {
+  const tls = socket as Partial<TLSSocket>;
+  if (typeof tls.getPeerCertificate !== 'function') return undefined;
+  const cert = tls.getPeerCertificate();
+  if (!cert || Object.keys(cert).length === 0) return undefined;
+  const subject: Record<string, string> = {};
+  for (const [k, v] of Object.entries(cert.subject ?? {})) subject[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  return { subject, fingerprint256: cert.fingerprint256, authorized: tls.authorized === true };
+}
