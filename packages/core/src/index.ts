@@ -21,11 +21,11 @@ export {
 } from './errors.js';
 export { type FaultKind, type FrameFault, type InboundFrame, isFault, parseFrame } from './frames.js';
 export {
+  type ClientCertificate,
   chooseProtocol,
   type Handshake,
-  type HandshakeRequest,
   type HandshakeMeta,
-  type ClientCertificate,
+  type HandshakeRequest,
   identityProblem,
   parseBasicAuth,
   parseProtocolHeader,

@@ -11,7 +11,8 @@ import { defaultValidators } from './defaults.js';
 import { type KeepAliveOptions, WsTransport } from './ws-transport.js';
 
 /** TLS settings for `wss://` (security profiles 2 and 3). */
-export interface ClientTLSOptions extends Pick<SecureContextOptions, 'ca' | 'cert' | 'key' | 'passphrase' | 'minVersion'> {
+export interface ClientTLSOptions
+  extends Pick<SecureContextOptions, 'ca' | 'cert' | 'key' | 'passphrase' | 'minVersion'> {
   /** Verify the CSMS certificate (default true; turning it off is for labs only). */
   readonly rejectUnauthorized?: boolean;
   /** Expected server name when it differs from the URL host. */
@@ -35,7 +36,9 @@ const FATAL_STATUS = new Set([400, 401, 403]);
  * Opens a `ws` WebSocket with Basic auth, TLS and the offered subprotocols. HTTP rejections
  * become a {@link ConnectError} with the status, so reconnect logic can stop on 401.
  */
-export function nodeConnector(options: { tls?: ClientTLSOptions; keepAlive?: KeepAliveOptions; maxPayloadBytes?: number } = {}): Connector {
+export function nodeConnector(
+  options: { tls?: ClientTLSOptions; keepAlive?: KeepAliveOptions; maxPayloadBytes?: number } = {},
+): Connector {
   return (request) =>
     new Promise((resolve, reject) => {
       const headers: Record<string, string> = { ...request.headers };
@@ -69,18 +72,31 @@ export function nodeConnector(options: { tls?: ClientTLSOptions; keepAlive?: Kee
         fail(
           request.signal.reason instanceof ConnectError
             ? request.signal.reason
-            : new ConnectError('Connection attempt aborted', { retryable: false, cause: request.signal.reason }),
+            : new ConnectError('Connection attempt aborted', {
+                retryable: false,
+                cause: request.signal.reason,
+              }),
         );
       request.signal.addEventListener('abort', onAbort, { once: true });
       socket.once('unexpected-response', (_req, res) => {
         const status = res.statusCode ?? 0;
         res.resume();
-        fail(new ConnectError(`CSMS refused the WebSocket upgrade: HTTP ${status}`, { status, retryable: !FATAL_STATUS.has(status) }));
+        fail(
+          new ConnectError(`CSMS refused the WebSocket upgrade: HTTP ${status}`, {
+            status,
+            retryable: !FATAL_STATUS.has(status),
+          }),
+        );
       });
       socket.once('error', (error: Error) => {
         // ws reports a missing or unexpected subprotocol echo as an error: retrying won't help.
         const protocolProblem = /subprotocol/i.test(error.message);
-        fail(new ConnectError(`WebSocket error: ${error.message}`, { retryable: !protocolProblem, cause: error }));
+        fail(
+          new ConnectError(`WebSocket error: ${error.message}`, {
+            retryable: !protocolProblem,
+            cause: error,
+          }),
+        );
       });
       socket.once('open', () => {
         if (settled) return;
@@ -109,7 +125,8 @@ export function nodeConnector(options: { tls?: ClientTLSOptions; keepAlive?: Kee
  */
 export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends CoreClient<TProtocol> {
   constructor(options: OCPPClientOptions<TProtocol>) {
-    const protocols = options.protocols ?? (['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'] as unknown as readonly TProtocol[]);
+    const protocols =
+      options.protocols ?? (['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'] as unknown as readonly TProtocol[]);
     super({
       ...options,
       protocols,

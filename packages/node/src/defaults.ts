@@ -9,6 +9,9 @@ import { validators as v21 } from '@ocpp-ws-io/schemas/ocpp2.1';
  */
 export const ALL_VALIDATORS: Validators = { 'ocpp1.6': v16, 'ocpp2.0.1': v201, 'ocpp2.1': v21 };
 
-export function defaultValidators(explicit: Validators | undefined, _protocols: readonly OCPPProtocol[]): Validators {
+export function defaultValidators(
+  explicit: Validators | undefined,
+  _protocols: readonly OCPPProtocol[],
+): Validators {
   return explicit ?? ALL_VALIDATORS;
 }

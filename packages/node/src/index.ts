@@ -3,7 +3,7 @@
  * `OCPPServer` bound to `ws`.
  */
 export * from '@ocpp-ws-io/core';
-export { OCPPClient, type OCPPClientOptions, type ClientTLSOptions, nodeConnector } from './client.js';
-export { OCPPServer, type OCPPServerOptions, type ListenInfo } from './server.js';
-export { WsTransport, type KeepAliveOptions } from './ws-transport.js';
+export { type ClientTLSOptions, nodeConnector, OCPPClient, type OCPPClientOptions } from './client.js';
 export { ALL_VALIDATORS } from './defaults.js';
+export { type ListenInfo, OCPPServer, type OCPPServerOptions } from './server.js';
+export { type KeepAliveOptions, WsTransport } from './ws-transport.js';

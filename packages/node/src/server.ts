@@ -1,6 +1,10 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer as createHttpsServer, type Server as HttpsServer, type ServerOptions as HttpsOptions } from 'node:https';
+import {
+  createServer as createHttpsServer,
+  type ServerOptions as HttpsOptions,
+  type Server as HttpsServer,
+} from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import {
@@ -56,7 +60,8 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   private readonly detachers: Array<() => void> = [];
 
   constructor(options: OCPPServerOptions<TProtocol> = {}) {
-    const protocols = options.protocols ?? (['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'] as unknown as readonly TProtocol[]);
+    const protocols =
+      options.protocols ?? (['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'] as unknown as readonly TProtocol[]);
     super({ ...options, protocols, validators: defaultValidators(options.validators, protocols) });
     this.keepAlive = {
       ...(options.pingIntervalMs !== undefined ? { pingIntervalMs: options.pingIntervalMs } : {}),
@@ -84,7 +89,9 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
     options: { readonly port?: number; readonly host?: string; readonly tls?: HttpsOptions } = {},
   ): Promise<ListenInfo> {
     const handler = (_req: IncomingMessage, res: import('node:http').ServerResponse) => {
-      res.writeHead(426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' }).end('WebSocket upgrade required\n');
+      res
+        .writeHead(426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' })
+        .end('WebSocket upgrade required\n');
     };
     const http = options.tls
       ? createHttpsServer({ minVersion: 'TLSv1.2', ...options.tls }, handler)
@@ -107,7 +114,8 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
 
   /** Handles WebSocket upgrades of an existing `http`/`https` server; returns the detach function. */
   attach(server: HttpServer | HttpsServer): () => void {
-    const onUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) => void this.handleUpgrade(req, socket, head);
+    const onUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer) =>
+      void this.handleUpgrade(req, socket, head);
     server.on('upgrade', onUpgrade);
     const detach = () => server.off('upgrade', onUpgrade);
     this.detachers.push(detach);
@@ -171,6 +179,7 @@ function peerCertificate(socket: Socket): ClientCertificate | undefined {
   const cert = tls.getPeerCertificate();
   if (!cert || Object.keys(cert).length === 0) return undefined;
   const subject: Record<string, string> = {};
-  for (const [k, v] of Object.entries(cert.subject ?? {})) subject[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  for (const [k, v] of Object.entries(cert.subject ?? {}))
+    subject[k] = Array.isArray(v) ? v.join(', ') : String(v);
   return { subject, fingerprint256: cert.fingerprint256, authorized: tls.authorized === true };
 }

@@ -51,7 +51,8 @@ export class WsTransport implements Transport {
   }
 
   close(code = 1000, reason = ''): void {
-    if (this.socket.readyState === this.socket.CLOSED || this.socket.readyState === this.socket.CLOSING) return;
+    if (this.socket.readyState === this.socket.CLOSED || this.socket.readyState === this.socket.CLOSING)
+      return;
     this.socket.close(code, reason);
   }
 

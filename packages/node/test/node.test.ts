@@ -16,7 +16,11 @@ async function csms(options: ConstructorParameters<typeof OCPPServer>[0] = {}) {
   const stations: StationConnection[] = [];
   server.on('client', (station) => {
     stations.push(station);
-    station.handle('BootNotification', () => ({ currentTime: new Date().toISOString(), interval: 300, status: 'Accepted' }));
+    station.handle('BootNotification', () => ({
+      currentTime: new Date().toISOString(),
+      interval: 300,
+      status: 'Accepted',
+    }));
     station.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
   });
   const { url, port } = await server.listen({ port: 0, host: '127.0.0.1' });
@@ -51,15 +55,21 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
   it('boots over 1.6, and the CSMS calls the station back', async () => {
     const { url, stations } = await csms();
     const c = client(url);
-    c.handle('RemoteStartTransaction', ({ params }) => ({ status: params.idTag === 'TAG' ? 'Accepted' : 'Rejected' }));
+    c.handle('RemoteStartTransaction', ({ params }) => ({
+      status: params.idTag === 'TAG' ? 'Accepted' : 'Rejected',
+    }));
     await expect(c.connect()).resolves.toEqual({ protocol: 'ocpp1.6' });
-    await expect(c.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'X1' })).resolves.toMatchObject({
+    await expect(
+      c.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'X1' }),
+    ).resolves.toMatchObject({
       status: 'Accepted',
     });
     const station = stations[0]!;
     expect(station.identity).toBe('CP-1');
     expect(station.handshake.remoteAddress).toMatch(/127\.0\.0\.1/);
-    await expect(station.call('RemoteStartTransaction', { idTag: 'TAG' })).resolves.toEqual({ status: 'Accepted' });
+    await expect(station.call('RemoteStartTransaction', { idTag: 'TAG' })).resolves.toEqual({
+      status: 'Accepted',
+    });
   });
 
   it('negotiates in the server preference order (OCPP-J 2.0.1 §3.1.2)', async () => {
@@ -94,7 +104,9 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
   it('connects with Basic auth and reports a refusal as a non-retryable ConnectError', async () => {
     const { server, url } = await csms({ protocols: ['ocpp1.6'] });
     server.auth(({ identity, password }) => identity === 'CP-1' && password === 'correct-password');
-    await expect(client(url, { password: 'correct-password' }).connect()).resolves.toEqual({ protocol: 'ocpp1.6' });
+    await expect(client(url, { password: 'correct-password' }).connect()).resolves.toEqual({
+      protocol: 'ocpp1.6',
+    });
     const error = await client(url, { identity: 'CP-1', password: 'wrong-password-00' })
       .connect()
       .catch((e: unknown) => e);
@@ -107,9 +119,14 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     const { WebSocketServer } = await import('ws');
     const wss = new WebSocketServer({ server: http, handleProtocols: () => false });
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    cleanups.push(() => new Promise((r) => http.close(r)), () => wss.close());
+    cleanups.push(
+      () => new Promise((r) => http.close(r)),
+      () => wss.close(),
+    );
     const { port } = http.address() as AddressInfo;
-    const error = await client(`ws://127.0.0.1:${port}/ocpp`).connect().catch((e: unknown) => e);
+    const error = await client(`ws://127.0.0.1:${port}/ocpp`)
+      .connect()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ConnectFailed', retryable: false });
   });
 
@@ -160,7 +177,10 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
     const server = new OCPPServer({ protocols: ['ocpp1.6'] });
     server.attach(http);
-    cleanups.push(() => new Promise((r) => http.close(r)), () => server.close());
+    cleanups.push(
+      () => new Promise((r) => http.close(r)),
+      () => server.close(),
+    );
     const { port } = http.address() as AddressInfo;
     const c = client(`ws://127.0.0.1:${port}/any/path`);
     await expect(c.connect()).resolves.toEqual({ protocol: 'ocpp1.6' });
