@@ -9,7 +9,12 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'schemas/test/**/*.test.ts', 'playground/test/**/*.test.ts'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'schemas/test/**/*.test.ts',
+      'examples/*/test/**/*.test.ts',
+      'playground/test/**/*.test.ts',
+    ],
     typecheck: {
       enabled: true,
       include: ['packages/*/test/**/*.test-d.ts', 'schemas/test/**/*.test-d.ts'],

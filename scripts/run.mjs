@@ -50,7 +50,8 @@ installWorkspace();
 switch (task) {
   case 'start':
     pnpm('run', 'build');
-    pnpm('--filter', './playground', 'run', 'start');
+    // Until the playground lands: a CSMS and a station charging a car over loopback.
+    pnpm('--filter', './examples/node-csms', 'run', 'demo');
     break;
   case 'test':
     ensureChromium();
