@@ -54,15 +54,12 @@ switch (task) {
     pnpm('--filter', './examples/node-csms', 'run', 'demo');
     break;
   case 'test':
-    ensureChromium();
-    pnpm('run', 'build');
-    pnpm('exec', 'vitest', 'run');
-    break;
   case 'check':
-    pnpm('exec', 'biome', 'check', '.');
+    // The whole gate, in order of cost: format + lint, build, types, then every test suite.
+    ensureChromium();
+    pnpm('exec', 'biome', 'ci', '.');
     pnpm('run', 'build');
     pnpm('exec', 'tsc', '-p', 'tsconfig.json', '--noEmit');
-    ensureChromium();
     pnpm('exec', 'vitest', 'run');
     break;
   case 'bench':
