@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Tests run against sources: the `source` export condition points each workspace package at
 // its src/ entry, so no build is needed for unit tests. Runtime suites (browser, Deno, workerd)
 // load built bundles instead and say so in their own setup.
-const conditions = ['source', 'module', 'import', 'default'];
+// Only `source` is added: listing 'import' here would be forwarded to Node as a condition for
+// externals too, and make `require('ws')` inside CommonJS peers resolve to ws's ESM wrapper.
+// The rest are Vite's own server defaults.
+const conditions = ['source', 'module', 'node', 'development|production'];
 
 export default defineConfig({
   resolve: { conditions },
