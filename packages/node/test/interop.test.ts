@@ -31,13 +31,13 @@ const now = () => new Date().toISOString();
 const SCRIPT = {
   'ocpp1.6': {
     boot: { chargePointVendor: 'Acme', chargePointModel: 'X1' },
-    bootConf: () => ({ status: 'Accepted', currentTime: now(), interval: 300 }),
+    bootConf: () => ({ status: 'Accepted' as const, currentTime: now(), interval: 300 }),
     remote: ['RemoteStartTransaction', { idTag: 'TAG-1', connectorId: 1 }],
     remoteConf: { status: 'Accepted' },
   },
   'ocpp2.0.1': {
     boot: { reason: 'PowerUp', chargingStation: { model: 'X1', vendorName: 'Acme' } },
-    bootConf: () => ({ status: 'Accepted', currentTime: now(), interval: 300 }),
+    bootConf: () => ({ status: 'Accepted' as const, currentTime: now(), interval: 300 }),
     remote: [
       'RequestStartTransaction',
       { idToken: { idToken: 'TAG-1', type: 'ISO14443' }, remoteStartId: 7 },
@@ -46,7 +46,7 @@ const SCRIPT = {
   },
   'ocpp2.1': {
     boot: { reason: 'PowerUp', chargingStation: { model: 'X1', vendorName: 'Acme' } },
-    bootConf: () => ({ status: 'Accepted', currentTime: now(), interval: 300 }),
+    bootConf: () => ({ status: 'Accepted' as const, currentTime: now(), interval: 300 }),
     remote: [
       'RequestStartTransaction',
       { idToken: { idToken: 'TAG-1', type: 'ISO14443' }, remoteStartId: 7 },
