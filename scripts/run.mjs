@@ -35,14 +35,18 @@ function installWorkspace() {
   pnpm('install', ...(process.env.CI || !process.stdin.isTTY ? ['--frozen-lockfile'] : []));
 }
 
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
+/** Debian packages the test suites drive: Chromium (browser tests), openssl (TLS test PKI). */
+function ensureSystemPackages() {
+  const missing = [];
+  if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (spawnSync('openssl', ['version']).status !== 0) missing.push('openssl');
+  if (missing.length === 0) return;
   const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (...a) =>
     sudo.length ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...a], { env }) : run('apt-get', a, { env });
   apt('update', '-q');
-  apt('install', '-y', '-q', '--no-install-recommends', 'chromium');
+  apt('install', '-y', '-q', '--no-install-recommends', ...missing);
 }
 
 const task = process.argv[2];
@@ -56,7 +60,7 @@ switch (task) {
   case 'test':
   case 'check':
     // The whole gate, in order of cost: format + lint, build, types, then every test suite.
-    ensureChromium();
+    ensureSystemPackages();
     pnpm('exec', 'biome', 'ci', '.');
     pnpm('run', 'build');
     pnpm('exec', 'tsc', '-p', 'tsconfig.json', '--noEmit');

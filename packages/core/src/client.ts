@@ -1,3 +1,4 @@
+import { backoffDelayMs, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.js';
 import { Endpoint, type EndpointOptions } from './endpoint.js';
 import { ConnectError, StateError } from './errors.js';
 import { createIdGenerator } from './ids.js';
@@ -21,10 +22,17 @@ export interface OCPPClientOptions<TProtocol extends OCPPProtocol = OCPPProtocol
   readonly connector: Connector;
   /** Give up a connection attempt after this long (default 10 000 ms). */
   readonly connectTimeoutMs?: number;
+  /**
+   * Reconnect after a lost connection with the OCPP-J 2.x §5.3 back-off (default on).
+   * `false` turns it off; an object tunes it.
+   */
+  readonly reconnect?: boolean | ReconnectOptions;
+  /** Random source in [0, 1) for the back-off jitter (default Math.random, called lazily). */
+  readonly random?: () => number;
 }
 
 /** Where a client is in its life. */
-export type ClientState = 'idle' | 'connecting' | 'open' | 'closing' | 'closed';
+export type ClientState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closing' | 'closed';
 
 /**
  * A charging station's side of OCPP-J: connects to a CSMS, sends typed calls, answers the
@@ -54,6 +62,9 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
   private current: Transport | undefined;
   private attempt: AbortController | undefined;
   private closeWaiters: Array<(info: CloseInfo) => void> = [];
+  private readonly reconnect: Required<ReconnectOptions> | undefined;
+  private readonly random: () => number;
+  private reconnectTimer: unknown;
 
   constructor(options: OCPPClientOptions<TProtocol>) {
     super(options, createIdGenerator());
@@ -71,6 +82,13 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     this.headers = options.headers;
     this.connector = options.connector;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    this.reconnect =
+      options.reconnect === false
+        ? undefined
+        : { ...DEFAULT_RECONNECT, ...(typeof options.reconnect === 'object' ? options.reconnect : {}) };
+    // Wrapped so Math.random is looked up and called only when a reconnect happens, never at
+    // import or construction (Workers forbid randomness at global scope).
+    this.random = options.random ?? (() => Math.random());
   }
 
   /** Current lifecycle state. */
@@ -85,17 +103,30 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
 
   /**
    * Opens the connection and resolves with the agreed subprotocol. Calls made while connecting
-   * are queued and go out once open.
+   * are queued and go out once open. Once a connection was open, losing it starts the reconnect
+   * loop (unless `reconnect: false`).
    */
   async connect(): Promise<{ protocol: TProtocol }> {
     if (this.currentState === 'open') return { protocol: this.protocol as TProtocol };
-    if (this.currentState === 'connecting' || this.currentState === 'closing') {
+    if (this.currentState !== 'idle' && this.currentState !== 'closed') {
       throw new StateError(`connect() called while ${this.currentState}`);
     }
     this.currentState = 'connecting';
     this.reopen();
-    // Once a protocol was agreed, later connections offer only that one (OCPP-J 2.x §5.3 keeps
-    // the negotiated version across reconnects).
+    try {
+      const protocol = await this.open();
+      return { protocol };
+    } catch (error) {
+      if (this.currentState === 'connecting') this.currentState = 'idle';
+      throw error;
+    }
+  }
+
+  /** One connection attempt; on success the transport is bound and `open` emitted. */
+  private async open(): Promise<TProtocol> {
+    const expected = this.currentState;
+    // Once a protocol was agreed, later connections offer only that one: reconnects keep the
+    // negotiated version (OCPP-J 2.0.1 §5.3).
     const protocols = this.protocol ? [this.protocol] : [...this.offered];
     const attempt = new AbortController();
     this.attempt = attempt;
@@ -117,9 +148,6 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
         signal: attempt.signal,
       });
     } catch (error) {
-      this.clock.clearTimeout(timer);
-      this.attempt = undefined;
-      if (this.currentState === 'connecting') this.currentState = 'idle';
       const failure =
         error instanceof ConnectError
           ? error
@@ -131,10 +159,11 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
               });
       this.events.emit('error', failure);
       throw failure;
+    } finally {
+      this.clock.clearTimeout(timer);
+      if (this.attempt === attempt) this.attempt = undefined;
     }
-    this.clock.clearTimeout(timer);
-    this.attempt = undefined;
-    if (this.currentState !== 'connecting') {
+    if (this.currentState !== expected) {
       // close() was called while the socket was opening.
       transport.close(1000, 'Client closed');
       throw new StateError('The client was closed while connecting');
@@ -142,7 +171,6 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     const protocol = transport.protocol;
     if (!(protocols as string[]).includes(protocol) || !isOCPPProtocol(protocol)) {
       transport.close(1002, 'No agreed subprotocol');
-      this.currentState = 'idle';
       const failure = new ConnectError(
         protocol
           ? `Server chose subprotocol ${protocol}, which was not offered`
@@ -156,7 +184,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     this.currentState = 'open';
     this.bind(transport, protocol);
     this.events.emit('open', { protocol });
-    return { protocol: protocol as TProtocol };
+    return protocol as TProtocol;
   }
 
   override call<TAction extends CallActionName<TProtocol>>(
@@ -167,6 +195,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     if (this.currentState === 'idle' || this.currentState === 'closed' || this.currentState === 'closing') {
       return Promise.reject(new StateError(`call(${action}) while ${this.currentState}: connect() first`));
     }
+    // While connecting or reconnecting the call waits in the (bounded) queue.
     return super.call(action, params, options);
   }
 
@@ -174,15 +203,15 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     action: TAction,
     params: RequestOf<TProtocol, TAction>,
   ): Promise<void> {
-    if (this.currentState !== 'open' && this.currentState !== 'connecting') {
+    if (this.currentState === 'idle' || this.currentState === 'closed' || this.currentState === 'closing') {
       return Promise.reject(new StateError(`send(${action}) while ${this.currentState}`));
     }
     return super.send(action, params);
   }
 
   /**
-   * Closes the connection (code 1000 by default) and resolves once it is closed. Queued calls
-   * are rejected; calls in flight reject with ConnectionClosedError.
+   * Closes the connection (code 1000 by default), stops any reconnect loop, and resolves once
+   * closed. Queued calls are rejected with AbortError; calls in flight with ConnectionClosedError.
    */
   close(code = 1000, reason = ''): Promise<CloseInfo> {
     if (this.currentState === 'closed' || this.currentState === 'idle') {
@@ -191,10 +220,13 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
       return Promise.resolve({ code, reason });
     }
     const done = new Promise<CloseInfo>((resolve) => this.closeWaiters.push(resolve));
-    if (this.currentState === 'connecting') {
+    if (this.currentState === 'connecting' || this.currentState === 'reconnecting') {
+      const wasReconnecting = this.currentState === 'reconnecting';
       this.currentState = 'closed';
+      this.cancelReconnect();
       this.attempt?.abort(new ConnectError('Client closed while connecting', { retryable: false }));
       this.shutdown('Client closed');
+      if (wasReconnecting) this.events.emit('close', { code, reason });
       this.resolveClose({ code, reason });
       return done;
     }
@@ -207,8 +239,16 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
   protected override onTransportClose(transport: Transport, info: CloseInfo): void {
     if (transport !== this.current) return;
     this.current = undefined;
-    super.onTransportClose(transport, info);
     const wasClosing = this.currentState === 'closing';
+    if (!wasClosing && this.reconnect) {
+      // Calls in flight go back to the head of the queue and are sent again once reconnected:
+      // their responses could only come on the connection that is gone.
+      this.unbind(transport, 'Connection lost', true);
+      this.events.emit('disconnect', info);
+      this.scheduleReconnect(0);
+      return;
+    }
+    super.onTransportClose(transport, info);
     this.currentState = 'closed';
     if (!wasClosing) this.shutdown('Connection lost');
     this.events.emit('close', info);
@@ -217,6 +257,43 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
 
   protected override onTransportError(transport: Transport, error: Error): void {
     if (transport === this.current) this.events.emit('error', error);
+  }
+
+  private scheduleReconnect(attempt: number): void {
+    this.currentState = 'reconnecting';
+    const delayMs = backoffDelayMs(attempt, this.reconnect!, this.random);
+    this.events.emit('reconnecting', { attempt: attempt + 1, delayMs });
+    this.reconnectTimer = this.clock.setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.reconnectAttempt(attempt);
+    }, delayMs);
+  }
+
+  private async reconnectAttempt(attempt: number): Promise<void> {
+    if (this.currentState !== 'reconnecting') return;
+    try {
+      await this.open();
+    } catch (error) {
+      if (this.currentState !== 'reconnecting') return;
+      const fatal = error instanceof ConnectError && !error.retryable;
+      if (fatal || attempt + 1 >= this.reconnect!.maxAttempts) {
+        // Retrying cannot fix this (401/403, no common subprotocol) or we are out of attempts:
+        // stop, and say why in the close event.
+        this.currentState = 'closed';
+        const message = (error as Error)?.message ?? String(error);
+        this.shutdown(`Reconnecting stopped: ${message}`);
+        const info = { code: 1006, reason: `Reconnecting stopped: ${message}` };
+        this.events.emit('close', info);
+        this.resolveClose(info);
+        return;
+      }
+      this.scheduleReconnect(attempt + 1);
+    }
+  }
+
+  private cancelReconnect(): void {
+    if (this.reconnectTimer !== undefined) this.clock.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
   }
 
   private resolveClose(info: CloseInfo): void {

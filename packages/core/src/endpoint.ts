@@ -72,8 +72,12 @@ export interface EndpointOptions {
 export type ConnectionEvents = {
   /** The connection is open and the subprotocol agreed. */
   open: (event: { readonly protocol: OCPPProtocol }) => void;
-  /** The connection closed (whoever closed it). */
+  /** The connection closed for good (whoever closed it; a client that reconnects emits `disconnect` instead). */
   close: (event: CloseInfo) => void;
+  /** A client lost its connection and will reconnect. */
+  disconnect: (event: CloseInfo) => void;
+  /** A client schedules reconnection attempt `attempt` (1-based) after `delayMs`. */
+  reconnecting: (event: { readonly attempt: number; readonly delayMs: number }) => void;
   /** A transport or connect error; the connection may close after it. */
   error: (error: Error) => void;
   /** Every frame in or out, as text: for logs and live views. */
@@ -457,16 +461,26 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   /**
    * Detaches `transport`: calls in flight fail with ConnectionClosedError (their response can
-   * only come on the connection that carried them), running handlers see their signal abort,
-   * and queued calls stay queued for the next transport.
+   * only come on the connection that carried them) — or, with `requeue`, go back to the head of
+   * the queue to be sent again —, running handlers see their signal abort, and queued calls stay
+   * queued for the next transport.
    */
-  protected unbind(transport: Transport, reason: string): void {
+  protected unbind(transport: Transport, reason: string, requeue = false): void {
     if (this.transport !== transport) return;
     this.transport = undefined;
     for (const controller of this.inbound.values()) controller.abort(new ConnectionClosedError(reason));
     this.inbound.clear();
     const calls = [...this.inFlight.values()];
     this.inFlight.clear();
+    if (requeue) {
+      // Oldest first, ahead of everything queued after them: order is kept across the reconnect.
+      for (const call of calls) {
+        if (call.timer !== undefined) this.clock.clearTimeout(call.timer);
+        call.timer = undefined;
+      }
+      this.queue.unshift(...calls);
+      return;
+    }
     for (const call of calls) {
       this.settle(
         call,

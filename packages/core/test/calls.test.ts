@@ -273,8 +273,8 @@ describe('strict validation of outbound calls and inbound responses', () => {
 });
 
 describe('connection loss', () => {
-  it('fails in-flight calls with ConnectionClosedError and queued calls with AbortError', async () => {
-    const { client, peer } = await clientWithRawPeer('ocpp1.6');
+  it('fails in-flight calls with ConnectionClosedError and queued calls with AbortError (reconnect off)', async () => {
+    const { client, peer } = await clientWithRawPeer('ocpp1.6', { reconnect: false });
     const inFlight = client.call('Heartbeat', {}).catch((e: unknown) => e);
     const queued = client.call('Heartbeat', {}).catch((e: unknown) => e);
     await flush();
@@ -287,7 +287,7 @@ describe('connection loss', () => {
     expect(client.state).toBe('closed');
   });
 
-  it('offers only the negotiated protocol when connecting again (OCPP-J 2.x §5.3)', async () => {
+  it('offers only the negotiated protocol when connecting again (OCPP-J 2.0.1 §5.3)', async () => {
     const { client, offered } = await clientWithRawPeer('ocpp2.0.1', { protocols: ['ocpp2.1', 'ocpp2.0.1'] });
     await client.close();
     await client.connect();

@@ -245,6 +245,7 @@ describe('client ↔ server in memory', () => {
         protocols: ['ocpp1.6'],
         validators: allValidators,
         connector: connectInMemory(csms),
+        reconnect: false,
       });
     const first = make();
     const closed: unknown[] = [];
@@ -266,6 +267,7 @@ describe('client ↔ server in memory', () => {
       protocols: ['ocpp1.6'],
       validators: allValidators,
       connector: connectInMemory(csms),
+      reconnect: false,
     });
     const closed: unknown[] = [];
     client.on('close', (info) => closed.push(info));
