@@ -7,7 +7,10 @@ import esbuild from 'rollup-plugin-esbuild';
 
 const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8'));
 const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies });
-const isExternal = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
+const isExternal = (id) =>
+  id.startsWith('node:') ||
+  id.startsWith('cloudflare:') ||
+  deps.some((d) => id === d || id.startsWith(`${d}/`));
 
 export default {
   input: pkg.rollupInput ?? { index: 'src/index.ts' },

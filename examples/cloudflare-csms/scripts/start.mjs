@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `npm start` / `pnpm start`: runs `wrangler dev` on 127.0.0.1 (arguments are passed through).
+//
+// Inside the ocpp-ws-io monorepo, @ocpp-ws-io/cloudflare is a workspace link whose dist/ may not
+// be built: there we add the `source` export condition so wrangler bundles the packages' src/
+// directly. A copied project installs the published package, whose `source` files are not in the
+// tarball, so the condition is only added for a link outside node_modules.
+import { spawn } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(join(here, 'package.json'));
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
+const pkg = realpathSync(dirname(require.resolve('@ocpp-ws-io/cloudflare/package.json')));
+if (!pkg.split(sep).includes('node_modules')) {
+  env.WRANGLER_BUILD_CONDITIONS = 'source,workerd,worker,browser';
+}
+const args = process.argv.slice(2);
+const wrangler = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
+const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', ...args], {
+  cwd: here,
+  env,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

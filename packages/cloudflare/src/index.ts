@@ -1,0 +1,30 @@
+// What a Worker needs from the core, so one import serves a whole project.
+export {
+  type AuthDecision,
+  ConnectError,
+  type Handshake,
+  NO_REPLY,
+  type OCPPProtocol,
+  type OCPPServerOptions,
+  RPCError,
+  type StationConnection,
+} from '@ocpp-ws-io/core';
+export {
+  MAX_ATTACHMENT_BYTES,
+  SessionTooLargeError,
+  type StationAttachment,
+} from './attachment.js';
+export { httpStatusOf, type StationCallFailure, type StationCallOutcome } from './call-outcome.js';
+export { OCPPClient, type OCPPClientOptions } from './client.js';
+export { type FetchConnectorOptions, fetchConnector } from './connector.js';
+export type {
+  DurableObjectNamespaceLike,
+  DurableObjectStateLike,
+  FetchLike,
+  UpgradeResponseLike,
+  WebSocketLike,
+} from './like.js';
+export { createOCPPRouter, type OCPPRouterOptions, type StationStubLike } from './router.js';
+export { listenTo, SocketTransport } from './socket-transport.js';
+export { OCPPStationObject, type StationContext, type StationInfo } from './station-object.js';
+export { ALL_VALIDATORS } from './validators.js';
