@@ -1,6 +1,8 @@
-// Per-output-file state: hoisted constants (deduplicated), helper imports, generated names.
-// Hoisting matters for speed and size: identical leaf schemas (e.g. "string, max 20") are built
-// once per module, and every object/array gets one named check function with static property reads.
+// Per-output-file state: hoisted declarations, helper imports, generated names.
+// Every object/array gets one named check function with static property reads. valibot schemas are
+// built lazily: the exported ones are `lazyObj`/`lazyEnum` constants whose entries are a function,
+// and every other (leaf, array, nested object) schema is an expression inside those functions, so
+// loading a module builds no valibot schema at all.
 
 export class FileContext {
   /** @param {{ defsModule: boolean, defNames: Set<string> }} opts */
@@ -9,7 +11,6 @@ export class FileContext {
     this.defNames = opts.defNames;
     this.runtime = new Set(); // helpers imported from runtime.ts
     this.defImports = new Set(); // names imported from _defs.ts
-    this.leaves = new Map(); // expr -> name
     this.blocks = []; // emitted declarations, in dependency order
     this.names = new Set();
   }
@@ -28,15 +29,9 @@ export class FileContext {
     return name;
   }
 
-  /** Hoists a leaf schema expression to a module constant, once per distinct expression. */
-  leaf(hint, expr) {
-    let name = this.leaves.get(expr);
-    if (!name) {
-      name = this.unique(`$${hint}`);
-      this.leaves.set(expr, name);
-      this.blocks.push(`const ${name} = /* @__PURE__ */ ${expr};`);
-    }
-    return name;
+  /** A leaf schema expression; evaluated only inside a lazy schema's entries function. */
+  leaf(_hint, expr) {
+    return expr;
   }
 
   /** A definition reference: local in the _defs module, imported elsewhere. */

@@ -9,9 +9,14 @@
  * For speed, the generator also emits a plain boolean check per schema (named property reads,
  * inlined leaf tests, no allocation) and attaches it under `~check`. `validate()` runs that check
  * first and only asks valibot for the issue when the payload is invalid, which is the rare case.
+ *
+ * For cold start, the exported schemas are built lazily (see `lazy`): loading a version module
+ * creates one small object per exported schema, and its valibot part is built the first time
+ * anything reads it. The valibot functions used here are bundled into dist (rollup.config.mjs).
  */
 import {
   _addIssue,
+  _standardSchema,
   type BaseIssue,
   type BaseValidation,
   boolean,
@@ -24,6 +29,7 @@ import {
   number,
   type ObjectEntries,
   optional,
+  type PicklistSchema,
   picklist,
   pipe,
   type StrictObjectSchema,
@@ -43,11 +49,100 @@ export type Schema<T> = GenericSchema<unknown, T>;
 /** The property under which a schema carries its fast check. */
 export const CHECK = '~check';
 
-/** Attaches the generated fast check to a valibot schema. */
+// ---------------------------------------------------------------------------------------------
+// Lazy schemas. An exported schema starts as an object whose valibot properties (the same keys, in
+// the same order, as valibot's own object) are enumerable accessors, so spreading it (`v.pipe`,
+// `v.message`…), `in` and `Object.keys` behave as on the built schema. The first read of any of
+// them builds the valibot schema and copies its properties onto the object in place: from then on
+// it is an ordinary valibot schema with data properties. The fast check sits under `~check`, a
+// non-enumerable property, so copies made by `v.pick`/`v.omit`/… never inherit a check that does
+// not match them.
+
+/** Build functions of the schemas not yet built. */
+const pending = new WeakMap<object, () => GenericSchema>();
+
+function build(schema: object): Record<string, unknown> {
+  const make = pending.get(schema);
+  if (make) {
+    pending.delete(schema);
+    const built = make();
+    for (const key of Object.keys(schema))
+      if (!(key in built)) delete (schema as Record<string, unknown>)[key];
+    Object.defineProperties(schema, Object.getOwnPropertyDescriptors(built));
+    // valibot's `~standard.validate` closes over the object it was made for: point it at this one
+    _standardSchema(schema as GenericSchema);
+  }
+  return schema as Record<string, unknown>;
+}
+
+function accessors(keys: readonly string[]): PropertyDescriptorMap {
+  const map: PropertyDescriptorMap = {};
+  for (const key of keys) {
+    map[key] = {
+      get(this: object) {
+        return build(this)[key];
+      },
+      set(this: object, value: unknown) {
+        build(this)[key] = value;
+      },
+      enumerable: true,
+      configurable: true,
+    };
+  }
+  return map;
+}
+
+const SCHEMA_KEYS = ['kind', 'type', 'reference', 'expects', 'async'] as const;
+const OBJECT_ACCESSORS = /* @__PURE__ */ accessors([
+  ...SCHEMA_KEYS,
+  'entries',
+  'message',
+  '~run',
+  '~standard',
+]);
+const PICKLIST_ACCESSORS = /* @__PURE__ */ accessors([
+  ...SCHEMA_KEYS,
+  'options',
+  'message',
+  '~run',
+  '~standard',
+]);
+
 /* @__NO_SIDE_EFFECTS__ */
-export function checked<S extends GenericSchema>(schema: S, check: Check): S {
+function lazy<S extends GenericSchema>(check: Check, keys: PropertyDescriptorMap, make: () => S): S {
+  const schema = Object.defineProperties({}, keys);
   Object.defineProperty(schema, CHECK, { value: check, enumerable: false });
-  return schema;
+  pending.set(schema, make);
+  return schema as S;
+}
+
+/** An exported object schema with its fast check; `entries` is called when valibot first needs it. */
+export function lazyObj<E extends ObjectEntries>(
+  check: Check,
+  strict: true,
+  entries: () => E,
+): StrictObjectSchema<E, undefined>;
+export function lazyObj<E extends ObjectEntries>(
+  check: Check,
+  strict: false,
+  entries: () => E,
+): LooseObjectSchema<E, undefined>;
+/* @__NO_SIDE_EFFECTS__ */
+export function lazyObj<E extends ObjectEntries>(
+  check: Check,
+  strict: boolean,
+  entries: () => E,
+): StrictObjectSchema<E, undefined> | LooseObjectSchema<E, undefined> {
+  return lazy(check, OBJECT_ACCESSORS, () => (strict ? obj(entries(), true) : obj(entries(), false)));
+}
+
+/** An exported string enumeration with its fast check. */
+/* @__NO_SIDE_EFFECTS__ */
+export function lazyEnum<const T extends readonly string[]>(
+  check: Check,
+  options: T,
+): PicklistSchema<T, undefined> {
+  return lazy(check, PICKLIST_ACCESSORS, () => picklist(options));
 }
 
 /** Reads the fast check of a schema, if it has one. */

@@ -249,6 +249,38 @@ describe('validator sets', () => {
     expect(v21.NotifyPeriodicEventStream.response).toBeUndefined();
     expect(v21.validators.protocol).toBe('ocpp2.1');
   });
+  it('generated schemas are valibot schemas before and after their lazy build', async () => {
+    const v = await import('valibot');
+    const boot = { reason: 'PowerUp', chargingStation: { model: 'M1', vendorName: 'V' } };
+    expect(v.safeParse(v201.BootNotificationRequestSchema, boot).success).toBe(true);
+    const bad = v.safeParse(v201.BootNotificationRequestSchema, { ...boot, reason: 'Nope' });
+    expect(bad.success).toBe(false);
+    expect(bad.issues?.[0]?.type).toBe('picklist');
+    expect(v.safeParse(v201.BootReasonEnumTypeSchema, 'PowerUp').success).toBe(true);
+    expect(v.safeParse(v201.BootReasonEnumTypeSchema, 'Nope').success).toBe(false);
+    // composition of a schema nothing has built yet: the spread inside v.pipe builds it
+    const piped = v.pipe(
+      v21.VatNumberValidationRequestSchema,
+      v.check((x) => x.vatNumber !== 'X', 'no X'),
+    );
+    expect(v.safeParse(piped, { vatNumber: 'NL1' }).success).toBe(true);
+    expect(v.safeParse(piped, { vatNumber: 'X' }).success).toBe(false);
+    expect(v.safeParse(piped, { vatNumber: 1 }).success).toBe(false);
+    expect(await v21.VatNumberValidationResponseSchema['~standard'].validate({})).toHaveProperty('issues');
+    // same enumerable keys as valibot's own object, and the fast check never travels with a copy
+    // the exported constants are typed `Schema<T>`; at runtime they are strict object schemas
+    type Obj = import('valibot').StrictObjectSchema<import('valibot').ObjectEntries, undefined>;
+    const s = v21.GetTariffsRequestSchema as unknown as Obj;
+    expect(Object.keys(s)).toEqual(Object.keys(v.strictObject({}))); // not built yet
+    expect(s.type).toBe('strict_object'); // builds it
+    expect(Object.keys(s)).toEqual(Object.keys(v.strictObject({})));
+    expect(Object.keys(s.entries).sort()).toEqual(['customData', 'evseId']);
+    expect(Object.keys(v21.ClearTariffsRequestSchema)).not.toContain('~check');
+    const picked = v.pick(v21.ClearTariffsRequestSchema as unknown as Obj, ['evseId']);
+    expect((picked as { '~check'?: unknown })['~check']).toBeUndefined();
+    expect(validate(picked as unknown as Obj, { tariffIds: ['a'] })?.kind).toBe('additional');
+    expect(validate(v21.ClearTariffsRequestSchema, { tariffIds: ['a'] })).toBeUndefined();
+  });
   it('schemas are usable as plain valibot schemas', async () => {
     const v = await import('valibot');
     expect(v.safeParse(v201.HeartbeatResponseSchema, { currentTime: '2024-05-01T12:00:00Z' }).success).toBe(

@@ -8,7 +8,6 @@ export function transformArray(node, ctx, name, compile) {
   if (min !== undefined) bounds.push(`x.length < ${min}`);
   if (max !== undefined) bounds.push(`x.length > ${max}`);
   const checkName = ctx.unique(`is${name}`);
-  const schemaName = ctx.unique(`${name}Schema`);
   const type = `Array<${item.type}>`;
   const args = [item.schema, min, max];
   while (args[args.length - 1] === undefined) args.pop();
@@ -23,8 +22,8 @@ export function transformArray(node, ctx, name, compile) {
       '  }',
       '  return true;',
       '}',
-      `const ${schemaName} = /* @__PURE__ */ list(${args.map((a) => (a === undefined ? 'undefined' : String(a))).join(', ')});`,
     ].join('\n'),
   );
-  return { schema: schemaName, type, check: (v) => `${checkName}(${v})` };
+  const schema = `list(${args.map((a) => (a === undefined ? 'undefined' : String(a))).join(', ')})`;
+  return { schema, type, check: (v) => `${checkName}(${v})` };
 }

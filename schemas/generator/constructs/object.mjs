@@ -27,7 +27,7 @@ export function transformObject(node, ctx, name, compile, exported = false) {
   for (const [k, sub] of props) {
     const c = compile(sub, ctx, `${name}_${k}`);
     const req = required.has(k);
-    entries.push(`${key(k)}: ${req ? c.schema : `/* @__PURE__ */ opt(${c.schema})`}`);
+    entries.push(`${key(k)}: ${req ? c.schema : `opt(${c.schema})`}`);
     fields.push(
       `${doc(sub.description, '  ')}  ${key(k)}${req ? '' : '?'}: ${c.type}${req ? '' : ' | undefined'};`,
     );
@@ -42,7 +42,7 @@ export function transformObject(node, ctx, name, compile, exported = false) {
   }
   if (!strict) fields.push('  [key: string]: unknown;');
   if (props.some(([k]) => !required.has(k))) ctx.use('opt');
-  ctx.use('checked', 'obj', 'isObject');
+  ctx.use(exported ? 'lazyObj' : 'obj', 'isObject');
   if (exported) ctx.use('Schema');
 
   let keys;
@@ -54,9 +54,9 @@ export function transformObject(node, ctx, name, compile, exported = false) {
 
   const typeBody = fields.length ? `{\n${fields.join('\n')}\n}` : '{}';
   const checkName = exported ? `is${name}` : ctx.unique(`is${name}`);
-  const schemaName = exported ? `${name}Schema` : ctx.unique(`${name}Schema`);
   const typeRef = exported ? name : typeBody.replaceAll('\n', '\n  ').replace(/\n {2}\}$/, '\n}');
   const ex = exported ? 'export ' : '';
+  const entriesObj = `{${entries.length ? ` ${entries.join(', ')} ` : ''}}`;
   ctx.push(
     [
       ...(keys
@@ -66,8 +66,16 @@ export function transformObject(node, ctx, name, compile, exported = false) {
         : []),
       ...(exported ? [`${doc(node.description)}export interface ${name} ${typeBody}`] : []),
       `${ex}function ${checkName}(x: unknown): boolean {\n${body.join('\n')}\n}`,
-      `${ex}const ${schemaName}${exported ? `: Schema<${name}>` : ''} = /* @__PURE__ */ checked(\n  /* @__PURE__ */ obj({${entries.length ? ` ${entries.join(', ')} ` : ''}}, ${strict}),\n  ${checkName},\n);`,
+      ...(exported
+        ? [
+            `export const ${name}Schema: Schema<${name}> = /* @__PURE__ */ lazyObj(${checkName}, ${strict}, () => (${entriesObj}));`,
+          ]
+        : []),
     ].join('\n'),
   );
-  return { schema: schemaName, type: typeRef, check: (v) => `${checkName}(${v})` };
+  return {
+    schema: exported ? `${name}Schema` : `obj(${entriesObj}, ${strict})`,
+    type: typeRef,
+    check: (v) => `${checkName}(${v})`,
+  };
 }
