@@ -1,4 +1,5 @@
 import { backoffDelayMs, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.js';
+import type { DurableOptions } from './durable.js';
 import { Endpoint, type EndpointOptions } from './endpoint.js';
 import { ConnectError, StateError } from './errors.js';
 import { createIdGenerator } from './ids.js';
@@ -29,6 +30,11 @@ export interface OCPPClientOptions<TProtocol extends OCPPProtocol = OCPPProtocol
   readonly reconnect?: boolean | ReconnectOptions;
   /** Random source in [0, 1) for the back-off jitter (default Math.random, called lazily). */
   readonly random?: () => number;
+  /**
+   * Durable delivery of transaction-related messages through a {@link MessageStore}: kept
+   * across reconnects and restarts, retried on CALLERROR (OCPP 1.6 §3.7). Off by default.
+   */
+  readonly durable?: DurableOptions;
 }
 
 /** Where a client is in its life. */
@@ -89,6 +95,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     // Wrapped so Math.random is looked up and called only when a reconnect happens, never at
     // import or construction (Workers forbid randomness at global scope).
     this.random = options.random ?? (() => Math.random());
+    if (options.durable) this.configureDurability(options.durable);
   }
 
   /** Current lifecycle state. */
@@ -114,6 +121,8 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     this.currentState = 'connecting';
     this.reopen();
     try {
+      // Messages a previous run left in the durable store go out first, in their order.
+      await this.restoreDurable();
       const protocol = await this.open();
       return { protocol };
     } catch (error) {

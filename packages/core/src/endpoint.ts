@@ -1,6 +1,13 @@
 import { type ActionSchemas, validate } from '@ocpp-ws-io/schemas';
 import { createNanoEvents, type Emitter } from 'nanoevents';
 import {
+  createKeyGenerator,
+  type DurableOptions,
+  isTransactionMessage,
+  type MessageStore,
+  type StoredMessage,
+} from './durable.js';
+import {
   AbortError,
   ConnectionClosedError,
   LimitError,
@@ -90,6 +97,22 @@ export type ConnectionEvents = {
     readonly messageId: string;
     readonly error: unknown;
   }) => void;
+  /**
+   * A durable message was given up: the CSMS answered it with an error `attempts` times
+   * (OCPP 1.6 §3.7.1), or its payload can never be sent. It has been removed from the store.
+   */
+  undeliverable: (event: {
+    readonly action: string;
+    readonly params: unknown;
+    readonly attempts: number;
+    readonly error: unknown;
+  }) => void;
+  /** A durable message restored from the store (made before a restart) was delivered. */
+  delivered: (event: {
+    readonly action: string;
+    readonly params: unknown;
+    readonly response: unknown;
+  }) => void;
   /** The peer rejected one of our CALLRESULTs (2.1 CALLRESULTERROR). */
   callResultError: (event: {
     readonly messageId: string;
@@ -110,6 +133,26 @@ interface OutboundCall {
   id: string;
   timer: unknown;
   onAbort: (() => void) | undefined;
+  /** Creation order across the normal queue and the durable lane. */
+  readonly seq: number;
+  /** Set for durable (transaction-related) calls: their stored record. */
+  durable: StoredMessage | undefined;
+}
+
+interface DurableState {
+  readonly store: MessageStore;
+  readonly isDurable: (action: string, params: unknown) => boolean;
+  readonly maxAttempts: number;
+  readonly retryIntervalMs: number;
+  readonly maxStored: number;
+  readonly nextKey: () => string;
+  /** Durable calls waiting, in order. */
+  readonly lane: OutboundCall[];
+  /** Timer of a failed message waiting for its retry; the lane is paused meanwhile. */
+  hold: unknown;
+  held: OutboundCall | undefined;
+  /** Records loaded or written by this endpoint, by key (to restore each only once). */
+  readonly known: Set<string>;
 }
 
 type AnyHandler = (context: {
@@ -153,6 +196,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private wildcard: AnyHandler | undefined;
   private badMessages = 0;
   private closed = false;
+  private seq = 0;
+  private durable: DurableState | undefined;
 
   constructor(options: EndpointOptions, generateId: () => string) {
     this.strict = options.strictMode ?? true;
@@ -187,7 +232,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   /** Calls waiting to be sent (not counting the ones in flight). */
   get queuedCalls(): number {
-    return this.queue.length;
+    return this.queue.length + (this.durable ? this.durable.lane.length + (this.durable.held ? 1 : 0) : 0);
   }
 
   /** Calls sent and waiting for their response. */
@@ -272,7 +317,84 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   /** Sends a CALL and resolves with the CALLRESULT payload (queued while busy or unbound). */
   protected enqueueCall(action: string, params: unknown, options: CallOptions | undefined): Promise<unknown> {
+    if (this.durable?.isDurable(action, params)) return this.enqueueDurable(action, params, options);
     return this.enqueue(CALL, action, params, options);
+  }
+
+  /** Turns on durable delivery of transaction-related calls (clients). */
+  protected configureDurability(options: DurableOptions): void {
+    this.durable = {
+      store: options.store,
+      isDurable: options.isDurable ?? isTransactionMessage,
+      maxAttempts: positive(options.maxAttempts, 3, 'maxAttempts'),
+      retryIntervalMs: options.retryIntervalMs ?? 60_000,
+      maxStored: positive(options.maxStoredMessages, 10_000, 'maxStoredMessages'),
+      nextKey: createKeyGenerator(() => this.clock.now()),
+      lane: [],
+      hold: undefined,
+      held: undefined,
+      known: new Set(),
+    };
+  }
+
+  /**
+   * Queues the durable messages a previous run left in the store (e.g. before a page reload),
+   * ahead of anything new. Their outcome is reported through `delivered` / `undeliverable`.
+   */
+  protected async restoreDurable(): Promise<number> {
+    const durable = this.durable;
+    if (!durable) return 0;
+    const stored = (await durable.store.load())
+      .filter((m) => !durable.known.has(m.key))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const record of stored) {
+      durable.known.add(record.key);
+      const call = this.makeCall(
+        CALL,
+        record.action,
+        record.params,
+        undefined,
+        (response) =>
+          this.events.emit('delivered', { action: record.action, params: record.params, response }),
+        () => {
+          // Reported through `undeliverable` (given up) or kept in the store (closed): nothing to do.
+        },
+      );
+      call.durable = record;
+      durable.lane.push(call);
+    }
+    // Restored messages are older than anything queued in this run.
+    durable.lane.sort((a, b) => (a.durable!.key < b.durable!.key ? -1 : 1));
+    this.pump();
+    return stored.length;
+  }
+
+  private async enqueueDurable(
+    action: string,
+    params: unknown,
+    options: CallOptions | undefined,
+  ): Promise<unknown> {
+    const durable = this.durable!;
+    if (this.closed) throw new StateError('The connection is closed; no more calls can be made');
+    if (durable.lane.length >= durable.maxStored) {
+      throw new LimitError(`Durable message store is full (${durable.maxStored}); ${action} was not queued`);
+    }
+    const record: StoredMessage = {
+      key: durable.nextKey(),
+      action,
+      params,
+      attempts: 0,
+      createdAtMs: this.clock.now(),
+    };
+    durable.known.add(record.key);
+    // Written before it can be sent: a crash right after call() still delivers it next run.
+    await durable.store.put(record);
+    return new Promise<unknown>((resolve, reject) => {
+      const call = this.makeCall(CALL, action, params, options, resolve, reject);
+      call.durable = record;
+      durable.lane.push(call);
+      this.pump();
+    });
   }
 
   /** Sends a 2.1 SEND: not queued behind CALLs (2.1 §4.2.4), resolves once written. */
@@ -302,22 +424,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         );
         return;
       }
-      const call: OutboundCall = {
-        type,
-        action,
-        params,
-        timeoutMs: options?.timeoutMs ?? this.callTimeoutMs,
-        signal,
-        resolve,
-        reject,
-        id: '',
-        timer: undefined,
-        onAbort: undefined,
-      };
-      if (signal) {
-        call.onAbort = () => this.abortCall(call, signal.reason);
-        signal.addEventListener('abort', call.onAbort, { once: true });
-      }
+      const call = this.makeCall(type, action, params, options, resolve, reject);
       if (type === SEND && this.transport) {
         this.dispatch(call);
         return;
@@ -327,12 +434,52 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     });
   }
 
+  private makeCall(
+    type: typeof CALL | typeof SEND,
+    action: string,
+    params: unknown,
+    options: CallOptions | undefined,
+    resolve: (value: unknown) => void,
+    reject: (error: unknown) => void,
+  ): OutboundCall {
+    const signal = options?.signal;
+    const call: OutboundCall = {
+      type,
+      action,
+      params,
+      timeoutMs: options?.timeoutMs ?? this.callTimeoutMs,
+      signal,
+      resolve,
+      reject,
+      id: '',
+      timer: undefined,
+      onAbort: undefined,
+      seq: this.seq++,
+      durable: undefined,
+    };
+    if (signal) {
+      call.onAbort = () => this.abortCall(call, signal.reason);
+      signal.addEventListener('abort', call.onAbort, { once: true });
+    }
+    return call;
+  }
+
+  /** The next call to send: the older head of the normal queue and the (unpaused) durable lane. */
+  private nextCall(): OutboundCall | undefined {
+    const head = this.queue[0];
+    const durableHead = this.durable && this.durable.hold === undefined ? this.durable.lane[0] : undefined;
+    if (head && durableHead) return durableHead.seq < head.seq ? durableHead : head;
+    return head ?? durableHead;
+  }
+
   private pump(): void {
-    while (this.transport && this.queue.length > 0) {
-      const head = this.queue[0]!;
-      if (head.type === CALL && this.inFlight.size >= this.maxInFlight) return;
-      this.queue.shift();
-      this.dispatch(head);
+    while (this.transport) {
+      const next = this.nextCall();
+      if (!next) return;
+      if (next.type === CALL && this.inFlight.size >= this.maxInFlight) return;
+      if (next.durable) this.durable!.lane.shift();
+      else this.queue.shift();
+      this.dispatch(next);
     }
   }
 
@@ -342,12 +489,12 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     const protocol = this.negotiated!;
     const schemas = this.schemasFor(protocol, call.action);
     if (schemas === null) {
-      this.settle(call, new UnknownActionError(`${call.action} is not an action of ${protocol}`));
+      this.refuse(call, new UnknownActionError(`${call.action} is not an action of ${protocol}`));
       return;
     }
     if (schemas && (call.type === SEND) !== (schemas.send === true)) {
       const how = schemas.send ? 'a SEND (use send())' : 'a CALL (use call())';
-      this.settle(call, new UnknownActionError(`${call.action} must be sent as ${how} in ${protocol}`));
+      this.refuse(call, new UnknownActionError(`${call.action} must be sent as ${how} in ${protocol}`));
       return;
     }
     if (call.type === SEND && protocol !== 'ocpp2.1') {
@@ -358,7 +505,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       const violation = validate(schemas.request, call.params);
       if (violation) {
         const code = violationCode(protocol, violation.kind);
-        this.settle(
+        this.refuse(
           call,
           new ValidationError(
             code,
@@ -372,7 +519,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     call.id = this.nextId();
     const frame = serializeCall(call.type, call.id, call.action, call.params ?? {});
     if (exceedsBytes(frame, this.maxFrameBytes)) {
-      this.settle(call, new LimitError(`${call.action} frame exceeds maxFrameBytes (${this.maxFrameBytes})`));
+      this.refuse(call, new LimitError(`${call.action} frame exceeds maxFrameBytes (${this.maxFrameBytes})`));
       return;
     }
     if (call.type === SEND) {
@@ -385,8 +532,62 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     this.write(transport, frame);
   }
 
+  /**
+   * A call failed. A durable call the CSMS could not process (CALLERROR, invalid response) is
+   * retried after attempts × retryIntervalMs until maxAttempts (OCPP 1.6 §3.7.1), with the
+   * durable lane paused meanwhile so later transaction messages keep their order; a durable
+   * call that timed out is sent again without counting an attempt.
+   */
+  private fail(call: OutboundCall, error: unknown, kind: 'processing' | 'timeout'): void {
+    const durable = this.durable;
+    const record = call.durable;
+    if (!durable || !record) {
+      this.settle(call, error);
+      return;
+    }
+    if (call.timer !== undefined) this.clock.clearTimeout(call.timer);
+    call.timer = undefined;
+    if (kind === 'timeout') {
+      durable.lane.unshift(call);
+      return;
+    }
+    const attempts = record.attempts + 1;
+    if (attempts >= durable.maxAttempts) {
+      this.dropDurable(call, error, attempts);
+      return;
+    }
+    const updated: StoredMessage = { ...record, attempts };
+    call.durable = updated;
+    void durable.store.put(updated).catch((e: unknown) => this.events.emit('error', asError(e)));
+    durable.held = call;
+    durable.hold = this.clock.setTimeout(() => {
+      durable.hold = undefined;
+      durable.held = undefined;
+      durable.lane.unshift(call);
+      this.pump();
+    }, durable.retryIntervalMs * attempts);
+  }
+
+  /** Gives a durable message up: removed from the store, caller rejected, `undeliverable` emitted. */
+  private dropDurable(call: OutboundCall, error: unknown, attempts: number): void {
+    const record = call.durable!;
+    void this.durable!.store.delete(record.key).catch((e: unknown) => this.events.emit('error', asError(e)));
+    this.events.emit('undeliverable', { action: call.action, params: call.params, attempts, error });
+    this.settle(call, error);
+  }
+
   /** Settles a call exactly once and frees its resources; `error` undefined means success. */
   private settle(call: OutboundCall, error: unknown, value?: unknown): void {
+    if (call.durable && this.durable) {
+      // Delivered: forget it. Failed without being given up (closed, aborted): it stays stored,
+      // so a later connect() may restore it.
+      this.durable.known.delete(call.durable.key);
+      if (error === undefined) {
+        void this.durable.store
+          .delete(call.durable.key)
+          .catch((e: unknown) => this.events.emit('error', asError(e)));
+      }
+    }
     if (call.timer !== undefined) {
       this.clock.clearTimeout(call.timer);
       call.timer = undefined;
@@ -395,6 +596,12 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     call.onAbort = undefined;
     if (error === undefined) call.resolve(value);
     else call.reject(error);
+  }
+
+  /** A call that can never be sent (unknown action, invalid, too large): a durable one is dropped. */
+  private refuse(call: OutboundCall, error: unknown): void {
+    if (call.durable && this.durable) this.dropDurable(call, error, call.durable.attempts);
+    else this.settle(call, error);
   }
 
   private timeoutCall(call: OutboundCall): void {
@@ -412,8 +619,12 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   private abortCall(call: OutboundCall, reason: unknown): void {
     const queued = this.queue.indexOf(call);
+    const laned = this.durable ? this.durable.lane.indexOf(call) : -1;
     if (queued >= 0) {
       this.queue.splice(queued, 1);
+    } else if (laned >= 0) {
+      // The caller stopped waiting; the message itself stays stored and is sent next run.
+      this.durable!.lane.splice(laned, 1);
     } else if (this.inFlight.get(call.id) === call) {
       this.inFlight.delete(call.id);
     } else return;
@@ -478,7 +689,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         if (call.timer !== undefined) this.clock.clearTimeout(call.timer);
         call.timer = undefined;
       }
-      this.queue.unshift(...calls);
+      this.queue.unshift(...calls.filter((c) => !c.durable));
+      this.durable?.lane.unshift(...calls.filter((c) => c.durable));
       return;
     }
     for (const call of calls) {
@@ -493,6 +705,20 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   protected shutdown(reason: string): void {
     this.closed = true;
     const queued = this.queue.splice(0);
+    const durable = this.durable;
+    if (durable) {
+      if (durable.hold !== undefined) this.clock.clearTimeout(durable.hold);
+      const held = durable.held ? [durable.held] : [];
+      durable.hold = undefined;
+      durable.held = undefined;
+      // Durable messages stay in the store: the next run (restoreDurable) sends them.
+      for (const call of [...held, ...durable.lane.splice(0)]) {
+        durable.known.delete(call.durable!.key);
+        call.reject(
+          new AbortError(`${reason}; ${call.action} stays stored and is sent on the next connection`),
+        );
+      }
+    }
     for (const call of queued) this.settle(call, new AbortError(`${reason}; ${call.action} was never sent`));
   }
 
@@ -560,7 +786,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       const call = this.inFlight.get(fault.responseId);
       if (call) {
         this.inFlight.delete(fault.responseId);
-        this.settle(call, new RPCError(fault.code as RPCErrorCode, `Malformed response: ${fault.message}`));
+        this.fail(
+          call,
+          new RPCError(fault.code as RPCErrorCode, `Malformed response: ${fault.message}`),
+          'processing',
+        );
         // A CALLRESULT we cannot process is rejected back to its sender in 2.1 (§4.2.3).
         if (this.negotiated === 'ocpp2.1' && isResultFrame(data)) {
           this.write(transport, serializeError(CALLRESULTERROR, fault.responseId, fault.code, fault.message));
@@ -766,7 +996,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     const call = this.inFlight.get(id);
     if (!call) return;
     this.inFlight.delete(id);
-    this.settle(call, new RPCError(code as RPCErrorCode, description, details));
+    this.fail(call, new RPCError(code as RPCErrorCode, description, details), 'processing');
     this.pump();
   }
 }
@@ -774,6 +1004,10 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 function isResultFrame(data: string): boolean {
   // Cheap check used only on the fault path: is this a CALLRESULT ([3, …])?
   return /^\s*\[\s*3\s*,/.test(data);
+}
+
+function asError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {

@@ -1,4 +1,12 @@
+export { backoffDelayMs, type ReconnectOptions } from './backoff.js';
 export { type ClientState, OCPPClient, type OCPPClientOptions } from './client.js';
+export {
+  type DurableOptions,
+  isTransactionMessage,
+  MemoryMessageStore,
+  type MessageStore,
+  type StoredMessage,
+} from './durable.js';
 export { type ConnectionEvents, Endpoint, type EndpointOptions } from './endpoint.js';
 export {
   AbortError,

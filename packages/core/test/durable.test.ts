@@ -1,0 +1,215 @@
+// Durable delivery of transaction-related messages (OCPP 1.6 §3.7, §3.7.1; the same rules in
+// 2.x under MessageAttemptsTransactionEvent / MessageAttemptIntervalTransactionEvent).
+import { describe, expect, it } from 'vitest';
+import {
+  type ConnectRequest,
+  createMemoryTransportPair,
+  isTransactionMessage,
+  MemoryMessageStore,
+  type MemoryTransport,
+  OCPPClient,
+  type OCPPClientOptions,
+} from '../src/index.js';
+import { allValidators, FakeClock, flush, type RawPeer, rawPeer } from './harness.js';
+
+const ts = '2026-01-01T00:00:00Z';
+const start = { connectorId: 1, idTag: 'TAG', meterStart: 0, timestamp: ts };
+const stop = (transactionId: number) => ({ transactionId, meterStop: 100, timestamp: ts });
+const meter = (transactionId: number, wh: number) => ({
+  connectorId: 1,
+  transactionId,
+  meterValue: [{ timestamp: ts, sampledValue: [{ value: String(wh) }] }],
+});
+
+function station(store: MemoryMessageStore, options: Partial<OCPPClientOptions<'ocpp1.6'>> = {}) {
+  const clock = new FakeClock();
+  const peers: RawPeer[] = [];
+  const attempts: ConnectRequest[] = [];
+  const client = new OCPPClient<'ocpp1.6'>({
+    endpoint: 'ws://127.0.0.1/ocpp',
+    identity: 'CP-1',
+    protocols: ['ocpp1.6'],
+    validators: allValidators,
+    clock,
+    random: () => 0,
+    durable: { store, retryIntervalMs: 60_000, maxAttempts: 3 },
+    connector: async (request) => {
+      attempts.push(request);
+      const [clientSide, peerSide] = createMemoryTransportPair('ocpp1.6');
+      peers.push(rawPeer(peerSide));
+      return clientSide;
+    },
+    ...options,
+  });
+  const peer = () => peers[peers.length - 1]!;
+  return { client, clock, peer, peers, attempts };
+}
+
+/** CALLs the CSMS received since last asked, as [action, message id]. */
+function calls(peer: RawPeer): Array<[string, string]> {
+  return (peer.take() as unknown[][]).filter((f) => f[0] === 2).map((f) => [f[2] as string, f[1] as string]);
+}
+
+describe('durable transaction messages', () => {
+  it('classifies transaction-related messages per version (OCPP 1.6 §3.7)', () => {
+    expect(isTransactionMessage('StartTransaction', start)).toBe(true);
+    expect(isTransactionMessage('StopTransaction', stop(1))).toBe(true);
+    expect(isTransactionMessage('MeterValues', meter(1, 5))).toBe(true);
+    expect(isTransactionMessage('MeterValues', { connectorId: 1, meterValue: [] })).toBe(false);
+    expect(isTransactionMessage('TransactionEvent', {})).toBe(true);
+    expect(isTransactionMessage('Heartbeat', {})).toBe(false);
+  });
+
+  it('stores a message before sending it and forgets it once answered', async () => {
+    const store = new MemoryMessageStore();
+    const t = station(store);
+    await t.client.connect();
+    const result = t.client.call('StartTransaction', start);
+    await flush();
+    expect(store.size).toBe(1);
+    const [[action, id]] = calls(t.peer()) as [[string, string]];
+    expect(action).toBe('StartTransaction');
+    t.peer().send([3, id, { transactionId: 7, idTagInfo: { status: 'Accepted' } }]);
+    await expect(result).resolves.toMatchObject({ transactionId: 7 });
+    await flush();
+    expect(store.size).toBe(0);
+  });
+
+  it('retries after a CALLERROR with n × interval, then gives up after maxAttempts and says so (§3.7.1)', async () => {
+    const store = new MemoryMessageStore();
+    const t = station(store);
+    const given: unknown[] = [];
+    t.client.on('undeliverable', (e) => given.push({ action: e.action, attempts: e.attempts }));
+    await t.client.connect();
+    const result = t.client.call('StopTransaction', stop(7)).catch((e: unknown) => e);
+    const failOnce = async () => {
+      await flush();
+      const [[, id]] = calls(t.peer()) as [[string, string]];
+      t.peer().send([4, id, 'InternalError', 'db down', {}]);
+      await flush();
+    };
+    await failOnce();
+    t.clock.advance(59_999);
+    await flush();
+    expect(calls(t.peer())).toEqual([]); // still waiting: 1 × 60 s
+    t.clock.advance(1);
+    await failOnce(); // second attempt fails: now waits 2 × 60 s
+    t.clock.advance(119_999);
+    await flush();
+    expect(calls(t.peer())).toEqual([]);
+    t.clock.advance(1);
+    await failOnce(); // third failure = maxAttempts: given up
+    expect(await result).toMatchObject({ code: 'InternalError' });
+    expect(given).toEqual([{ action: 'StopTransaction', attempts: 3 }]);
+    expect(store.size).toBe(0);
+  });
+
+  it('lets other messages overtake a waiting transaction message, but not later transaction messages', async () => {
+    const store = new MemoryMessageStore();
+    const t = station(store);
+    await t.client.connect();
+    const meterCall = t.client.call('MeterValues', meter(7, 10));
+    await flush();
+    const [[, firstId]] = calls(t.peer()) as [[string, string]];
+    t.peer().send([4, firstId, 'InternalError', '', {}]); // first attempt fails: held for 60 s
+    await flush();
+    const stopCall = t.client.call('StopTransaction', stop(7));
+    const heartbeat = t.client.call('Heartbeat', {});
+    await flush();
+    // The Heartbeat goes now (1.6 §3.7: non-transaction messages MAY be delivered immediately);
+    // the StopTransaction waits behind the held MeterValues.
+    const [[hbAction, hbId]] = calls(t.peer()) as [[string, string]];
+    expect(hbAction).toBe('Heartbeat');
+    t.peer().send([3, hbId, { currentTime: ts }]);
+    await expect(heartbeat).resolves.toEqual({ currentTime: ts });
+    t.clock.advance(60_000);
+    await flush();
+    const order: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const [[action, id]] = calls(t.peer()) as [[string, string]];
+      order.push(action);
+      t.peer().send([3, id, action === 'StopTransaction' ? { idTagInfo: { status: 'Accepted' } } : {}]);
+      await flush();
+    }
+    expect(order).toEqual(['MeterValues', 'StopTransaction']);
+    await expect(Promise.all([meterCall, stopCall])).resolves.toHaveLength(2);
+    expect(store.size).toBe(0);
+  });
+
+  it('re-sends a transaction message in flight after a reconnect, without counting an attempt', async () => {
+    const store = new MemoryMessageStore();
+    const t = station(store);
+    await t.client.connect();
+    const result = t.client.call('StartTransaction', start);
+    await flush();
+    expect(calls(t.peer()).map((c) => c[0])).toEqual(['StartTransaction']);
+    (t.peer().transport as MemoryTransport).drop();
+    await flush();
+    t.clock.advance(10_000);
+    await flush();
+    const [[action, id]] = calls(t.peer()) as [[string, string]];
+    expect(action).toBe('StartTransaction');
+    t.peer().send([3, id, { transactionId: 9, idTagInfo: { status: 'Accepted' } }]);
+    await expect(result).resolves.toMatchObject({ transactionId: 9 });
+    expect((await store.load()).length).toBe(0);
+  });
+
+  it('survives a restart: a new client on the same store sends what the old one left, first', async () => {
+    const store = new MemoryMessageStore();
+    const first = station(store, { reconnect: false });
+    await first.client.connect();
+    const lost = first.client.call('StopTransaction', stop(3)).catch((e: unknown) => e);
+    const lost2 = first.client.call('MeterValues', meter(3, 50)).catch((e: unknown) => e);
+    await flush();
+    await first.client.close(); // the page reloads before the CSMS answered
+    expect(await lost).toMatchObject({ code: 'ConnectionClosed' });
+    expect(await lost2).toMatchObject({ code: 'Aborted' });
+    expect(store.size).toBe(2);
+
+    const second = station(store);
+    const delivered: string[] = [];
+    second.client.on('delivered', (e) => delivered.push(e.action));
+    await second.client.connect();
+    const fresh = second.client.call('StartTransaction', start);
+    await flush();
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [[action, id]] = calls(second.peer()) as [[string, string]];
+      order.push(action);
+      second
+        .peer()
+        .send([
+          3,
+          id,
+          action === 'MeterValues'
+            ? {}
+            : action === 'StopTransaction'
+              ? {}
+              : { transactionId: 4, idTagInfo: { status: 'Accepted' } },
+        ]);
+      await flush();
+    }
+    // Made before the restart, so sent before anything new, in their original order.
+    expect(order).toEqual(['StopTransaction', 'MeterValues', 'StartTransaction']);
+    expect(delivered).toEqual(['StopTransaction', 'MeterValues']);
+    await expect(fresh).resolves.toMatchObject({ transactionId: 4 });
+    expect(store.size).toBe(0);
+  });
+
+  it('never stores a message that can never be sent (invalid payload)', async () => {
+    const store = new MemoryMessageStore();
+    const t = station(store);
+    const given: unknown[] = [];
+    t.client.on('undeliverable', (e) => given.push(e.action));
+    await t.client.connect();
+    // @ts-expect-error meterStart is missing
+    const error = await t.client
+      .call('StartTransaction', { connectorId: 1, idTag: 'T', timestamp: ts })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ValidationFailed' });
+    await flush();
+    expect(store.size).toBe(0);
+    expect(given).toEqual(['StartTransaction']);
+    expect(calls(t.peer())).toEqual([]);
+  });
+});
