@@ -202,10 +202,8 @@ describe('durable transaction messages', () => {
     const given: unknown[] = [];
     t.client.on('undeliverable', (e) => given.push(e.action));
     await t.client.connect();
-    // @ts-expect-error meterStart is missing
-    const error = await t.client
-      .call('StartTransaction', { connectorId: 1, idTag: 'T', timestamp: ts })
-      .catch((e: unknown) => e);
+    const invalid = { connectorId: 1, idTag: 'T', timestamp: ts }; // meterStart is missing
+    const error = await t.client.call('StartTransaction', invalid as never).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ValidationFailed' });
     await flush();
     expect(store.size).toBe(0);
