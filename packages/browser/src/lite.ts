@@ -13,6 +13,7 @@ export {
   truncateCloseReason,
 } from './close-code.js';
 export { type BrowserConnectorOptions, browserConnector } from './connector.js';
+export { type IDBFactoryLike, IndexedDBMessageStore } from './indexeddb-store.js';
 export type { CloseEventLike, MessageEventLike, WebSocketConstructorLike, WebSocketLike } from './like.js';
 export { type LiteClientOptions, OCPPClient } from './lite-client.js';
 export type { BrowserClientBaseOptions } from './options.js';
