@@ -4,6 +4,7 @@ import {
   type AuthDecision,
   type CallOptions,
   type Handshake,
+  NO_COMMON_PROTOCOL_CLOSE,
   type OCPPProtocol,
   OCPPServer,
   type OCPPServerOptions,
@@ -39,7 +40,20 @@ export interface StationInfo {
   readonly connectedAt?: number;
 }
 
-type WebSocketPairLike = new () => { 0: WebSocketLike; 1: WebSocketLike };
+type WebSocketPairLike = new () => { 0: WebSocketLike; 1: WebSocketLike & { accept(): void } };
+
+/**
+ * No common subprotocol: complete the handshake without a Sec-WebSocket-Protocol header and close
+ * at once (OCPP-J 1.6 §3.2, 2.0.1 §3.2, 2.1 §3.2). A plain (non-hibernating) accept is enough for
+ * a socket that lives for one close frame.
+ */
+function upgradeThenClose(): Response {
+  const Pair = (globalThis as unknown as { WebSocketPair: WebSocketPairLike }).WebSocketPair;
+  const pair = new Pair();
+  pair[1].accept();
+  pair[1].close(NO_COMMON_PROTOCOL_CLOSE.code, NO_COMMON_PROTOCOL_CLOSE.reason);
+  return new Response(null, { status: 101, webSocket: pair[0] } as ResponseInit);
+}
 
 /**
  * A CSMS Durable Object for one charging station (address it by identity), on the WebSocket
@@ -102,6 +116,7 @@ export abstract class OCPPStationObject<
     const decision = await server.handshake(request, {
       remoteAddress: request.headers.get('CF-Connecting-IP') ?? undefined,
     });
+    if (!decision.ok && decision.closeAfterUpgrade) return upgradeThenClose();
     if (!decision.ok)
       return new Response(decision.reason, { status: decision.status, headers: decision.headers });
 

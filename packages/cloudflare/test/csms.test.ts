@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ConnectError, OCPPServer, RPCError } from '@ocpp-ws-io/core';
-import { connectWs, type RunningWorkerd } from '@ocpp-ws-io/test-utils';
+import { connectWs, type RunningWorkerd, rawUpgrade } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startNodeCsms } from './helpers/node-ws.js';
@@ -69,11 +69,12 @@ describe('Durable Object CSMS in workerd', () => {
     await expect(station.connect()).rejects.toMatchObject({ name: 'ConnectError', status: 401 });
   });
 
-  it('OCPP-J 1.6 §3.1.2: no common subprotocol is refused before the upgrade', async () => {
-    const refused = await refusedUpgrade(`${worker.wsUrl}/ocpp/CP-1`, ['ocpp1.5', 'ocpp9'], {
-      Authorization: basic('CP-1', PASSWORD),
+  it('completes the handshake without a subprotocol and closes with 1002 when none is common (OCPP-J 1.6 §3.2, 2.0.1 §3.2)', async () => {
+    const answer = await rawUpgrade(`${worker.wsUrl}/ocpp/CP-1`, {
+      protocols: 'ocpp1.5, ocpp9',
+      headers: { Authorization: basic('CP-1', PASSWORD) },
     });
-    expect(refused.status).toBe(400);
+    expect(answer).toEqual({ status: 101, protocol: undefined, closeCode: 1002 });
   });
 
   it('answers a plain GET on a station path with 426, without waking an object', async () => {

@@ -55,6 +55,7 @@ export {
   type AcceptedHandshake,
   type AuthCallback,
   type AuthDecision,
+  NO_COMMON_PROTOCOL_CLOSE,
   OCPPServer,
   type OCPPServerOptions,
   type RejectedHandshake,

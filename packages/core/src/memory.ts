@@ -1,6 +1,6 @@
 import { ConnectError } from './errors.js';
 import type { OCPPProtocol } from './protocol.js';
-import type { OCPPServer } from './server.js';
+import { NO_COMMON_PROTOCOL_CLOSE, type OCPPServer } from './server.js';
 import type { CloseInfo, Connector, Transport, TransportSink } from './transport.js';
 
 /**

@@ -58,7 +58,16 @@ export interface RejectedHandshake {
   readonly status: number;
   readonly reason: string;
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Set when no subprotocol is common: the spec wants the WebSocket handshake completed WITHOUT
+   * a Sec-WebSocket-Protocol header and the connection closed right after (OCPP-J 1.6 §3.2,
+   * 2.0.1 §3.2, 2.1 §3.2). Adapters do that and close with {@link NO_COMMON_PROTOCOL_CLOSE}.
+   */
+  readonly closeAfterUpgrade?: true;
 }
+
+/** Close code and reason used after a handshake without a common subprotocol: 1002 protocol error. */
+export const NO_COMMON_PROTOCOL_CLOSE = { code: 1002, reason: 'No common subprotocol' } as const;
 
 export type ServerEvents<TProtocol extends OCPPProtocol> = {
   /** A station connected and is ready for handlers and calls. */
@@ -172,11 +181,17 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
     const offered = parseProtocolHeader(request.headers.get('sec-websocket-protocol'));
     const protocol = chooseProtocol(this.order, offered);
     if (!protocol) {
-      return this.reject(
-        400,
-        `No common subprotocol (offered: ${offered.join(', ') || 'none'})`,
-        split.identity,
-      );
+      // "it MUST complete the WebSocket handshake with a response without a Sec-WebSocket-Protocol
+      // header and then immediately close the WebSocket connection" (OCPP-J 1.6 §3.2, 2.0.1 §3.2,
+      // 2.1 §3.2): adapters upgrade, then close with 1002; `status` is for runtimes that cannot.
+      return {
+        ...this.reject(
+          400,
+          `No common subprotocol (offered: ${offered.join(', ') || 'none'})`,
+          split.identity,
+        ),
+        closeAfterUpgrade: true,
+      };
     }
     const problem = identityProblem(split.identity, protocol);
     if (problem) return this.reject(400, problem, split.identity);

@@ -1,6 +1,7 @@
 import {
   OCPPServer as CoreOCPPServer,
   type OCPPServerOptions as CoreOCPPServerOptions,
+  NO_COMMON_PROTOCOL_CLOSE,
   type OCPPProtocol,
 } from '@ocpp-ws-io/core';
 import { type DenoHandler, type DenoLike, globalDeno, type ServeInfoLike } from './deno.js';
@@ -122,6 +123,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
       { url: request.url, headers },
       { remoteAddress: info?.remoteAddr?.hostname },
     );
+    if (!decision.ok && decision.closeAfterUpgrade) return this.upgradeThenClose(request);
     if (!decision.ok)
       return new Response(decision.reason, { status: decision.status, headers: decision.headers });
 
@@ -148,6 +150,22 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
     }
     return response;
   };
+
+  /**
+   * No common subprotocol: complete the handshake without a Sec-WebSocket-Protocol header and
+   * close at once (OCPP-J 1.6 §3.2, 2.0.1 §3.2, 2.1 §3.2).
+   */
+  private upgradeThenClose(request: Request): Response {
+    try {
+      const { socket, response } = (this.deno ?? globalDeno()).upgradeWebSocket(request);
+      socket.addEventListener('open', () =>
+        socket.close(NO_COMMON_PROTOCOL_CLOSE.code, NO_COMMON_PROTOCOL_CLOSE.reason),
+      );
+      return response;
+    } catch (error) {
+      return new Response(`Bad WebSocket upgrade: ${(error as Error).message}`, { status: 400 });
+    }
+  }
 
   /**
    * Runs `Deno.serve` with {@link OCPPServer.handler}. Shut down with the returned handle or

@@ -65,14 +65,14 @@ describe('Deno OCPPClient → Node CSMS', () => {
     expect(csms.upgrades.map((u) => u.status)).toEqual([401]);
   });
 
-  it('reports "no common subprotocol" (HTTP 400) as a non-retryable ConnectError', async () => {
+  it('reports "no common subprotocol" (101 without the header, then 1002) as a non-retryable ConnectError', async () => {
     csms = await startNodeCsms(nodeCsmsCore({ protocols: ['ocpp2.1'] }).server);
     const result = await runFixture<ClientResult>('client.js', {
       url: csms.url,
       identity: 'CP-D3',
       protocols: ['ocpp2.0.1', 'ocpp1.6'],
     });
-    expect(result.error).toMatchObject({ name: 'ConnectError', status: 400, retryable: false });
+    expect(result.error).toMatchObject({ name: 'ConnectError', retryable: false });
   });
 
   it('refuses a server that opens without echoing a subprotocol (Deno itself would accept it)', async () => {

@@ -99,10 +99,11 @@ describe('Deno OCPPServer ← Node stations', () => {
     expect(error).toMatchObject({ status: 401, retryable: false });
   });
 
-  it('refuses a station with no common subprotocol', async () => {
+  it('completes the handshake without a subprotocol and closes when none is common (OCPP-J 2.0.1 §3.2)', async () => {
     const res = await rawHandshake(`${url}/CP-old`, { 'Sec-WebSocket-Protocol': 'ocpp1.5, ocpp1.2' });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(101);
     expect(res.headers['sec-websocket-protocol']).toBeUndefined();
+    expect(res.closeCode).toBe(1002);
     expect(await nextEvent(deno, (e) => e.type === 'rejected' && e.identity === 'CP-old')).toMatchObject({
       status: 400,
     });

@@ -11,6 +11,7 @@ import {
   type ClientCertificate,
   OCPPServer as CoreServer,
   type OCPPServerOptions as CoreServerOptions,
+  NO_COMMON_PROTOCOL_CLOSE,
   type OCPPProtocol,
 } from '@ocpp-ws-io/core';
 import { WebSocketServer } from 'ws';
@@ -140,6 +141,13 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
       { remoteAddress: req.socket.remoteAddress, clientCertificate: peerCertificate(req.socket) },
     );
     if (socket.destroyed) return;
+    if (!decision.ok && decision.closeAfterUpgrade) {
+      // No `chosen` entry: handleProtocols answers false, so the 101 carries no subprotocol.
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.close(NO_COMMON_PROTOCOL_CLOSE.code, NO_COMMON_PROTOCOL_CLOSE.reason);
+      });
+      return;
+    }
     if (!decision.ok) {
       writeHttpRejection(socket, decision.status, decision.reason, decision.headers);
       return;

@@ -2,6 +2,7 @@
 // negotiation, calls both ways, limits and keep-alive.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { rawUpgrade } from '@ocpp-ws-io/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ConnectError, OCPPClient, OCPPServer, type StationConnection } from '../src/index.js';
@@ -87,7 +88,7 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     expect(stations[0]!.identity).toBe('RDAM 123 ü');
   });
 
-  it('answers 401 with a Basic challenge, 404 off the path, 400 without a common protocol', async () => {
+  it('answers 401 with a Basic challenge, 404 off the path, and 101-without-subprotocol-then-close when none is common (OCPP-J 2.0.1 §3.2)', async () => {
     const { server, port } = await csms({ protocols: ['ocpp2.0.1'] });
     server.auth(({ password }) => password === 'sixteen-chars-pw');
     const base = `ws://127.0.0.1:${port}`;
@@ -96,7 +97,11 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     expect(denied.headers['www-authenticate']).toMatch(/^Basic realm="ocpp"/);
     expect((await upgradeStatus(`${base}/elsewhere/CP-1`, ['ocpp2.0.1'])).status).toBe(404);
     const auth = { Authorization: `Basic ${Buffer.from('CP-1:sixteen-chars-pw').toString('base64')}` };
-    expect((await upgradeStatus(`${base}/ocpp/CP-1`, ['ocpp1.6'], auth)).status).toBe(400);
+    expect(await rawUpgrade(`${base}/ocpp/CP-1`, { protocols: 'ocpp1.6', headers: auth })).toMatchObject({
+      status: 101,
+      protocol: undefined,
+      closeCode: 1002,
+    });
     const ok = await upgradeStatus(`${base}/ocpp/CP-1`, ['ocpp1.6', 'ocpp2.0.1'], auth);
     expect(ok).toEqual({ status: 101, headers: { 'sec-websocket-protocol': 'ocpp2.0.1' } });
   });

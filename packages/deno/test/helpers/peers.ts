@@ -51,11 +51,18 @@ export function nodeCsmsCore(options: { protocols: OCPPProtocol[]; password?: st
   return { server, resets };
 }
 
-/** A raw HTTP upgrade with an exact `Sec-WebSocket-Protocol` header; returns the status and headers. */
+/**
+ * A raw HTTP upgrade with an exact `Sec-WebSocket-Protocol` header; returns the status, the
+ * headers and, after a 101, the code of a close frame the server sends within a second.
+ */
 export async function rawHandshake(
   url: string,
   headers: Record<string, string>,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  closeCode?: number | undefined;
+}> {
   const { request } = await import('node:http');
   return new Promise((resolve, reject) => {
     const req = request(url.replace(/^ws/, 'http'), {
@@ -68,9 +75,21 @@ export async function rawHandshake(
       },
       timeout: 5_000,
     });
-    req.on('upgrade', (res, socket) => {
-      socket.destroy();
-      resolve({ status: res.statusCode ?? 0, headers: res.headers });
+    req.on('upgrade', (res, socket, head) => {
+      let bytes = head;
+      const finish = () => {
+        clearTimeout(timer);
+        socket.destroy();
+        // A close frame is opcode 8; its payload starts with the 2-byte code.
+        const closeCode = bytes.length >= 4 && (bytes[0]! & 0x0f) === 8 ? bytes.readUInt16BE(2) : undefined;
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, closeCode });
+      };
+      const timer = setTimeout(finish, 1_000);
+      socket.on('data', (chunk: Buffer) => {
+        bytes = Buffer.concat([bytes, chunk]);
+        if (bytes.length >= 4) finish();
+      });
+      socket.on('end', finish);
     });
     req.on('response', (res) => {
       res.resume();
