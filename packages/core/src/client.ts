@@ -82,7 +82,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     for (const p of offered) if (!isOCPPProtocol(p)) throw new TypeError(`Unsupported protocol ${p}`);
     this.assertValidators(offered);
     this.identity = options.identity;
-    this.endpointUrl = options.endpoint.replace(/\/+$/, '');
+    this.endpointUrl = options.endpoint;
     this.offered = offered;
     this.password = options.password;
     this.headers = options.headers;
@@ -105,7 +105,12 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
 
   /** The URL the client connects to: endpoint + '/' + percent-encoded identity. */
   get url(): string {
-    return `${this.endpointUrl}/${encodeURIComponent(this.identity)}`;
+    // The identity is the last path segment (OCPP-J 1.6 §3.1, 2.0.1 §3.1.1), also when the
+    // endpoint carries a query string, which stays after it.
+    const query = this.endpointUrl.indexOf('?');
+    const base = query < 0 ? this.endpointUrl : this.endpointUrl.slice(0, query);
+    const search = query < 0 ? '' : this.endpointUrl.slice(query);
+    return `${base.replace(/\/+$/, '')}/${encodeURIComponent(this.identity)}${search}`;
   }
 
   /**
@@ -122,7 +127,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     this.reopen();
     try {
       // Messages a previous run left in the durable store go out first, in their order.
-      await this.restoreDurable();
+      if (this.durableEnabled) await this.restoreDurable();
       const protocol = await this.open();
       return { protocol };
     } catch (error) {

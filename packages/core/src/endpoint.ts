@@ -321,6 +321,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     return this.enqueue(CALL, action, params, options);
   }
 
+  /** True when durable delivery is configured. */
+  protected get durableEnabled(): boolean {
+    return this.durable !== undefined;
+  }
+
   /** Turns on durable delivery of transaction-related calls (clients). */
   protected configureDurability(options: DurableOptions): void {
     this.durable = {
@@ -940,6 +945,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
           violationCode(protocol, violation.kind),
           `Handler for ${action} returned an invalid response at ${violation.path || '/'}: ${violation.message}`,
           violation.path,
+          'response',
         );
         this.events.emit('handlerError', { action, messageId: id, error: invalid });
         this.write(
@@ -982,7 +988,12 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
           this.write(transport, serializeError(CALLRESULTERROR, id, code, description));
         this.settle(
           call,
-          new ValidationError(code, `Invalid ${call.action} response at ${description}`, violation.path),
+          new ValidationError(
+            code,
+            `Invalid ${call.action} response at ${description}`,
+            violation.path,
+            'response',
+          ),
         );
         this.pump();
         return;

@@ -116,14 +116,24 @@ export class ConnectionClosedError extends OCPPError {
   }
 }
 
-/** A payload broke its schema (strict mode). `rpcCode` is what the peer is told. */
+/**
+ * A payload broke its schema (strict mode). `rpcCode` is what the peer is told; `direction` says
+ * whose payload it was: our own request (never sent) or the peer's response (rejected).
+ */
 export class ValidationError extends OCPPError {
   readonly rpcCode: RPCErrorCode;
   readonly path: string;
-  constructor(rpcCode: RPCErrorCode, message: string, path: string) {
+  readonly direction: 'request' | 'response';
+  constructor(
+    rpcCode: RPCErrorCode,
+    message: string,
+    path: string,
+    direction: 'request' | 'response' = 'request',
+  ) {
     super('ValidationFailed', message);
     this.rpcCode = rpcCode;
     this.path = path;
+    this.direction = direction;
   }
 }
 

@@ -72,6 +72,20 @@ describe('correlation and the call queue', () => {
     await expect(b).resolves.toEqual({ idTagInfo: { status: 'Blocked' } });
   });
 
+  it('puts the identity last in the path, before a query string the endpoint carries (OCPP-J 2.0.1 §3.1.1)', async () => {
+    const { OCPPClient } = await import('../src/index.js');
+    const make = (endpoint: string) =>
+      new OCPPClient({
+        endpoint,
+        identity: 'CP 1',
+        strictMode: false,
+        connector: () => Promise.reject(new Error('unused')),
+      });
+    expect(make('ws://h/ocpp').url).toBe('ws://h/ocpp/CP%201');
+    expect(make('ws://h/ocpp/').url).toBe('ws://h/ocpp/CP%201');
+    expect(make('wss://h:9/a/b?token=x&y=1').url).toBe('wss://h:9/a/b/CP%201?token=x&y=1');
+  });
+
   it('uses unique message ids of at most 36 characters (OCPP-J 2.1 §4.1.4)', async () => {
     const { client, peer } = await clientWithRawPeer('ocpp1.6', { maxInFlightCalls: 50 });
     for (let i = 0; i < 50; i++) void client.call('Heartbeat', {}).catch(() => {});
@@ -194,7 +208,7 @@ describe('strict validation of outbound calls and inbound responses', () => {
       .call('BootNotification', { chargePointVendor: 'Acme' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ rpcCode: 'OccurenceConstraintViolation' });
+    expect(error).toMatchObject({ rpcCode: 'OccurenceConstraintViolation', direction: 'request' });
     await flush();
     expect(peer.take()).toEqual([]);
   });
@@ -216,7 +230,11 @@ describe('strict validation of outbound calls and inbound responses', () => {
       peer.send([3, id, { currentTime: 'yesterday' }]);
       const error = await result;
       expect(error).toBeInstanceOf(ValidationError);
-      expect(error).toMatchObject({ rpcCode: 'TypeConstraintViolation', path: '/currentTime' });
+      expect(error).toMatchObject({
+        rpcCode: 'TypeConstraintViolation',
+        path: '/currentTime',
+        direction: 'response',
+      });
       await flush();
       const sent = peer.take() as unknown[][];
       if (protocol === 'ocpp2.1') {
