@@ -101,6 +101,12 @@ export function connectInMemory<TProtocol extends OCPPProtocol>(server: OCPPServ
       url,
       headers: { get: (name) => headers.get(name.toLowerCase()) ?? null },
     });
+    if (!decision.ok && decision.closeAfterUpgrade) {
+      // As on the wire: the upgrade completes with no subprotocol, and the server closes at once.
+      const [clientSide, serverSide] = createMemoryTransportPair('');
+      serverSide.close(NO_COMMON_PROTOCOL_CLOSE.code, NO_COMMON_PROTOCOL_CLOSE.reason);
+      return clientSide;
+    }
     if (!decision.ok) {
       throw new ConnectError(`Handshake rejected: ${decision.status} ${decision.reason}`, {
         status: decision.status,

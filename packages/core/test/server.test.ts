@@ -225,6 +225,19 @@ describe('client ↔ server in memory', () => {
     expect(client.state).toBe('idle');
   });
 
+  it('fails connect() without retry when no subprotocol is common (OCPP-J 2.0.1 §3.2)', async () => {
+    const csms = new OCPPServer({ protocols: ['ocpp2.0.1'], validators: allValidators });
+    const client = new OCPPClient({
+      endpoint: 'ws://127.0.0.1/ocpp',
+      identity: 'CP-1',
+      protocols: ['ocpp1.6'],
+      validators: allValidators,
+      connector: connectInMemory(csms),
+    });
+    await expect(client.connect()).rejects.toMatchObject({ code: 'ConnectFailed', retryable: false });
+    expect(csms.stations.size).toBe(0);
+  });
+
   it('refuses a server that answers with a protocol that was not offered', async () => {
     const client = new OCPPClient({
       endpoint: 'ws://127.0.0.1/ocpp',
