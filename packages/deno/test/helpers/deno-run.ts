@@ -1,6 +1,6 @@
 // Runs the Deno fixtures against this repo's @ocpp-ws-io/deno: bundled from source and mapped
 // with an import map (scripts/deno-local.mjs), then `deno run` through @ocpp-ws-io/test-utils.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DenoRunOptions, type RunningDeno, runDeno, startDeno } from '@ocpp-ws-io/test-utils';
@@ -13,6 +13,8 @@ let importMap: Promise<string> | undefined;
 /** Bundles once per test file, into its own directory (test files run in parallel workers). */
 export function denoImportMap(): Promise<string> {
   importMap ??= (async () => {
+    // On a fresh clone the cache folder does not exist yet, and test files run in parallel.
+    mkdirSync(CACHE_DIR, { recursive: true });
     const dir = mkdtempSync(join(CACHE_DIR, 'run-'));
     return (await prepareDenoImportMap(dir)).importMap;
   })();
