@@ -27,4 +27,5 @@ export type {
 export { createOCPPRouter, type OCPPRouterOptions, type StationStubLike } from './router.js';
 export { listenTo, SocketTransport } from './socket-transport.js';
 export { OCPPStationObject, type StationContext, type StationInfo } from './station-object.js';
+export { DurableObjectMessageStore, type DurableObjectStorageListLike } from './storage-store.js';
 export { ALL_VALIDATORS } from './validators.js';

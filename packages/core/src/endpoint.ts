@@ -153,6 +153,8 @@ interface DurableState {
   held: OutboundCall | undefined;
   /** Records loaded or written by this endpoint, by key (to restore each only once). */
   readonly known: Set<string>;
+  /** store.put calls in progress (counted against maxStored). */
+  storing: number;
 }
 
 type AnyHandler = (context: {
@@ -339,6 +341,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       hold: undefined,
       held: undefined,
       known: new Set(),
+      storing: 0,
     };
   }
 
@@ -381,7 +384,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   ): Promise<unknown> {
     const durable = this.durable!;
     if (this.closed) throw new StateError('The connection is closed; no more calls can be made');
-    if (durable.lane.length >= durable.maxStored) {
+    // Writes still in progress count too: a burst of calls in one tick must not overshoot.
+    if (durable.lane.length + durable.storing >= durable.maxStored) {
       throw new LimitError(`Durable message store is full (${durable.maxStored}); ${action} was not queued`);
     }
     const record: StoredMessage = {
@@ -393,7 +397,19 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     };
     durable.known.add(record.key);
     // Written before it can be sent: a crash right after call() still delivers it next run.
-    await durable.store.put(record);
+    durable.storing++;
+    try {
+      await durable.store.put(record);
+    } finally {
+      durable.storing--;
+    }
+    if (this.closed) {
+      // Closed while the write ran: the message is stored and goes out on the next connect().
+      durable.known.delete(record.key);
+      throw new AbortError(
+        `The connection closed; ${action} stays stored and is sent on the next connection`,
+      );
+    }
     return new Promise<unknown>((resolve, reject) => {
       const call = this.makeCall(CALL, action, params, options, resolve, reject);
       call.durable = record;
@@ -614,10 +630,12 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     if (this.inFlight.get(call.id) !== call) return;
     this.inFlight.delete(call.id);
     // A response that arrives later finds no pending call and is dropped: it can never resolve
-    // another call, because every call has its own id.
-    this.settle(
+    // another call, because every call has its own id. A durable call is sent again instead,
+    // still ahead of later transaction messages (OCPP 1.6 §3.7).
+    this.fail(
       call,
       new TimeoutError(`${call.action} (${call.id}) got no response within ${call.timeoutMs} ms`),
+      'timeout',
     );
     this.pump();
   }
@@ -986,7 +1004,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         });
         if (protocol === 'ocpp2.1')
           this.write(transport, serializeError(CALLRESULTERROR, id, code, description));
-        this.settle(
+        this.fail(
           call,
           new ValidationError(
             code,
@@ -994,6 +1012,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
             violation.path,
             'response',
           ),
+          'processing',
         );
         this.pump();
         return;

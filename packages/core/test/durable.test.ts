@@ -196,6 +196,25 @@ describe('durable transaction messages', () => {
     expect(store.size).toBe(0);
   });
 
+  it('rejects (never hangs) a call whose store write ends after close(); the message stays stored', async () => {
+    const store = new MemoryMessageStore();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = Object.assign(Object.create(store) as MemoryMessageStore, {
+      put: async (m: Parameters<MemoryMessageStore['put']>[0]) => {
+        await gate;
+        await store.put(m);
+      },
+    });
+    const t = station(store, { durable: { store: slow } });
+    await t.client.connect();
+    const pending = t.client.call('StopTransaction', stop(5)).catch((e: unknown) => e);
+    await t.client.close();
+    release();
+    expect(await pending).toMatchObject({ code: 'Aborted' });
+    expect(store.size).toBe(1);
+  });
+
   it('never stores a message that can never be sent (invalid payload)', async () => {
     const store = new MemoryMessageStore();
     const t = station(store);

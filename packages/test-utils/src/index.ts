@@ -14,6 +14,7 @@ export {
   runDeno,
   startDeno,
 } from './deno.js';
+export { type FaultProxy, type FaultProxyStats, startFaultProxy } from './fault-proxy.js';
 export { type RawUpgradeResult, rawUpgrade } from './raw-upgrade.js';
 export { type StaticServer, serveStatic } from './static.js';
 export { buildWorker, type RunningWorkerd, type StartWorkerdOptions, startWorkerd } from './workerd.js';
