@@ -69,7 +69,9 @@ export class OCPPError extends Error {
   readonly code: string;
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    // Spelled out in every class rather than new.target.name: minifiers rename classes, and
+    // `error.name` is what users log and match on.
+    this.name = 'OCPPError';
     this.code = code;
   }
 }
@@ -91,6 +93,7 @@ export class RPCError extends OCPPError {
   readonly details: Readonly<Record<string, unknown>>;
   constructor(code: RPCErrorCode, description = '', details: Record<string, unknown> = {}) {
     super(code, description || code);
+    this.name = 'RPCError';
     this.details = details;
   }
 }
@@ -99,6 +102,7 @@ export class RPCError extends OCPPError {
 export class TimeoutError extends OCPPError {
   constructor(message: string) {
     super('Timeout', message);
+    this.name = 'TimeoutError';
   }
 }
 
@@ -106,6 +110,7 @@ export class TimeoutError extends OCPPError {
 export class AbortError extends OCPPError {
   constructor(message: string, cause?: unknown) {
     super('Aborted', message, { cause });
+    this.name = 'AbortError';
   }
 }
 
@@ -113,6 +118,7 @@ export class AbortError extends OCPPError {
 export class ConnectionClosedError extends OCPPError {
   constructor(message: string) {
     super('ConnectionClosed', message);
+    this.name = 'ConnectionClosedError';
   }
 }
 
@@ -131,6 +137,7 @@ export class ValidationError extends OCPPError {
     direction: 'request' | 'response' = 'request',
   ) {
     super('ValidationFailed', message);
+    this.name = 'ValidationError';
     this.rpcCode = rpcCode;
     this.path = path;
     this.direction = direction;
@@ -141,6 +148,7 @@ export class ValidationError extends OCPPError {
 export class UnknownActionError extends OCPPError {
   constructor(message: string) {
     super('UnknownAction', message);
+    this.name = 'UnknownActionError';
   }
 }
 
@@ -148,6 +156,7 @@ export class UnknownActionError extends OCPPError {
 export class LimitError extends OCPPError {
   constructor(message: string) {
     super('LimitExceeded', message);
+    this.name = 'LimitError';
   }
 }
 
@@ -157,6 +166,7 @@ export class ConnectError extends OCPPError {
   readonly retryable: boolean;
   constructor(message: string, options: { status?: number; retryable: boolean; cause?: unknown }) {
     super('ConnectFailed', message, { cause: options.cause });
+    this.name = 'ConnectError';
     this.status = options.status;
     this.retryable = options.retryable;
   }
@@ -166,5 +176,6 @@ export class ConnectError extends OCPPError {
 export class StateError extends OCPPError {
   constructor(message: string) {
     super('InvalidState', message);
+    this.name = 'StateError';
   }
 }

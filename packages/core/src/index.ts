@@ -52,6 +52,12 @@ export {
   SEND,
 } from './protocol.js';
 export {
+  isValidPassword,
+  type PasswordRuleOptions,
+  passwordProblem,
+  timingSafeEqualString,
+} from './security.js';
+export {
   type AcceptedHandshake,
   type AuthCallback,
   type AuthDecision,

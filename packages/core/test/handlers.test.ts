@@ -262,3 +262,16 @@ describe('limits', () => {
     expect(peer.closes).toEqual([{ code: 1009, reason: 'Frame too large' }]);
   });
 });
+
+describe('error classes', () => {
+  it('carry their class name explicitly (minifiers rename classes)', async () => {
+    const errors = await import('../src/errors.js');
+    for (const [name, value] of Object.entries(errors)) {
+      if (typeof value !== 'function' || !(value.prototype instanceof Error)) continue;
+      const instance = new (value as new (...args: unknown[]) => Error)('GenericError', 'x', {
+        retryable: false,
+      });
+      expect(instance.name).toBe(name);
+    }
+  });
+});

@@ -25,6 +25,23 @@ export interface OCPPServerOptions<TProtocol extends OCPPProtocol = OCPPProtocol
     KeepAliveOptions {
   /** Accept upgrades only under this path prefix, e.g. `/ocpp` (others get 404). Default: any. */
   readonly path?: string;
+  /**
+   * Upgrades being decided (handshake + auth callback) at once; more get 503 with `Retry-After`
+   * so a reconnect storm or a flood of slow handshakes cannot pile up auth work (default 1000).
+   */
+  readonly maxConcurrentUpgrades?: number;
+}
+
+/** TLS versions below 1.2 are refused: `listen({ tls })` must not be talked into them. */
+const WEAK_TLS = /^(SSLv2|SSLv3|TLSv1|TLSv1\.1)$/;
+const WEAK_SECURE_PROTOCOL = /^(SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1|TLS)_(method|server_method|client_method)$/;
+
+function checkTlsOptions(tls: HttpsOptions): void {
+  if (tls.minVersion !== undefined && WEAK_TLS.test(tls.minVersion))
+    throw new RangeError(`tls.minVersion ${tls.minVersion} is too weak: TLSv1.2 is the minimum`);
+  // secureProtocol pins or widens the version range past minVersion; only the 1.2/1.3 pins are fine.
+  if (tls.secureProtocol !== undefined && WEAK_SECURE_PROTOCOL.test(tls.secureProtocol))
+    throw new RangeError(`tls.secureProtocol ${tls.secureProtocol} allows TLS below 1.2`);
 }
 
 /** Where {@link OCPPServer.listen} is listening. */
@@ -59,6 +76,8 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   private readonly pathPrefix: string | undefined;
   private readonly owned: Array<HttpServer | HttpsServer> = [];
   private readonly detachers: Array<() => void> = [];
+  private readonly maxUpgrades: number;
+  private upgrading = 0;
 
   constructor(options: OCPPServerOptions<TProtocol> = {}) {
     const protocols =
@@ -69,6 +88,10 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
       ...(options.pongTimeoutMs !== undefined ? { pongTimeoutMs: options.pongTimeoutMs } : {}),
     };
     this.pathPrefix = options.path?.replace(/\/+$/, '');
+    const maxUpgrades = options.maxConcurrentUpgrades ?? 1000;
+    if (!(maxUpgrades > 0) || !Number.isInteger(maxUpgrades))
+      throw new RangeError(`maxConcurrentUpgrades must be a positive integer, got ${maxUpgrades}`);
+    this.maxUpgrades = maxUpgrades;
     this.wss = new WebSocketServer({
       noServer: true,
       // ws closes with 1009 above maxPayload before the engine sees the frame; keep it a little
@@ -94,6 +117,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
         .writeHead(426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' })
         .end('WebSocket upgrade required\n');
     };
+    if (options.tls) checkTlsOptions(options.tls);
     const http = options.tls
       ? createHttpsServer({ minVersion: 'TLSv1.2', ...options.tls }, handler)
       : createHttpServer(handler);
@@ -127,6 +151,19 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   async handleUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     // A client that hangs up while auth runs must not crash the process with an unhandled error.
     socket.on('error', () => {});
+    if (this.upgrading >= this.maxUpgrades) {
+      writeHttpRejection(socket, 503, 'Too many concurrent handshakes', { 'Retry-After': '1' });
+      return;
+    }
+    this.upgrading++;
+    try {
+      await this.decideUpgrade(req, socket, head);
+    } finally {
+      this.upgrading--;
+    }
+  }
+
+  private async decideUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const url = req.url ?? '/';
     if (this.pathPrefix !== undefined) {
       const pathname = url.split('?')[0] ?? '/';

@@ -1,0 +1,138 @@
+// Byte budgets, min + gzip (KiB = 1024 bytes), measured on what users get: the built package
+// (dist/, resolved without the workspace `source` condition) and the CDN files in dist/cdn/.
+// The test command builds first. Budgets sit just above the measured figures so growth shows up
+// here; raising one is a decision to write down, not a fix.
+//
+// Where the numbers come from (0.1.0, esbuild 0.28 minify, zlib default level):
+//   app: lite client, no validators (strictMode false)      9.75 KiB  (target 5 — missed, see below)
+//   app: client + 3 actions (BootNotification, Heartbeat, Reset)  12.6 KiB
+//   app: client + every OCPP 1.6 validator                   19.92 KiB (target 20)
+//   app: client + every OCPP 2.0.1 validator                 28.77 KiB
+//   cdn/lite.min.js 10.78 · ocpp1.6.min.js 21.02 · ocpp2.0.1.min.js 29.87 · ocpp2.1.min.js 42.47 · all.min.js 65.89
+// The CDN files carry the whole station API (IndexedDB store, password rules, every error class)
+// because nothing tree-shakes a file loaded by URL: ~1 KiB over the equivalent app.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const cdn = (name: string) => fileURLToPath(new URL(`../dist/cdn/${name}.min.js`, import.meta.url));
+const KiB = (bytes: number) => Math.round((bytes / 1024) * 100) / 100;
+const gz = (code: Uint8Array | string) => gzipSync(code).length;
+
+/** Bundles an app the way a bundler user's build would: minified, tree-shaken, from dist/. */
+async function app(contents: string): Promise<string> {
+  const result = await build({
+    stdin: { contents, resolveDir: pkgDir, loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+const clientApp = (validators: string) => `
+import { OCPPClient } from '@ocpp-ws-io/browser/lite';
+${validators}
+export const connect = (endpoint) => new OCPPClient({ endpoint, identity: 'CP-1', ...options }).connect();`;
+
+const sizes = new Map<string, number>();
+const measure = (name: string, bytes: number) => {
+  sizes.set(name, bytes);
+  return KiB(bytes);
+};
+
+beforeAll(() => {
+  if (!existsSync(cdn('lite'))) throw new Error('dist/cdn is missing: run the build first (npm test does)');
+});
+
+describe('budgets for apps (tree-shaken, min + gzip)', () => {
+  it('client without validators: within the 9.9 KiB regression guard', async () => {
+    const code = await app(clientApp('const options = { strictMode: false };'));
+    expect(measure('app: client, no validators', gz(code))).toBeLessThanOrEqual(9.9);
+  });
+
+  // Issue 6 asks ≤ 5 KB. The engine alone is over it: endpoint.js (correlation, strict validation,
+  // limits, the durable queue) is ~12.5 KB minified, client.js (reconnect, handshake) ~5 KB,
+  // frames + errors ~4 KB, and the static `validate` import pulls schemas' runtime (~2.8 KB) even
+  // with strict mode off. Meeting it needs core split into opt-in modules. Flips to a failure the
+  // day it is met, so the budget can be tightened then.
+  it.fails('client without validators: the 5 KiB target (not met yet)', async () => {
+    const code = await app(clientApp('const options = { strictMode: false };'));
+    expect(KiB(gz(code))).toBeLessThanOrEqual(5);
+  });
+
+  it('client with every OCPP 1.6 validator: ≤ 20 KiB', async () => {
+    const code = await app(
+      clientApp(`import { validators } from '@ocpp-ws-io/schemas/ocpp1.6';
+const options = { protocols: ['ocpp1.6'], validators: { 'ocpp1.6': validators } };`),
+    );
+    expect(measure('app: client + all 1.6 validators', gz(code))).toBeLessThanOrEqual(20);
+  });
+
+  it('client with every OCPP 2.0.1 validator: ≤ 29 KiB', async () => {
+    const code = await app(
+      clientApp(`import { validators } from '@ocpp-ws-io/schemas/ocpp2.0.1';
+const options = { protocols: ['ocpp2.0.1'], validators: { 'ocpp2.0.1': validators } };`),
+    );
+    expect(measure('app: client + all 2.0.1 validators', gz(code))).toBeLessThanOrEqual(29);
+  });
+
+  it('an app using three actions ships only those three validators', async () => {
+    const code = await app(
+      clientApp(`import { defineValidators } from '@ocpp-ws-io/browser/lite';
+import { BootNotification, Heartbeat, Reset } from '@ocpp-ws-io/schemas/ocpp1.6';
+const options = { protocols: ['ocpp1.6'], validators: { 'ocpp1.6': defineValidators('ocpp1.6', { BootNotification, Heartbeat, Reset }) } };`),
+    );
+    expect(code).toContain('chargePointVendor'); // BootNotification
+    // Fields and enum values of actions the app did not import.
+    for (const absent of [
+      'meterStart',
+      'idTag',
+      'SuspendedEVSE',
+      'chargingProfilePurpose',
+      'UploadFailed',
+      'Celsius',
+    ]) {
+      expect(code, absent).not.toContain(absent);
+    }
+    const kib = measure('app: client + 3 actions', gz(code));
+    expect(kib).toBeLessThanOrEqual(12.8);
+    // Three actions' schemas plus the valibot functions they use, against ~19 KiB for all of 1.6.
+    expect(kib - KiB(sizes.get('app: client, no validators') ?? 0)).toBeLessThan(3);
+  });
+});
+
+describe('budgets for the CDN files (dist/cdn, min + gzip)', () => {
+  // Each tight above its size when set; 1.6 gained ~80 B when error classes got explicit names
+  // (minifiers used to rename them to one letter).
+  const budgets: Record<string, number> = {
+    lite: 11.0,
+    'ocpp1.6': 21.3,
+    'ocpp2.0.1': 30.1,
+    'ocpp2.1': 42.7,
+    all: 66.1,
+  };
+  it.each(Object.entries(budgets))('cdn/%s.min.js ≤ %d KiB', async (name, budget) => {
+    const code = await readFile(cdn(name));
+    expect(measure(`cdn/${name}.min.js`, gz(code))).toBeLessThanOrEqual(budget);
+    expect(code.toString('utf8')).not.toMatch(/\bfrom\s*["'][^./]|\bimport\s*\(\s*["'][^./]/); // no bare imports
+  });
+});
+
+describe('report', () => {
+  it('prints every measured size', () => {
+    const lines = [...sizes].map(
+      ([name, bytes]) => `${name.padEnd(36)} ${String(bytes).padStart(6)} B  ${KiB(bytes)} KiB`,
+    );
+    console.info(`min + gzip:\n${lines.join('\n')}`);
+    expect(sizes.size).toBeGreaterThan(0);
+  });
+});
