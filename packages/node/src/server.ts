@@ -173,8 +173,11 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
         return;
       }
     }
+    // Close over the headers object, not `req`: the station's Handshake keeps this getter for
+    // the whole connection, and an IncomingMessage (socket, parser state) is far bigger.
+    const headers = req.headers;
     const decision = await this.handshake(
-      { url, headers: { get: (name) => headerValue(req, name) } },
+      { url, headers: { get: (name) => headerValue(headers, name) } },
       { remoteAddress: req.socket.remoteAddress, clientCertificate: peerCertificate(req.socket) },
     );
     if (socket.destroyed) return;
@@ -212,8 +215,8 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   }
 }
 
-function headerValue(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name.toLowerCase()];
+function headerValue(headers: IncomingMessage['headers'], name: string): string | null {
+  const value = headers[name.toLowerCase()];
   if (value === undefined) return null;
   return Array.isArray(value) ? value.join(', ') : value;
 }
