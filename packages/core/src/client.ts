@@ -171,7 +171,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
                 retryable: true,
                 cause: error,
               });
-      this.events.emit('error', failure);
+      this.emit('error', failure);
       throw failure;
     } finally {
       this.clock.clearTimeout(timer);
@@ -191,13 +191,13 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
           : 'Server agreed no subprotocol',
         { retryable: false },
       );
-      this.events.emit('error', failure);
+      this.emit('error', failure);
       throw failure;
     }
     this.current = transport;
     this.currentState = 'open';
     this.bind(transport, protocol);
-    this.events.emit('open', { protocol });
+    this.emit('open', { protocol });
     return protocol as TProtocol;
   }
 
@@ -240,7 +240,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
       this.cancelReconnect();
       this.attempt?.abort(new ConnectError('Client closed while connecting', { retryable: false }));
       this.shutdown('Client closed');
-      if (wasReconnecting) this.events.emit('close', { code, reason });
+      if (wasReconnecting) this.emit('close', { code, reason });
       this.resolveClose({ code, reason });
       return done;
     }
@@ -258,25 +258,25 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
       // Calls in flight go back to the head of the queue and are sent again once reconnected:
       // their responses could only come on the connection that is gone.
       this.unbind(transport, 'Connection lost', true);
-      this.events.emit('disconnect', info);
+      this.emit('disconnect', info);
       this.scheduleReconnect(0);
       return;
     }
     super.onTransportClose(transport, info);
     this.currentState = 'closed';
     if (!wasClosing) this.shutdown('Connection lost');
-    this.events.emit('close', info);
+    this.emit('close', info);
     this.resolveClose(info);
   }
 
   protected override onTransportError(transport: Transport, error: Error): void {
-    if (transport === this.current) this.events.emit('error', error);
+    if (transport === this.current) this.emit('error', error);
   }
 
   private scheduleReconnect(attempt: number): void {
     this.currentState = 'reconnecting';
     const delayMs = backoffDelayMs(attempt, this.reconnect!, this.random);
-    this.events.emit('reconnecting', { attempt: attempt + 1, delayMs });
+    this.emit('reconnecting', { attempt: attempt + 1, delayMs });
     this.reconnectTimer = this.clock.setTimeout(() => {
       this.reconnectTimer = undefined;
       void this.reconnectAttempt(attempt);
@@ -297,7 +297,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
         const message = (error as Error)?.message ?? String(error);
         this.shutdown(`Reconnecting stopped: ${message}`);
         const info = { code: 1006, reason: `Reconnecting stopped: ${message}` };
-        this.events.emit('close', info);
+        this.emit('close', info);
         this.resolveClose(info);
         return;
       }

@@ -32,7 +32,7 @@ import {
 } from './frames.js';
 import { NO_REPLY } from './no-reply.js';
 import { CALL, CALLERROR, CALLRESULT, CALLRESULTERROR, type OCPPProtocol, SEND } from './protocol.js';
-import type { CloseInfo, Transport } from './transport.js';
+import type { CloseInfo, Transport, TransportSink } from './transport.js';
 import type {
   ActionName,
   CallActionName,
@@ -177,7 +177,8 @@ const DEFAULT_CLOCK: Clock = {
  * transport to it; a server creates one per station connection.
  */
 export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
-  protected readonly events: Emitter<ConnectionEvents> = createNanoEvents<ConnectionEvents>();
+  // Created on the first on(): a CSMS holds thousands of idle connections nobody listens to.
+  private emitter: Emitter<ConnectionEvents> | undefined;
   protected readonly strict: boolean;
   protected readonly validators: Validators;
   private readonly callTimeoutMs: number;
@@ -224,7 +225,16 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * ```
    */
   on<TEvent extends keyof ConnectionEvents>(event: TEvent, listener: ConnectionEvents[TEvent]): () => void {
-    return this.events.on(event, listener);
+    this.emitter ??= createNanoEvents<ConnectionEvents>();
+    return this.emitter.on(event, listener);
+  }
+
+  /** Emits an event to its listeners, if anyone ever listened. */
+  protected emit<TEvent extends keyof ConnectionEvents>(
+    event: TEvent,
+    ...args: Parameters<ConnectionEvents[TEvent]>
+  ): void {
+    this.emitter?.emit(event, ...args);
   }
 
   /** The subprotocol of the current (or last) connection, once known. */
@@ -362,8 +372,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         record.action,
         record.params,
         undefined,
-        (response) =>
-          this.events.emit('delivered', { action: record.action, params: record.params, response }),
+        (response) => this.emit('delivered', { action: record.action, params: record.params, response }),
         () => {
           // Reported through `undeliverable` (given up) or kept in the store (closed): nothing to do.
         },
@@ -579,7 +588,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     }
     const updated: StoredMessage = { ...record, attempts };
     call.durable = updated;
-    void durable.store.put(updated).catch((e: unknown) => this.events.emit('error', asError(e)));
+    void durable.store.put(updated).catch((e: unknown) => this.emit('error', asError(e)));
     durable.held = call;
     durable.hold = this.clock.setTimeout(() => {
       durable.hold = undefined;
@@ -592,8 +601,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   /** Gives a durable message up: removed from the store, caller rejected, `undeliverable` emitted. */
   private dropDurable(call: OutboundCall, error: unknown, attempts: number): void {
     const record = call.durable!;
-    void this.durable!.store.delete(record.key).catch((e: unknown) => this.events.emit('error', asError(e)));
-    this.events.emit('undeliverable', { action: call.action, params: call.params, attempts, error });
+    void this.durable!.store.delete(record.key).catch((e: unknown) => this.emit('error', asError(e)));
+    this.emit('undeliverable', { action: call.action, params: call.params, attempts, error });
     this.settle(call, error);
   }
 
@@ -606,7 +615,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       if (error === undefined) {
         void this.durable.store
           .delete(call.durable.key)
-          .catch((e: unknown) => this.events.emit('error', asError(e)));
+          .catch((e: unknown) => this.emit('error', asError(e)));
       }
     }
     if (call.timer !== undefined) {
@@ -667,7 +676,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   }
 
   private write(transport: Transport, frame: string): void {
-    this.events.emit('message', { direction: 'out', data: frame });
+    this.emit('message', { direction: 'out', data: frame });
     transport.send(frame);
   }
 
@@ -677,11 +686,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     this.transport = transport;
     this.negotiated = protocol;
     this.badMessages = 0;
-    transport.attach({
-      message: (data) => this.receive(transport, data),
-      close: (info) => this.onTransportClose(transport, info),
-      error: (error) => this.onTransportError(transport, error),
-    });
+    transport.attach(new BoundSink(this as unknown as Endpoint, transport));
     this.pump();
   }
 
@@ -761,7 +766,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     if (this.transport !== transport) return;
     const protocol = this.negotiated!;
     if (exceedsBytes(data, this.maxFrameBytes)) {
-      this.events.emit('badMessage', {
+      this.emit('badMessage', {
         data: data.slice(0, 256),
         error: new LimitError(`Inbound frame exceeds maxFrameBytes (${this.maxFrameBytes})`),
       });
@@ -769,7 +774,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       transport.close(1009, 'Frame too large');
       return;
     }
-    this.events.emit('message', { direction: 'in', data });
+    this.emit('message', { direction: 'in', data });
     const frame = parseFrame(data, protocol);
     if (isFault(frame)) {
       this.onFault(transport, data, frame);
@@ -790,7 +795,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         return;
       case CALLRESULTERROR:
         this.badMessages = 0;
-        this.events.emit('callResultError', {
+        this.emit('callResultError', {
           messageId: frame.id,
           code: frame.code,
           description: frame.description,
@@ -801,7 +806,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   }
 
   private onFault(transport: Transport, data: string, fault: FrameFault): void {
-    this.events.emit('badMessage', { data, error: fault });
+    this.emit('badMessage', { data, error: fault });
     if (fault.replyId !== undefined) {
       this.write(transport, serializeError(CALLERROR, fault.replyId, fault.code, fault.message));
     }
@@ -843,7 +848,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     const v2 = protocol !== 'ocpp1.6';
     const reject = (code: RPCErrorCode, description: string, bad: boolean) => {
       if (bad) {
-        this.events.emit('badMessage', { data, error: new RPCError(code, description) });
+        this.emit('badMessage', { data, error: new RPCError(code, description) });
         this.countBad(transport);
       }
       // SEND frames are never answered, not even with an error (2.1 §4.2.4).
@@ -930,7 +935,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     error: unknown,
   ): void {
     if (this.inbound.get(id) === controller) this.inbound.delete(id);
-    if (error !== undefined) this.events.emit('handlerError', { action, messageId: id, error });
+    if (error !== undefined) this.emit('handlerError', { action, messageId: id, error });
     // The response belongs to the connection the CALL came in on; if it is gone, so is the reply.
     if (isSend || value === NO_REPLY || this.transport !== transport || controller.signal.aborted) return;
 
@@ -965,7 +970,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
           violation.path,
           'response',
         );
-        this.events.emit('handlerError', { action, messageId: id, error: invalid });
+        this.emit('handlerError', { action, messageId: id, error: invalid });
         this.write(
           transport,
           serializeError(CALLERROR, id, 'InternalError', 'The response failed validation'),
@@ -975,7 +980,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     }
     const frame = serializeResult(id, response);
     if (exceedsBytes(frame, this.maxFrameBytes)) {
-      this.events.emit('handlerError', {
+      this.emit('handlerError', {
         action,
         messageId: id,
         error: new LimitError('Response exceeds maxFrameBytes'),
@@ -998,7 +1003,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       if (violation) {
         const code = violationCode(protocol, violation.kind);
         const description = `${violation.path || '/'}: ${violation.message}`;
-        this.events.emit('badMessage', {
+        this.emit('badMessage', {
           data: serializeResult(id, payload),
           error: new RPCError(code, description),
         });
@@ -1034,6 +1039,28 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 function isResultFrame(data: string): boolean {
   // Cheap check used only on the fault path: is this a CALLRESULT ([3, …])?
   return /^\s*\[\s*3\s*,/.test(data);
+}
+
+/**
+ * The sink of one bound transport: one small object instead of three closures per connection
+ * (a CSMS holds thousands). Reaches the endpoint's private handlers through index access, which
+ * TypeScript permits for exactly this kind of same-module collaborator.
+ */
+class BoundSink implements TransportSink {
+  constructor(
+    // Any protocol parameter: the sink only forwards frames.
+    private readonly endpoint: Endpoint,
+    private readonly transport: Transport,
+  ) {}
+  message(data: string): void {
+    this.endpoint['receive'](this.transport, data);
+  }
+  close(info: CloseInfo): void {
+    this.endpoint['onTransportClose'](this.transport, info);
+  }
+  error(error: Error): void {
+    this.endpoint['onTransportError'](this.transport, error);
+  }
 }
 
 function asError(value: unknown): Error {

@@ -170,9 +170,10 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
     meta: HandshakeMeta = {},
   ): Promise<AcceptedHandshake<TProtocol> | RejectedHandshake> {
     if (this.closing) return this.reject(503, 'Server is closing', undefined);
+    const rawUrl = request.url;
     let url: URL;
     try {
-      url = new URL(request.url, 'ws://localhost');
+      url = new URL(rawUrl, 'ws://localhost');
     } catch {
       return this.reject(400, 'Malformed request URL', undefined);
     }
@@ -214,7 +215,11 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
       remoteAddress: meta.remoteAddress,
       clientCertificate: meta.clientCertificate,
       headers: request.headers,
-      searchParams: url.searchParams,
+      // Parsed again on demand rather than kept: a URL with its search params costs ~200 bytes
+      // per connection, and few auth callbacks read the query.
+      get searchParams() {
+        return new URL(rawUrl, 'ws://localhost').searchParams;
+      },
     };
 
     let decision: AuthDecision<TProtocol> = true;
@@ -354,7 +359,7 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
   attachTransport(transport: Transport): void {
     this.socket = transport;
     this.bind(transport, this.negotiatedProtocol);
-    this.events.emit('open', { protocol: this.negotiatedProtocol });
+    this.emit('open', { protocol: this.negotiatedProtocol });
   }
 
   /** Closes the connection and resolves once it is closed. */
@@ -372,13 +377,13 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
     this.shutdown('Connection closed');
     this.closedInfo = info;
     this.onGone(this);
-    this.events.emit('close', info);
+    this.emit('close', info);
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve(info);
   }
 
   protected override onTransportError(transport: Transport, error: Error): void {
-    if (transport === this.socket) this.events.emit('error', error);
+    if (transport === this.socket) this.emit('error', error);
   }
 }

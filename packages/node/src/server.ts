@@ -17,7 +17,7 @@ import {
 import { WebSocketServer } from 'ws';
 import { defaultValidators } from './defaults.js';
 import { writeHttpRejection } from './http-reject.js';
-import { type KeepAliveOptions, WsTransport } from './ws-transport.js';
+import { type KeepAliveOptions, KeepAliveSweeper, WsTransport } from './ws-transport.js';
 
 /** Options of the Node {@link OCPPServer}. */
 export interface OCPPServerOptions<TProtocol extends OCPPProtocol = OCPPProtocol>
@@ -73,6 +73,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   private readonly wss: WebSocketServer;
   private readonly chosen = new WeakMap<IncomingMessage, string>();
   private readonly keepAlive: KeepAliveOptions;
+  private readonly sweeper: KeepAliveSweeper;
   private readonly pathPrefix: string | undefined;
   private readonly owned: Array<HttpServer | HttpsServer> = [];
   private readonly detachers: Array<() => void> = [];
@@ -88,6 +89,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
       ...(options.pongTimeoutMs !== undefined ? { pongTimeoutMs: options.pongTimeoutMs } : {}),
     };
     this.pathPrefix = options.path?.replace(/\/+$/, '');
+    this.sweeper = new KeepAliveSweeper(options.pingIntervalMs ?? 30_000, options.pongTimeoutMs ?? 10_000);
     const maxUpgrades = options.maxConcurrentUpgrades ?? 1000;
     if (!(maxUpgrades > 0) || !Number.isInteger(maxUpgrades))
       throw new RangeError(`maxConcurrentUpgrades must be a positive integer, got ${maxUpgrades}`);
@@ -194,7 +196,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
     }
     this.chosen.set(req, decision.protocol);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.accept(new WsTransport(ws, decision.protocol, this.keepAlive), decision);
+      this.accept(new WsTransport(ws, decision.protocol, this.keepAlive, this.sweeper), decision);
     });
   }
 

@@ -18,6 +18,7 @@ export class WsTransport implements Transport {
   private sink: TransportSink | undefined;
   private backlog: Array<(sink: TransportSink) => void> = [];
   private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private sweeper: KeepAliveSweeper | undefined;
   private pongTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
@@ -25,6 +26,7 @@ export class WsTransport implements Transport {
     private readonly socket: WebSocket,
     readonly protocol: string,
     keepAlive: KeepAliveOptions = {},
+    sweeper?: KeepAliveSweeper,
   ) {
     socket.on('message', (data: RawData, isBinary: boolean) => {
       const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString();
@@ -37,6 +39,11 @@ export class WsTransport implements Transport {
     });
     socket.on('error', (error: Error) => this.emit((sink) => sink.error(error)));
     socket.on('close', (code: number, reason: Buffer) => this.onClose({ code, reason: reason.toString() }));
+    if (sweeper) {
+      this.sweeper = sweeper;
+      sweeper.add(this);
+      return;
+    }
     const interval = keepAlive.pingIntervalMs ?? 30_000;
     if (interval > 0) {
       const pongTimeout = keepAlive.pongTimeoutMs ?? 10_000;
@@ -67,7 +74,8 @@ export class WsTransport implements Transport {
     for (const event of backlog) event(sink);
   }
 
-  private heartbeat(pongTimeoutMs: number): void {
+  /** @internal Sends one ping; no pong within `pongTimeoutMs` terminates the socket. */
+  heartbeat(pongTimeoutMs: number): void {
     if (this.pongTimer || this.socket.readyState !== this.socket.OPEN) return;
     this.pongTimer = setTimeout(() => {
       // No pong: the peer or the path is gone (half-open TCP). terminate() skips the close
@@ -82,6 +90,7 @@ export class WsTransport implements Transport {
     if (this.closed) return;
     this.closed = true;
     if (this.pingTimer) clearInterval(this.pingTimer);
+    this.sweeper?.delete(this);
     if (this.pongTimer) clearTimeout(this.pongTimer);
     this.emit((sink) => sink.close(info));
   }
@@ -89,5 +98,37 @@ export class WsTransport implements Transport {
   private emit(event: (sink: TransportSink) => void): void {
     if (this.sink) event(this.sink);
     else this.backlog.push(event);
+  }
+}
+
+/**
+ * One ping timer for every socket of a server: a CSMS with thousands of stations runs one
+ * interval instead of thousands (each costs a timer object and a closure per connection).
+ */
+export class KeepAliveSweeper {
+  private readonly transports = new Set<WsTransport>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly pongTimeoutMs: number,
+  ) {}
+
+  add(transport: WsTransport): void {
+    if (this.intervalMs <= 0) return;
+    this.transports.add(transport);
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      for (const t of this.transports) t.heartbeat(this.pongTimeoutMs);
+    }, this.intervalMs);
+    this.timer.unref?.();
+  }
+
+  delete(transport: WsTransport): void {
+    this.transports.delete(transport);
+    if (this.transports.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
   }
 }
