@@ -54,8 +54,8 @@ installWorkspace();
 switch (task) {
   case 'start':
     pnpm('run', 'build');
-    // Until the playground lands: a CSMS and a station charging a car over loopback.
-    pnpm('--filter', './examples/node-csms', 'run', 'demo');
+    // The demo CSMS (Cloudflare Worker example in workerd) and the playground, wired together.
+    pnpm('--filter', '@ocpp-ws-io/playground', 'run', 'start');
     break;
   case 'test':
   case 'check':
@@ -64,7 +64,12 @@ switch (task) {
     pnpm('exec', 'biome', 'ci', '.');
     pnpm('run', 'build');
     pnpm('exec', 'tsc', '-p', 'tsconfig.json', '--noEmit');
+    // The playground and the Worker example carry their own tsconfig (vite/client, Workers types).
+    pnpm('exec', 'tsc', '-p', 'playground/tsconfig.json', '--noEmit');
+    pnpm('exec', 'tsc', '-p', 'examples/cloudflare-csms/tsconfig.json', '--noEmit');
     pnpm('exec', 'vitest', 'run');
+    // The docs site builds from the same sources and fails on a broken internal link.
+    pnpm('run', 'docs');
     break;
   case 'bench':
     pnpm('run', 'build');

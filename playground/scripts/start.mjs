@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm start` (via scripts/run.mjs): the demo CSMS (the Cloudflare Worker example under
+// `wrangler dev`, i.e. workerd on 127.0.0.1) and the playground's Vite dev server, wired together:
+// the page defaults to the local CSMS. Preferred ports 8787 / 5173; when one is taken, a free port
+// is used instead and printed, so a second copy or another dev server never blocks the demo.
+import { spawn } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const exampleDir = join(root, '..', 'examples', 'cloudflare-csms');
+
+/** `preferred` if it is free on 127.0.0.1, otherwise any free port. */
+function pickPort(preferred) {
+  const tryListen = (port) =>
+    new Promise((resolve, reject) => {
+      const srv = createNetServer()
+        .once('error', reject)
+        .listen(port, '127.0.0.1', () => {
+          const chosen = srv.address().port;
+          srv.close(() => resolve(chosen));
+        });
+    });
+  return tryListen(preferred).catch(() => tryListen(0));
+}
+
+const csmsPort = await pickPort(Number(process.env.CSMS_PORT) || 8787);
+const webPort = await pickPort(Number(process.env.PLAYGROUND_PORT) || 5173);
+
+// The Worker, through the example's own start script (as a user of the example runs it).
+const worker = spawn(process.execPath, ['scripts/start.mjs', '--port', String(csmsPort)], {
+  cwd: exampleDir,
+  env: { ...process.env, NO_COLOR: '1' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+  // Own process group: stopping it reaches wrangler's workerd child too.
+  detached: true,
+});
+let workerLog = '';
+const stopWorker = () => {
+  if (worker.exitCode === null && worker.pid) {
+    try {
+      process.kill(-worker.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+};
+process.on('exit', stopWorker);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopWorker();
+    process.exit(0);
+  });
+}
+
+await new Promise((resolve, reject) => {
+  const timer = setTimeout(
+    () => reject(new Error(`The demo CSMS did not start in 60 s:\n${workerLog}`)),
+    60_000,
+  );
+  const onData = (chunk) => {
+    workerLog += chunk;
+    if (/Ready on http/.test(workerLog)) {
+      clearTimeout(timer);
+      resolve();
+    }
+  };
+  worker.stdout.on('data', onData);
+  worker.stderr.on('data', onData);
+  worker.once('exit', (code) => {
+    clearTimeout(timer);
+    reject(new Error(`The demo CSMS exited (${code}):\n${workerLog}`));
+  });
+}).catch((error) => {
+  console.error(`✖ ${error.message}`);
+  process.exit(1);
+});
+// From here on, only the Worker's errors are worth showing.
+worker.stdout.removeAllListeners('data');
+worker.stderr.removeAllListeners('data');
+worker.stderr.on('data', (chunk) => {
+  const text = String(chunk);
+  if (/error/i.test(text) && !/Request\.cf|workers\.cloudflare\.com|getaddrinfo/.test(text))
+    process.stderr.write(text);
+});
+worker.once('exit', (code) => {
+  console.error(`✖ The demo CSMS stopped (${code}).`);
+  process.exit(1);
+});
+
+// Vite exposes VITE_* variables of the environment to the page (import.meta.env).
+process.env.VITE_CSMS_URL = `ws://127.0.0.1:${csmsPort}/ocpp`;
+const { createServer } = await import('vite');
+const vite = await createServer({
+  root,
+  configFile: join(root, 'vite.config.ts'),
+  server: { port: webPort, strictPort: true, host: '127.0.0.1' },
+  logLevel: 'warn',
+});
+await vite.listen();
+
+const csms = `http://127.0.0.1:${csmsPort}`;
+console.log(`
+  ⚡ ocpp-ws-io playground is running
+
+  Playground (the virtual charging station)   http://127.0.0.1:${webPort}/
+  Demo CSMS admin page (Worker in workerd)    ${csms}/#token=dev-api-token
+  OCPP endpoint for any station               ws://127.0.0.1:${csmsPort}/ocpp/<identity>
+                                              password: dev-station-password (Basic auth or ?token=)
+
+  Open the playground, press Connect, plug in a car and present an idTag.
+  Ctrl+C stops both.
+`);

@@ -1,0 +1,135 @@
+import { h } from '../dom.js';
+import { type AuthMode, type CsmsMode, LOCAL_CSMS_URL, type Protocol, type Settings } from '../settings.js';
+
+/** The settings form: which CSMS, identity, protocol, credentials, connectors, speed. */
+export function settingsPanel(
+  settings: Settings,
+  actions: { connect(s: Settings): void; disconnect(): void; changed(s: Settings): void },
+): { root: HTMLElement; setConnected(connected: boolean): void } {
+  const field = (label: string, control: HTMLElement, hint?: string) =>
+    h(
+      'label',
+      { class: 'field' },
+      h('span', {}, label),
+      control,
+      hint ? h('small', { class: 'muted' }, hint) : null,
+    );
+
+  const mode = h(
+    'select',
+    { name: 'mode' },
+    h('option', { value: 'inpage' }, 'In-page demo CSMS (no server)'),
+    h('option', { value: 'local' }, `Local demo Worker CSMS (${LOCAL_CSMS_URL})`),
+    h('option', { value: 'custom' }, 'Custom URL'),
+  );
+  const url = h('input', {
+    name: 'url',
+    type: 'url',
+    placeholder: 'ws://127.0.0.1:9000/ocpp',
+    spellcheck: false,
+  });
+  const identity = h('input', { name: 'identity', required: true, maxLength: 48, spellcheck: false });
+  const protocol = h(
+    'select',
+    { name: 'protocol' },
+    h('option', { value: 'ocpp1.6' }, 'OCPP 1.6'),
+    h('option', { value: 'ocpp2.0.1' }, 'OCPP 2.0.1'),
+  );
+  const auth = h(
+    'select',
+    { name: 'auth' },
+    h('option', { value: 'basic' }, 'Password: Basic auth via URL (after the 401 challenge)'),
+    h('option', { value: 'query' }, 'Password as a query token'),
+    h('option', { value: 'none' }, 'No credentials'),
+  );
+  const password = h('input', { name: 'password', type: 'password', autocomplete: 'off' });
+  const queryParam = h('input', { name: 'queryParam', spellcheck: false, size: 8 });
+  const connectors = h('input', { name: 'connectors', type: 'number', min: 1, max: 4 });
+  const speed = h(
+    'select',
+    { name: 'speed' },
+    ...[1, 60, 600, 3600].map((n) =>
+      h('option', { value: String(n) }, n === 1 ? 'Real time' : `${n}× faster`),
+    ),
+  );
+  const connectBtn = h('button', { type: 'submit', class: 'primary' }, 'Connect');
+  const disconnectBtn = h('button', { type: 'button', onclick: () => actions.disconnect() }, 'Disconnect');
+
+  mode.value = settings.mode;
+  url.value = settings.url;
+  identity.value = settings.identity;
+  protocol.value = settings.protocol;
+  auth.value = settings.auth;
+  password.value = settings.password;
+  queryParam.value = settings.queryParam;
+  connectors.value = String(settings.connectors);
+  speed.value = String(settings.speed);
+  if (![...speed.options].some((o) => o.value === speed.value))
+    speed.append(h('option', { value: speed.value }, `${speed.value}×`));
+
+  const urlField = field('CSMS URL', url, 'The identity is appended: …/ocpp/<identity>');
+  const passwordField = field('Password', password, '1.6: 16–20 bytes; 2.0.1: 16–40 characters');
+  const queryField = field(
+    'Query parameter',
+    queryParam,
+    'Logged in URLs: use a short-lived token, wss only',
+  );
+
+  const read = (): Settings => ({
+    ...settings,
+    mode: mode.value as CsmsMode,
+    url: url.value,
+    identity: identity.value.trim(),
+    protocol: protocol.value as Protocol,
+    auth: auth.value as AuthMode,
+    password: password.value,
+    queryParam: queryParam.value.trim() || 'token',
+    connectors: Math.min(4, Math.max(1, Number(connectors.value) || 1)),
+    speed: Number(speed.value) || 1,
+  });
+  const sync = () => {
+    urlField.hidden = mode.value !== 'custom';
+    url.required = mode.value === 'custom';
+    passwordField.hidden = auth.value === 'none';
+    queryField.hidden = auth.value !== 'query';
+  };
+  sync();
+
+  const form = h(
+    'form',
+    {
+      class: 'settings',
+      'aria-label': 'Station settings',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        if (form.reportValidity()) actions.connect(read());
+      },
+      onchange: () => {
+        sync();
+        actions.changed(read());
+      },
+    },
+    field('CSMS', mode),
+    urlField,
+    h('div', { class: 'two' }, field('Identity', identity), field('Protocol', protocol)),
+    field('Credentials', auth),
+    h('div', { class: 'two' }, passwordField, queryField),
+    h('div', { class: 'two' }, field('Connectors', connectors), field('Simulation speed', speed)),
+    h('div', { class: 'row' }, connectBtn, disconnectBtn),
+  );
+  const root = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'settings-title' },
+    h('h2', { id: 'settings-title' }, 'Settings'),
+    form,
+  );
+  return {
+    root,
+    setConnected(connected) {
+      disconnectBtn.disabled = !connected;
+      connectBtn.textContent = connected ? 'Reconnect' : 'Connect';
+      // Identity, protocol and connectors belong to the station: changing them means reconnecting.
+      for (const el of [identity, protocol, connectors]) el.disabled = connected;
+    },
+  };
+}

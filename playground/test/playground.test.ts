@@ -1,0 +1,318 @@
+// End to end, in real Chromium: the BUILT playground (vite build, served as static files) as a
+// charging station against (a) the demo CSMS Worker in workerd, (b) the in-page CSMS with no
+// server at all, and (c) a Node OCPPServer whose URL is typed into the page.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OCPPServer } from '@ocpp-ws-io/node';
+import {
+  type LaunchedChromium,
+  launchChromium,
+  type StaticServer,
+  serveStatic,
+} from '@ocpp-ws-io/test-utils';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { csmsApi, freePort, poll, startWorkerCsms, watchConsole } from './helpers.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const artifacts = join(root, '.artifacts');
+const PASSWORD = 'dev-station-password';
+
+let browser: LaunchedChromium;
+let site: StaticServer;
+let worker: { stop(): Promise<void> } | undefined;
+let csmsBase: string;
+let csmsWs: string;
+const persistTo = mkdtempSync(join(tmpdir(), 'ocpp-playground-'));
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const port = await freePort();
+  csmsBase = `http://127.0.0.1:${port}`;
+  csmsWs = `ws://127.0.0.1:${port}/ocpp`;
+  // Build, start the Worker and Chromium side by side: together they are most of the file's time.
+  [, worker, browser] = await Promise.all([
+    build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') }),
+    startWorkerCsms(port, persistTo),
+    launchChromium(),
+  ]);
+  site = await serveStatic(join(root, 'dist'));
+}, 60_000);
+
+// A failed test leaves its page open; close it so its timers do not slow the next test down.
+afterEach(async () => {
+  await Promise.all(browser?.context.pages().map((p) => p.close()) ?? []);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await worker?.stop();
+  rmSync(persistTo, { recursive: true, force: true });
+});
+
+/** Opens the playground with settings in the query string and connects. */
+async function openStation(query: Record<string, string>): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  // Every test starts from a station that never ran: the profile (and so localStorage) is shared.
+  await page.goto(`${site.url}blank`);
+  await page.evaluate(() => localStorage.clear());
+  const errors = watchConsole(page);
+  await page.goto(`${site.url}?${new URLSearchParams(query)}`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  return { page, errors };
+}
+
+const connector = (page: Page, id: number) => page.locator(`[data-connector="${id}"]`);
+
+async function waitForStatus(page: Page, id: number, status: string, timeout = 10_000): Promise<void> {
+  try {
+    await page.locator(`[data-connector="${id}"] .status[data-status="${status}"]`).waitFor({ timeout });
+  } catch (error) {
+    // Say where the station got stuck: its timeline is the page's own account of the session.
+    const timeline = await page
+      .locator('.timeline')
+      .innerText({ timeout: 2_000 })
+      .catch(() => '(page unresponsive)');
+    await page
+      .screenshot({ path: join(artifacts, `stuck-${status}-${Date.now()}.png`), timeout: 2_000 })
+      .catch(() => {});
+    throw new Error(`Connector ${id} never reached ${status}. Timeline:\n${timeline}`, { cause: error });
+  }
+}
+
+describe('playground against the demo Worker CSMS (workerd)', () => {
+  it('ocpp1.6: Basic auth via the 401 challenge, Boot accepted, charge, meter values at the CSMS, local stop, remote stop (§4.7, §5.12)', async () => {
+    const id = 'CP-E2E-16';
+    const api = csmsApi(csmsBase);
+    const { page, errors } = await openStation({
+      mode: 'custom',
+      url: csmsWs,
+      identity: id,
+      protocol: 'ocpp1.6',
+      speed: '600',
+    });
+    await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('.target').innerText()).toContain(csmsWs);
+
+    // The operator shortens the sample interval: ChangeConfiguration through the admin API.
+    const configured = await api.command(id, 'configure', { key: 'MeterValueSampleInterval', value: '1' });
+    expect(configured.status).toBe(200);
+    expect(configured.body.outcome.response).toEqual({ status: 'Accepted' });
+
+    await connector(page, 1).getByRole('button', { name: 'Plug in' }).click();
+    await waitForStatus(page, 1, 'Preparing');
+    await connector(page, 1).getByRole('button', { name: 'Present idTag' }).click();
+    await waitForStatus(page, 1, 'Charging');
+
+    const charging = await poll(
+      () => api.transactions(id),
+      (txs) =>
+        txs.length === 1 &&
+        (txs[0]!.meterSamples as number) >= 3 &&
+        (txs[0]!.lastMeterWh as number) > (txs[0]!.meterStartWh as number),
+    );
+    expect(charging[0]).toMatchObject({ id: '1', idTag: 'TAG-1', connectorId: 1 });
+    await page.screenshot({ path: join(artifacts, 'worker-ocpp16-charging.png') });
+
+    await connector(page, 1).getByRole('button', { name: 'Stop charging' }).click();
+    await waitForStatus(page, 1, 'Finishing');
+    const stopped = await poll(
+      () => api.transactions(id),
+      (txs) => !!txs[0]?.stoppedAt,
+    );
+    expect(stopped[0]).toMatchObject({ stopReason: 'Local' });
+    expect(stopped[0]!.meterStopWh).toBeGreaterThanOrEqual(stopped[0]!.lastMeterWh as number);
+
+    // Second session, ended by the CSMS: RemoteStopTransaction → the station stops and reports it.
+    await connector(page, 1).getByRole('button', { name: 'Present idTag' }).click();
+    await waitForStatus(page, 1, 'Charging');
+    await poll(
+      () => api.transactions(id),
+      (txs) => txs.length === 2,
+    );
+    const remote = await api.command(id, 'remoteStop');
+    expect(remote.body).toMatchObject({
+      call: { action: 'RemoteStopTransaction' },
+      outcome: { ok: true, response: { status: 'Accepted' } },
+    });
+    await waitForStatus(page, 1, 'Finishing');
+    const ended = await poll(
+      () => api.transactions(id),
+      (txs) => !!txs[1]?.stoppedAt,
+    );
+    expect(ended[1]).toMatchObject({ id: '2', stopReason: 'Remote' });
+
+    // The registry behind the admin page lists the station with its connector states.
+    const listed = (await api.stations()).find((s) => s.identity === id);
+    expect(listed).toMatchObject({
+      connected: true,
+      protocol: 'ocpp1.6',
+      vendor: 'ocpp-ws-io',
+      openTransactions: [],
+    });
+    expect(
+      await page.locator('.log tbody tr', { hasText: 'RemoteStopTransaction' }).count(),
+    ).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('ocpp2.0.1: RequestStartTransaction from the admin API starts charging; RequestStopTransaction ends it (F01, F03, E06)', async () => {
+    const id = 'CP-E2E-201';
+    const api = csmsApi(csmsBase);
+    const { page, errors } = await openStation({
+      mode: 'custom',
+      url: csmsWs,
+      identity: id,
+      protocol: 'ocpp2.0.1',
+      speed: '600',
+    });
+    await page.locator('.pill', { hasText: 'OCPP 2.0.1 · Boot Accepted' }).waitFor({ timeout: 10_000 });
+    await connector(page, 2).getByRole('button', { name: 'Plug in' }).click();
+    await waitForStatus(page, 2, 'Occupied');
+
+    const started = await api.command(id, 'remoteStart', { connectorId: 2, idTag: 'FLEET-7' });
+    expect(started.body).toMatchObject({
+      call: { action: 'RequestStartTransaction' },
+      outcome: { ok: true, response: { status: 'Accepted' } },
+    });
+    const tx = await poll(
+      () => api.transactions(id),
+      (txs) => txs.length === 1,
+    );
+    expect(tx[0]).toMatchObject({ connectorId: 2, idTag: 'FLEET-7' });
+    expect(await connector(page, 2).innerText()).toContain(tx[0]!.id as string);
+
+    // Let some energy flow first (600×: 1.8 kWh per second at 11 kW).
+    await poll(
+      async () => connector(page, 2).locator('.big').innerText(),
+      (text) => text !== '0.00 kWh',
+    );
+    const stop = await api.command(id, 'remoteStop');
+    expect(stop.body).toMatchObject({
+      call: { action: 'RequestStopTransaction' },
+      outcome: { ok: true, response: { status: 'Accepted' } },
+    });
+    const ended = await poll(
+      () => api.transactions(id),
+      (txs) => !!txs[0]?.stoppedAt,
+    );
+    expect(ended[0]).toMatchObject({ stopReason: 'Remote' });
+    expect(ended[0]!.meterStopWh).toBeGreaterThan(ended[0]!.meterStartWh as number);
+    await page
+      .locator('.log tbody tr[data-action="TransactionEvent"]', { hasText: 'Ended' })
+      .first()
+      .waitFor({ timeout: 5_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('playground with no server', () => {
+  it('in-page CSMS: the static build charges a car until it is full (SuspendedEV), then stops', async () => {
+    const { page, errors } = await openStation({
+      mode: 'inpage',
+      identity: 'CP-INPAGE',
+      protocol: 'ocpp1.6',
+      speed: '3600',
+    });
+    await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 5_000 });
+    expect(await page.locator('.target').innerText()).toContain('In-page demo CSMS');
+    await connector(page, 1).getByRole('button', { name: 'Plug in' }).click();
+    await connector(page, 1).getByRole('button', { name: 'Present idTag' }).click();
+    await waitForStatus(page, 1, 'Charging');
+    // ~36–48 kWh at 11 kW with the taper above 80 %: 4–7 s at 3600×.
+    await waitForStatus(page, 1, 'SuspendedEV', 15_000);
+    expect(await connector(page, 1).innerText()).toContain('100 %');
+    await page.screenshot({ path: join(artifacts, 'inpage-full.png') });
+    await connector(page, 1).getByRole('button', { name: 'Stop charging' }).click();
+    await waitForStatus(page, 1, 'Finishing');
+    await page.getByText('open transactions: none').waitFor({ timeout: 5_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a page reload keeps the transaction, its meter register and the connection', async () => {
+    const { page, errors } = await openStation({
+      mode: 'inpage',
+      identity: 'CP-RELOAD',
+      protocol: 'ocpp1.6',
+      speed: '60',
+    });
+    await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 5_000 });
+    await connector(page, 1).getByRole('button', { name: 'Plug in' }).click();
+    await connector(page, 1).getByRole('button', { name: 'Present idTag' }).click();
+    await waitForStatus(page, 1, 'Charging');
+    await page.waitForTimeout(1_500);
+    const before = await connector(page, 1).innerText();
+    const txBefore = /Transaction\s+(\d+) \(TAG-1\)/.exec(before)?.[1];
+    expect(txBefore).toBeDefined();
+
+    await page.reload();
+    await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 5_000 });
+    await waitForStatus(page, 1, 'Charging');
+    const after = await connector(page, 1).innerText();
+    expect(after).toContain(`${txBefore} (TAG-1)`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('playground against a CSMS URL typed into the page', () => {
+  it('Node OCPPServer on 127.0.0.1: Boot, StatusNotification per connector, and GetConfiguration answered (1.6 §5.8)', async () => {
+    const server = new OCPPServer({ protocols: ['ocpp1.6'], path: '/ocpp' });
+    server.auth(({ password }) => password === PASSWORD);
+    const statuses: unknown[] = [];
+    const ready = new Promise<import('@ocpp-ws-io/node').StationConnection<'ocpp1.6'>>((resolve) => {
+      server.on('client', (station) => {
+        station.handle('BootNotification', () => ({
+          status: 'Accepted',
+          currentTime: new Date().toISOString(),
+          interval: 30,
+        }));
+        station.handle('StatusNotification', ({ params }) => {
+          statuses.push(params);
+          return {};
+        });
+        station.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
+        resolve(station);
+      });
+    });
+    const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}blank`);
+      await page.evaluate(() => localStorage.clear());
+      const errors = watchConsole(page);
+      await page.goto(`${site.url}?identity=CP-NODE&protocol=ocpp1.6`);
+      // Typed in, as a user would: the custom mode and the URL.
+      await page.locator('select[name="mode"]').selectOption('custom');
+      await page.locator('input[name="url"]').fill(url);
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
+      expect(await page.locator('.target').innerText()).toContain(url);
+
+      const station = await ready;
+      await poll(
+        async () => statuses.length,
+        (n) => n >= 3,
+      ); // connector 0, 1 and 2 (§4.9)
+      const conf = (await station.call('GetConfiguration', { key: ['HeartbeatInterval', 'NoSuchKey'] })) as {
+        configurationKey: Array<{ key: string; value: string }>;
+        unknownKey: string[];
+      };
+      expect(conf.configurationKey).toEqual([{ key: 'HeartbeatInterval', readonly: false, value: '30' }]);
+      expect(conf.unknownKey).toEqual(['NoSuchKey']);
+      await page.screenshot({ path: join(artifacts, 'node-custom-url.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
