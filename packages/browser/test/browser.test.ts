@@ -409,6 +409,6 @@ describe('@ocpp-ws-io/browser/lite in Chromium', () => {
         return (e as Error).message;
       }
     });
-    expect(message).toMatch(/no validators were given for ocpp1\.6/);
+    expect(message).toMatch(/needs validators for ocpp1\.6/);
   });
 });

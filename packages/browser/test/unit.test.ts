@@ -205,7 +205,7 @@ describe('client construction', () => {
     const base = { endpoint: 'ws://127.0.0.1:9/ocpp', identity: 'CP-1', WebSocket: FakeWebSocket } as const;
     expect(() => new OCPPClient({ ...base, protocols: ['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'] })).not.toThrow();
     // @ts-expect-error validators are required while strictMode is on
-    expect(() => new LiteClient({ ...base, protocols: ['ocpp1.6'] })).toThrow(/no validators were given/);
+    expect(() => new LiteClient({ ...base, protocols: ['ocpp1.6'] })).toThrow(/needs validators/);
     expect(() => new LiteClient({ ...base, protocols: ['ocpp1.6'], strictMode: false })).not.toThrow();
   });
 

@@ -262,7 +262,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     for (const p of protocols) {
       if (!this.validators[p]) {
         throw new StateError(
-          `strictMode is on but no validators were given for ${p}: pass validators (e.g. from @ocpp-ws-io/schemas/${p}) or set strictMode: false`,
+          `strictMode needs validators for ${p} (from @ocpp-ws-io/schemas/${p}), or strictMode: false`,
         );
       }
     }

@@ -22,7 +22,8 @@ export function transformObject(node, ctx, name, compile, exported = false) {
   const entries = [];
   const fields = [];
   const body = ['  if (!isObject(x)) return false;'];
-  if (strict) body.push('  let n = 0;');
+  // Required properties are counted up front: a check that passes proves they are all present.
+  if (strict) body.push(`  let n = ${props.filter(([k]) => required.has(k)).length};`);
   if (props.length) body.push('  let v: unknown;');
   for (const [k, sub] of props) {
     const c = compile(sub, ctx, `${name}_${k}`);
@@ -33,9 +34,11 @@ export function transformObject(node, ctx, name, compile, exported = false) {
     );
     body.push(`  v = ${read(k)};`);
     const test = `  if (!(${c.check('v')})) return false;`;
+    // Every check but "any value" already fails on undefined, so a missing required property
+    // needs no test of its own (fewer bytes and a faster cold start on 2.1's 450 KB of checks).
+    const acceptsUndefined = c.check('v') === 'true';
     if (req) {
-      body.push('  if (v === undefined) return false;', test);
-      if (strict) body.push('  n++;');
+      body.push(acceptsUndefined ? '  if (v === undefined) return false;' : test);
     } else {
       body.push('  if (v !== undefined) {', `  ${test}`, ...(strict ? ['    n++;'] : []), '  }');
     }

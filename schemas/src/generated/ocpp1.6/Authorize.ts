@@ -8,12 +8,10 @@ export interface AuthorizeRequest {
 }
 export function isAuthorizeRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.idTag;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   return onlyKnownKeys(x, n, AuthorizeRequestKeys);
 }
 export const AuthorizeRequestSchema: Schema<AuthorizeRequest> = /* @__PURE__ */ lazyObj(isAuthorizeRequest, true, () => ({ idTag: str(undefined, 20) }));
@@ -24,7 +22,7 @@ const AuthorizeResponse_idTagInfo_statusSet: ReadonlySet<string> = /* @__PURE__ 
 const AuthorizeResponse_idTagInfoKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["expiryDate", "parentIdTag", "status"]);
 function isAuthorizeResponse_idTagInfo(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.expiryDate;
   if (v !== undefined) {
@@ -37,9 +35,7 @@ function isAuthorizeResponse_idTagInfo(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && AuthorizeResponse_idTagInfo_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, AuthorizeResponse_idTagInfoKeys);
 }
 
@@ -53,12 +49,10 @@ export interface AuthorizeResponse {
 }
 export function isAuthorizeResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.idTagInfo;
-  if (v === undefined) return false;
   if (!(isAuthorizeResponse_idTagInfo(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, AuthorizeResponseKeys);
 }
 export const AuthorizeResponseSchema: Schema<AuthorizeResponse> = /* @__PURE__ */ lazyObj(isAuthorizeResponse, true, () => ({ idTagInfo: obj({ expiryDate: opt(dateTime()), parentIdTag: opt(str(undefined, 20)), status: oneOf(AuthorizeResponse_idTagInfo_statusValues) }, true) }));

@@ -16,16 +16,12 @@ export interface BootNotificationRequest {
 }
 export function isBootNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.chargePointVendor;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.chargePointModel;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.chargePointSerialNumber;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 25))) return false;
@@ -76,20 +72,14 @@ export interface BootNotificationResponse {
 }
 export function isBootNotificationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && BootNotificationResponse_statusSet.has(v))) return false;
-  n++;
   v = x.currentTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.interval;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, BootNotificationResponseKeys);
 }
 export const BootNotificationResponseSchema: Schema<BootNotificationResponse> = /* @__PURE__ */ lazyObj(isBootNotificationResponse, true, () => ({ status: oneOf(BootNotificationResponse_statusValues), currentTime: dateTime(), interval: num(true) }));

@@ -8,12 +8,10 @@ export interface CancelReservationRequest {
 }
 export function isCancelReservationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.reservationId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, CancelReservationRequestKeys);
 }
 export const CancelReservationRequestSchema: Schema<CancelReservationRequest> = /* @__PURE__ */ lazyObj(isCancelReservationRequest, true, () => ({ reservationId: num(true) }));
@@ -27,12 +25,10 @@ export interface CancelReservationResponse {
 }
 export function isCancelReservationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && CancelReservationResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, CancelReservationResponseKeys);
 }
 export const CancelReservationResponseSchema: Schema<CancelReservationResponse> = /* @__PURE__ */ lazyObj(isCancelReservationResponse, true, () => ({ status: oneOf(CancelReservationResponse_statusValues) }));

@@ -9,12 +9,10 @@ export interface CertificateSignedRequest {
 }
 export function isCertificateSignedRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.certificateChain;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 10000))) return false;
-  n++;
   return onlyKnownKeys(x, n, CertificateSignedRequestKeys);
 }
 export const CertificateSignedRequestSchema: Schema<CertificateSignedRequest> = /* @__PURE__ */ lazyObj(isCertificateSignedRequest, true, () => ({ certificateChain: str(undefined, 10000) }));
@@ -25,12 +23,10 @@ export interface CertificateSignedResponse {
 }
 export function isCertificateSignedResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isCertificateSignedStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, CertificateSignedResponseKeys);
 }
 export const CertificateSignedResponseSchema: Schema<CertificateSignedResponse> = /* @__PURE__ */ lazyObj(isCertificateSignedResponse, true, () => ({ status: CertificateSignedStatusEnumTypeSchema }));

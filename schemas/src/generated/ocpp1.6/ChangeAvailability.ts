@@ -12,16 +12,12 @@ export interface ChangeAvailabilityRequest {
 }
 export function isChangeAvailabilityRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && ChangeAvailabilityRequest_typeSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ChangeAvailabilityRequestKeys);
 }
 export const ChangeAvailabilityRequestSchema: Schema<ChangeAvailabilityRequest> = /* @__PURE__ */ lazyObj(isChangeAvailabilityRequest, true, () => ({ connectorId: num(true), type: oneOf(ChangeAvailabilityRequest_typeValues) }));
@@ -35,12 +31,10 @@ export interface ChangeAvailabilityResponse {
 }
 export function isChangeAvailabilityResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && ChangeAvailabilityResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ChangeAvailabilityResponseKeys);
 }
 export const ChangeAvailabilityResponseSchema: Schema<ChangeAvailabilityResponse> = /* @__PURE__ */ lazyObj(isChangeAvailabilityResponse, true, () => ({ status: oneOf(ChangeAvailabilityResponse_statusValues) }));

@@ -9,16 +9,12 @@ export interface ChangeConfigurationRequest {
 }
 export function isChangeConfigurationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.key;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 500))) return false;
-  n++;
   return onlyKnownKeys(x, n, ChangeConfigurationRequestKeys);
 }
 export const ChangeConfigurationRequestSchema: Schema<ChangeConfigurationRequest> = /* @__PURE__ */ lazyObj(isChangeConfigurationRequest, true, () => ({ key: str(undefined, 50), value: str(undefined, 500) }));
@@ -32,12 +28,10 @@ export interface ChangeConfigurationResponse {
 }
 export function isChangeConfigurationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && ChangeConfigurationResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ChangeConfigurationResponseKeys);
 }
 export const ChangeConfigurationResponseSchema: Schema<ChangeConfigurationResponse> = /* @__PURE__ */ lazyObj(isChangeConfigurationResponse, true, () => ({ status: oneOf(ChangeConfigurationResponse_statusValues) }));

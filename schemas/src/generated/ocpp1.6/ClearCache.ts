@@ -20,12 +20,10 @@ export interface ClearCacheResponse {
 }
 export function isClearCacheResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && ClearCacheResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ClearCacheResponseKeys);
 }
 export const ClearCacheResponseSchema: Schema<ClearCacheResponse> = /* @__PURE__ */ lazyObj(isClearCacheResponse, true, () => ({ status: oneOf(ClearCacheResponse_statusValues) }));

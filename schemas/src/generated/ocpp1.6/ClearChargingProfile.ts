@@ -49,12 +49,10 @@ export interface ClearChargingProfileResponse {
 }
 export function isClearChargingProfileResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && ClearChargingProfileResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ClearChargingProfileResponseKeys);
 }
 export const ClearChargingProfileResponseSchema: Schema<ClearChargingProfileResponse> = /* @__PURE__ */ lazyObj(isClearChargingProfileResponse, true, () => ({ status: oneOf(ClearChargingProfileResponse_statusValues) }));

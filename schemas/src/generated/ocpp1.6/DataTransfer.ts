@@ -10,12 +10,10 @@ export interface DataTransferRequest {
 }
 export function isDataTransferRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.vendorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
-  n++;
   v = x.messageId;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -40,12 +38,10 @@ export interface DataTransferResponse {
 }
 export function isDataTransferResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && DataTransferResponse_statusSet.has(v))) return false;
-  n++;
   v = x.data;
   if (v !== undefined) {
     if (!(typeof v === 'string')) return false;

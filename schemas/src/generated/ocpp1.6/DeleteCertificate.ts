@@ -9,12 +9,10 @@ export interface DeleteCertificateRequest {
 }
 export function isDeleteCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.certificateHashData;
-  if (v === undefined) return false;
   if (!(isCertificateHashDataType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, DeleteCertificateRequestKeys);
 }
 export const DeleteCertificateRequestSchema: Schema<DeleteCertificateRequest> = /* @__PURE__ */ lazyObj(isDeleteCertificateRequest, true, () => ({ certificateHashData: CertificateHashDataTypeSchema }));
@@ -25,12 +23,10 @@ export interface DeleteCertificateResponse {
 }
 export function isDeleteCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDeleteCertificateStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, DeleteCertificateResponseKeys);
 }
 export const DeleteCertificateResponseSchema: Schema<DeleteCertificateResponse> = /* @__PURE__ */ lazyObj(isDeleteCertificateResponse, true, () => ({ status: DeleteCertificateStatusEnumTypeSchema }));

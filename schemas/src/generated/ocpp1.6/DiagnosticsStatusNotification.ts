@@ -11,12 +11,10 @@ export interface DiagnosticsStatusNotificationRequest {
 }
 export function isDiagnosticsStatusNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && DiagnosticsStatusNotificationRequest_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, DiagnosticsStatusNotificationRequestKeys);
 }
 export const DiagnosticsStatusNotificationRequestSchema: Schema<DiagnosticsStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isDiagnosticsStatusNotificationRequest, true, () => ({ status: oneOf(DiagnosticsStatusNotificationRequest_statusValues) }));

@@ -10,12 +10,10 @@ export interface ExtendedTriggerMessageRequest {
 }
 export function isExtendedTriggerMessageRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.requestedMessage;
-  if (v === undefined) return false;
   if (!(isMessageTriggerEnumType(v))) return false;
-  n++;
   v = x.connectorId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -31,12 +29,10 @@ export interface ExtendedTriggerMessageResponse {
 }
 export function isExtendedTriggerMessageResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isTriggerMessageStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ExtendedTriggerMessageResponseKeys);
 }
 export const ExtendedTriggerMessageResponseSchema: Schema<ExtendedTriggerMessageResponse> = /* @__PURE__ */ lazyObj(isExtendedTriggerMessageResponse, true, () => ({ status: TriggerMessageStatusEnumTypeSchema }));

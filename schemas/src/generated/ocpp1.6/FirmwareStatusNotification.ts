@@ -11,12 +11,10 @@ export interface FirmwareStatusNotificationRequest {
 }
 export function isFirmwareStatusNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && FirmwareStatusNotificationRequest_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, FirmwareStatusNotificationRequestKeys);
 }
 export const FirmwareStatusNotificationRequestSchema: Schema<FirmwareStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isFirmwareStatusNotificationRequest, true, () => ({ status: oneOf(FirmwareStatusNotificationRequest_statusValues) }));

@@ -13,16 +13,12 @@ export interface GetCompositeScheduleRequest {
 }
 export function isGetCompositeScheduleRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.duration;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.chargingRateUnit;
   if (v !== undefined) {
     if (!(typeof v === 'string' && GetCompositeScheduleRequest_chargingRateUnitSet.has(v))) return false;
@@ -41,16 +37,12 @@ const GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitSet: Readonl
 const GetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startPeriod", "limit", "numberPhases"]);
 function isGetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod_item(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.startPeriod;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.limit;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v) && isMultipleOf(v, 0.1))) return false;
-  n++;
   v = x.numberPhases;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -71,7 +63,7 @@ function isGetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod(
 const GetCompositeScheduleResponse_chargingScheduleKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "startSchedule", "chargingRateUnit", "chargingSchedulePeriod", "minChargingRate"]);
 function isGetCompositeScheduleResponse_chargingSchedule(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.duration;
   if (v !== undefined) {
@@ -84,13 +76,9 @@ function isGetCompositeScheduleResponse_chargingSchedule(x: unknown): boolean {
     n++;
   }
   v = x.chargingRateUnit;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitSet.has(v))) return false;
-  n++;
   v = x.chargingSchedulePeriod;
-  if (v === undefined) return false;
   if (!(isGetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod(v))) return false;
-  n++;
   v = x.minChargingRate;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v) && isMultipleOf(v, 0.1))) return false;
@@ -118,12 +106,10 @@ export interface GetCompositeScheduleResponse {
 }
 export function isGetCompositeScheduleResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && GetCompositeScheduleResponse_statusSet.has(v))) return false;
-  n++;
   v = x.connectorId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;

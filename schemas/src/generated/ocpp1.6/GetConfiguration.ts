@@ -31,16 +31,12 @@ export const GetConfigurationRequestSchema: Schema<GetConfigurationRequest> = /*
 const GetConfigurationResponse_configurationKey_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["key", "readonly", "value"]);
 function isGetConfigurationResponse_configurationKey_item(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.key;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.readonly;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.value;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 500))) return false;

@@ -12,12 +12,10 @@ export interface GetDiagnosticsRequest {
 }
 export function isGetDiagnosticsRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.location;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isUri(v))) return false;
-  n++;
   v = x.retries;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;

@@ -9,12 +9,10 @@ export interface GetInstalledCertificateIdsRequest {
 }
 export function isGetInstalledCertificateIdsRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.certificateType;
-  if (v === undefined) return false;
   if (!(isCertificateUseEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetInstalledCertificateIdsRequestKeys);
 }
 export const GetInstalledCertificateIdsRequestSchema: Schema<GetInstalledCertificateIdsRequest> = /* @__PURE__ */ lazyObj(isGetInstalledCertificateIdsRequest, true, () => ({ certificateType: CertificateUseEnumTypeSchema }));
@@ -35,7 +33,7 @@ export interface GetInstalledCertificateIdsResponse {
 }
 export function isGetInstalledCertificateIdsResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.certificateHashData;
   if (v !== undefined) {
@@ -43,9 +41,7 @@ export function isGetInstalledCertificateIdsResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGetInstalledCertificateStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetInstalledCertificateIdsResponseKeys);
 }
 export const GetInstalledCertificateIdsResponseSchema: Schema<GetInstalledCertificateIdsResponse> = /* @__PURE__ */ lazyObj(isGetInstalledCertificateIdsResponse, true, () => ({ certificateHashData: opt(list(CertificateHashDataTypeSchema, 1)), status: GetInstalledCertificateStatusEnumTypeSchema }));

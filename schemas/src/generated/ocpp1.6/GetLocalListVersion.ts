@@ -17,12 +17,10 @@ export interface GetLocalListVersionResponse {
 }
 export function isGetLocalListVersionResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.listVersion;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetLocalListVersionResponseKeys);
 }
 export const GetLocalListVersionResponseSchema: Schema<GetLocalListVersionResponse> = /* @__PURE__ */ lazyObj(isGetLocalListVersionResponse, true, () => ({ listVersion: num(true) }));

@@ -13,20 +13,14 @@ export interface GetLogRequest {
 }
 export function isGetLogRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.log;
-  if (v === undefined) return false;
   if (!(isLogParametersType(v))) return false;
-  n++;
   v = x.logType;
-  if (v === undefined) return false;
   if (!(isLogEnumType(v))) return false;
-  n++;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.retries;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -48,12 +42,10 @@ export interface GetLogResponse {
 }
 export function isGetLogResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isLogStatusEnumType(v))) return false;
-  n++;
   v = x.filename;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 255))) return false;

@@ -17,12 +17,10 @@ export interface HeartbeatResponse {
 }
 export function isHeartbeatResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.currentTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, HeartbeatResponseKeys);
 }
 export const HeartbeatResponseSchema: Schema<HeartbeatResponse> = /* @__PURE__ */ lazyObj(isHeartbeatResponse, true, () => ({ currentTime: dateTime() }));

@@ -10,16 +10,12 @@ export interface InstallCertificateRequest {
 }
 export function isInstallCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.certificateType;
-  if (v === undefined) return false;
   if (!(isCertificateUseEnumType(v))) return false;
-  n++;
   v = x.certificate;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
-  n++;
   return onlyKnownKeys(x, n, InstallCertificateRequestKeys);
 }
 export const InstallCertificateRequestSchema: Schema<InstallCertificateRequest> = /* @__PURE__ */ lazyObj(isInstallCertificateRequest, true, () => ({ certificateType: CertificateUseEnumTypeSchema, certificate: str(undefined, 5500) }));
@@ -30,12 +26,10 @@ export interface InstallCertificateResponse {
 }
 export function isInstallCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isInstallCertificateStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, InstallCertificateResponseKeys);
 }
 export const InstallCertificateResponseSchema: Schema<InstallCertificateResponse> = /* @__PURE__ */ lazyObj(isInstallCertificateResponse, true, () => ({ status: InstallCertificateStatusEnumTypeSchema }));

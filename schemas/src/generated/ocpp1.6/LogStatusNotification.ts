@@ -10,12 +10,10 @@ export interface LogStatusNotificationRequest {
 }
 export function isLogStatusNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isUploadLogStatusEnumType(v))) return false;
-  n++;
   v = x.requestId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;

@@ -23,12 +23,10 @@ const MeterValuesRequest_meterValue_item_sampledValue_item_unitSet: ReadonlySet<
 const MeterValuesRequest_meterValue_item_sampledValue_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["value", "context", "format", "measurand", "phase", "location", "unit"]);
 function isMeterValuesRequest_meterValue_item_sampledValue_item(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'string')) return false;
-  n++;
   v = x.context;
   if (v !== undefined) {
     if (!(typeof v === 'string' && MeterValuesRequest_meterValue_item_sampledValue_item_contextSet.has(v))) return false;
@@ -74,16 +72,12 @@ function isMeterValuesRequest_meterValue_item_sampledValue(x: unknown): boolean 
 const MeterValuesRequest_meterValue_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["timestamp", "sampledValue"]);
 function isMeterValuesRequest_meterValue_item(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.sampledValue;
-  if (v === undefined) return false;
   if (!(isMeterValuesRequest_meterValue_item_sampledValue(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, MeterValuesRequest_meterValue_itemKeys);
 }
 
@@ -115,21 +109,17 @@ export interface MeterValuesRequest {
 }
 export function isMeterValuesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.transactionId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
   v = x.meterValue;
-  if (v === undefined) return false;
   if (!(isMeterValuesRequest_meterValue(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, MeterValuesRequestKeys);
 }
 export const MeterValuesRequestSchema: Schema<MeterValuesRequest> = /* @__PURE__ */ lazyObj(isMeterValuesRequest, true, () => ({ connectorId: num(true), transactionId: opt(num(true)), meterValue: list(obj({ timestamp: dateTime(), sampledValue: list(obj({ value: str(), context: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_contextValues)), format: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_formatValues)), measurand: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_measurandValues)), phase: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_phaseValues)), location: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_locationValues)), unit: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_unitValues)) }, true)) }, true)) }));

@@ -17,16 +17,12 @@ const RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRat
 const RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingSchedulePeriod_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startPeriod", "limit", "numberPhases"]);
 function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingSchedulePeriod_item(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.startPeriod;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.limit;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v) && isMultipleOf(v, 0.1))) return false;
-  n++;
   v = x.numberPhases;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -47,7 +43,7 @@ function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargi
 const RemoteStartTransactionRequest_chargingProfile_chargingScheduleKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "startSchedule", "chargingRateUnit", "chargingSchedulePeriod", "minChargingRate"]);
 function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.duration;
   if (v !== undefined) {
@@ -60,13 +56,9 @@ function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule(x: unk
     n++;
   }
   v = x.chargingRateUnit;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRateUnitSet.has(v))) return false;
-  n++;
   v = x.chargingSchedulePeriod;
-  if (v === undefined) return false;
   if (!(isRemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingSchedulePeriod(v))) return false;
-  n++;
   v = x.minChargingRate;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v) && isMultipleOf(v, 0.1))) return false;
@@ -78,29 +70,21 @@ function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule(x: unk
 const RemoteStartTransactionRequest_chargingProfileKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingProfileId", "transactionId", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "recurrencyKind", "validFrom", "validTo", "chargingSchedule"]);
 function isRemoteStartTransactionRequest_chargingProfile(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.chargingProfileId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.transactionId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
   v = x.stackLevel;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.chargingProfilePurpose;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && RemoteStartTransactionRequest_chargingProfile_chargingProfilePurposeSet.has(v))) return false;
-  n++;
   v = x.chargingProfileKind;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && RemoteStartTransactionRequest_chargingProfile_chargingProfileKindSet.has(v))) return false;
-  n++;
   v = x.recurrencyKind;
   if (v !== undefined) {
     if (!(typeof v === 'string' && RemoteStartTransactionRequest_chargingProfile_recurrencyKindSet.has(v))) return false;
@@ -117,9 +101,7 @@ function isRemoteStartTransactionRequest_chargingProfile(x: unknown): boolean {
     n++;
   }
   v = x.chargingSchedule;
-  if (v === undefined) return false;
   if (!(isRemoteStartTransactionRequest_chargingProfile_chargingSchedule(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, RemoteStartTransactionRequest_chargingProfileKeys);
 }
 
@@ -151,7 +133,7 @@ export interface RemoteStartTransactionRequest {
 }
 export function isRemoteStartTransactionRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.connectorId;
   if (v !== undefined) {
@@ -159,9 +141,7 @@ export function isRemoteStartTransactionRequest(x: unknown): boolean {
     n++;
   }
   v = x.idTag;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.chargingProfile;
   if (v !== undefined) {
     if (!(isRemoteStartTransactionRequest_chargingProfile(v))) return false;
@@ -180,12 +160,10 @@ export interface RemoteStartTransactionResponse {
 }
 export function isRemoteStartTransactionResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && RemoteStartTransactionResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, RemoteStartTransactionResponseKeys);
 }
 export const RemoteStartTransactionResponseSchema: Schema<RemoteStartTransactionResponse> = /* @__PURE__ */ lazyObj(isRemoteStartTransactionResponse, true, () => ({ status: oneOf(RemoteStartTransactionResponse_statusValues) }));

@@ -8,12 +8,10 @@ export interface RemoteStopTransactionRequest {
 }
 export function isRemoteStopTransactionRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, RemoteStopTransactionRequestKeys);
 }
 export const RemoteStopTransactionRequestSchema: Schema<RemoteStopTransactionRequest> = /* @__PURE__ */ lazyObj(isRemoteStopTransactionRequest, true, () => ({ transactionId: num(true) }));
@@ -27,12 +25,10 @@ export interface RemoteStopTransactionResponse {
 }
 export function isRemoteStopTransactionResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && RemoteStopTransactionResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, RemoteStopTransactionResponseKeys);
 }
 export const RemoteStopTransactionResponseSchema: Schema<RemoteStopTransactionResponse> = /* @__PURE__ */ lazyObj(isRemoteStopTransactionResponse, true, () => ({ status: oneOf(RemoteStopTransactionResponse_statusValues) }));

@@ -12,29 +12,21 @@ export interface ReserveNowRequest {
 }
 export function isReserveNowRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.expiryDate;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.idTag;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.parentIdTag;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 20))) return false;
     n++;
   }
   v = x.reservationId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ReserveNowRequestKeys);
 }
 export const ReserveNowRequestSchema: Schema<ReserveNowRequest> = /* @__PURE__ */ lazyObj(isReserveNowRequest, true, () => ({ connectorId: num(true), expiryDate: dateTime(), idTag: str(undefined, 20), parentIdTag: opt(str(undefined, 20)), reservationId: num(true) }));
@@ -48,12 +40,10 @@ export interface ReserveNowResponse {
 }
 export function isReserveNowResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && ReserveNowResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ReserveNowResponseKeys);
 }
 export const ReserveNowResponseSchema: Schema<ReserveNowResponse> = /* @__PURE__ */ lazyObj(isReserveNowResponse, true, () => ({ status: oneOf(ReserveNowResponse_statusValues) }));

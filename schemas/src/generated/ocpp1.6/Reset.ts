@@ -11,12 +11,10 @@ export interface ResetRequest {
 }
 export function isResetRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.type;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && ResetRequest_typeSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ResetRequestKeys);
 }
 export const ResetRequestSchema: Schema<ResetRequest> = /* @__PURE__ */ lazyObj(isResetRequest, true, () => ({ type: oneOf(ResetRequest_typeValues) }));
@@ -30,12 +28,10 @@ export interface ResetResponse {
 }
 export function isResetResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && ResetResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ResetResponseKeys);
 }
 export const ResetResponseSchema: Schema<ResetResponse> = /* @__PURE__ */ lazyObj(isResetResponse, true, () => ({ status: oneOf(ResetResponse_statusValues) }));

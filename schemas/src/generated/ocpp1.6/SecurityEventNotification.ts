@@ -10,16 +10,12 @@ export interface SecurityEventNotificationRequest {
 }
 export function isSecurityEventNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.type;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.techInfo;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 255))) return false;

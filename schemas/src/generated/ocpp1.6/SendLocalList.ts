@@ -8,7 +8,7 @@ const SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusSet: Read
 const SendLocalListRequest_localAuthorizationList_item_idTagInfoKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["expiryDate", "parentIdTag", "status"]);
 function isSendLocalListRequest_localAuthorizationList_item_idTagInfo(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.expiryDate;
   if (v !== undefined) {
@@ -21,21 +21,17 @@ function isSendLocalListRequest_localAuthorizationList_item_idTagInfo(x: unknown
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SendLocalListRequest_localAuthorizationList_item_idTagInfoKeys);
 }
 
 const SendLocalListRequest_localAuthorizationList_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idTag", "idTagInfo"]);
 function isSendLocalListRequest_localAuthorizationList_item(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.idTag;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.idTagInfo;
   if (v !== undefined) {
     if (!(isSendLocalListRequest_localAuthorizationList_item_idTagInfo(v))) return false;
@@ -71,21 +67,17 @@ export interface SendLocalListRequest {
 }
 export function isSendLocalListRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.listVersion;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.localAuthorizationList;
   if (v !== undefined) {
     if (!(isSendLocalListRequest_localAuthorizationList(v))) return false;
     n++;
   }
   v = x.updateType;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && SendLocalListRequest_updateTypeSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SendLocalListRequestKeys);
 }
 export const SendLocalListRequestSchema: Schema<SendLocalListRequest> = /* @__PURE__ */ lazyObj(isSendLocalListRequest, true, () => ({ listVersion: num(true), localAuthorizationList: opt(list(obj({ idTag: str(undefined, 20), idTagInfo: opt(obj({ expiryDate: opt(dateTime()), parentIdTag: opt(str(undefined, 20)), status: oneOf(SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusValues) }, true)) }, true))), updateType: oneOf(SendLocalListRequest_updateTypeValues) }));
@@ -99,12 +91,10 @@ export interface SendLocalListResponse {
 }
 export function isSendLocalListResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && SendLocalListResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SendLocalListResponseKeys);
 }
 export const SendLocalListResponseSchema: Schema<SendLocalListResponse> = /* @__PURE__ */ lazyObj(isSendLocalListResponse, true, () => ({ status: oneOf(SendLocalListResponse_statusValues) }));

@@ -17,16 +17,12 @@ const SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRate
 const SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingSchedulePeriod_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startPeriod", "limit", "numberPhases"]);
 function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingSchedulePeriod_item(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.startPeriod;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.limit;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v) && isMultipleOf(v, 0.1))) return false;
-  n++;
   v = x.numberPhases;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -47,7 +43,7 @@ function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargin
 const SetChargingProfileRequest_csChargingProfiles_chargingScheduleKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "startSchedule", "chargingRateUnit", "chargingSchedulePeriod", "minChargingRate"]);
 function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.duration;
   if (v !== undefined) {
@@ -60,13 +56,9 @@ function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule(x: unkn
     n++;
   }
   v = x.chargingRateUnit;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitSet.has(v))) return false;
-  n++;
   v = x.chargingSchedulePeriod;
-  if (v === undefined) return false;
   if (!(isSetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingSchedulePeriod(v))) return false;
-  n++;
   v = x.minChargingRate;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v) && isMultipleOf(v, 0.1))) return false;
@@ -78,29 +70,21 @@ function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule(x: unkn
 const SetChargingProfileRequest_csChargingProfilesKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingProfileId", "transactionId", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "recurrencyKind", "validFrom", "validTo", "chargingSchedule"]);
 function isSetChargingProfileRequest_csChargingProfiles(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.chargingProfileId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.transactionId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
   v = x.stackLevel;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.chargingProfilePurpose;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeSet.has(v))) return false;
-  n++;
   v = x.chargingProfileKind;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && SetChargingProfileRequest_csChargingProfiles_chargingProfileKindSet.has(v))) return false;
-  n++;
   v = x.recurrencyKind;
   if (v !== undefined) {
     if (!(typeof v === 'string' && SetChargingProfileRequest_csChargingProfiles_recurrencyKindSet.has(v))) return false;
@@ -117,9 +101,7 @@ function isSetChargingProfileRequest_csChargingProfiles(x: unknown): boolean {
     n++;
   }
   v = x.chargingSchedule;
-  if (v === undefined) return false;
   if (!(isSetChargingProfileRequest_csChargingProfiles_chargingSchedule(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetChargingProfileRequest_csChargingProfilesKeys);
 }
 
@@ -150,16 +132,12 @@ export interface SetChargingProfileRequest {
 }
 export function isSetChargingProfileRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.csChargingProfiles;
-  if (v === undefined) return false;
   if (!(isSetChargingProfileRequest_csChargingProfiles(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetChargingProfileRequestKeys);
 }
 export const SetChargingProfileRequestSchema: Schema<SetChargingProfileRequest> = /* @__PURE__ */ lazyObj(isSetChargingProfileRequest, true, () => ({ connectorId: num(true), csChargingProfiles: obj({ chargingProfileId: num(true), transactionId: opt(num(true)), stackLevel: num(true), chargingProfilePurpose: oneOf(SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeValues), chargingProfileKind: oneOf(SetChargingProfileRequest_csChargingProfiles_chargingProfileKindValues), recurrencyKind: opt(oneOf(SetChargingProfileRequest_csChargingProfiles_recurrencyKindValues)), validFrom: opt(dateTime()), validTo: opt(dateTime()), chargingSchedule: obj({ duration: opt(num(true)), startSchedule: opt(dateTime()), chargingRateUnit: oneOf(SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitValues), chargingSchedulePeriod: list(obj({ startPeriod: num(true), limit: num(false, undefined, undefined, 0.1), numberPhases: opt(num(true)) }, true)), minChargingRate: opt(num(false, undefined, undefined, 0.1)) }, true) }, true) }));
@@ -173,12 +151,10 @@ export interface SetChargingProfileResponse {
 }
 export function isSetChargingProfileResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && SetChargingProfileResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetChargingProfileResponseKeys);
 }
 export const SetChargingProfileResponseSchema: Schema<SetChargingProfileResponse> = /* @__PURE__ */ lazyObj(isSetChargingProfileResponse, true, () => ({ status: oneOf(SetChargingProfileResponse_statusValues) }));

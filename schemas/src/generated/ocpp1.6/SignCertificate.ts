@@ -9,12 +9,10 @@ export interface SignCertificateRequest {
 }
 export function isSignCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.csr;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
-  n++;
   return onlyKnownKeys(x, n, SignCertificateRequestKeys);
 }
 export const SignCertificateRequestSchema: Schema<SignCertificateRequest> = /* @__PURE__ */ lazyObj(isSignCertificateRequest, true, () => ({ csr: str(undefined, 5500) }));
@@ -25,12 +23,10 @@ export interface SignCertificateResponse {
 }
 export function isSignCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SignCertificateResponseKeys);
 }
 export const SignCertificateResponseSchema: Schema<SignCertificateResponse> = /* @__PURE__ */ lazyObj(isSignCertificateResponse, true, () => ({ status: GenericStatusEnumTypeSchema }));

@@ -12,7 +12,7 @@ export interface SignedUpdateFirmwareRequest {
 }
 export function isSignedUpdateFirmwareRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.retries;
   if (v !== undefined) {
@@ -25,13 +25,9 @@ export function isSignedUpdateFirmwareRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.firmware;
-  if (v === undefined) return false;
   if (!(isFirmwareType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SignedUpdateFirmwareRequestKeys);
 }
 export const SignedUpdateFirmwareRequestSchema: Schema<SignedUpdateFirmwareRequest> = /* @__PURE__ */ lazyObj(isSignedUpdateFirmwareRequest, true, () => ({ retries: opt(num(true)), retryInterval: opt(num(true)), requestId: num(true), firmware: FirmwareTypeSchema }));
@@ -42,12 +38,10 @@ export interface SignedUpdateFirmwareResponse {
 }
 export function isSignedUpdateFirmwareResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isUpdateFirmwareStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SignedUpdateFirmwareResponseKeys);
 }
 export const SignedUpdateFirmwareResponseSchema: Schema<SignedUpdateFirmwareResponse> = /* @__PURE__ */ lazyObj(isSignedUpdateFirmwareResponse, true, () => ({ status: UpdateFirmwareStatusEnumTypeSchema }));

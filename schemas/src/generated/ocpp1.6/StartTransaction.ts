@@ -12,29 +12,21 @@ export interface StartTransactionRequest {
 }
 export function isStartTransactionRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.idTag;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.meterStart;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.reservationId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, StartTransactionRequestKeys);
 }
 export const StartTransactionRequestSchema: Schema<StartTransactionRequest> = /* @__PURE__ */ lazyObj(isStartTransactionRequest, true, () => ({ connectorId: num(true), idTag: str(undefined, 20), meterStart: num(true), reservationId: opt(num(true)), timestamp: dateTime() }));
@@ -45,7 +37,7 @@ const StartTransactionResponse_idTagInfo_statusSet: ReadonlySet<string> = /* @__
 const StartTransactionResponse_idTagInfoKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["expiryDate", "parentIdTag", "status"]);
 function isStartTransactionResponse_idTagInfo(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.expiryDate;
   if (v !== undefined) {
@@ -58,9 +50,7 @@ function isStartTransactionResponse_idTagInfo(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && StartTransactionResponse_idTagInfo_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, StartTransactionResponse_idTagInfoKeys);
 }
 
@@ -75,16 +65,12 @@ export interface StartTransactionResponse {
 }
 export function isStartTransactionResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.idTagInfo;
-  if (v === undefined) return false;
   if (!(isStartTransactionResponse_idTagInfo(v))) return false;
-  n++;
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, StartTransactionResponseKeys);
 }
 export const StartTransactionResponseSchema: Schema<StartTransactionResponse> = /* @__PURE__ */ lazyObj(isStartTransactionResponse, true, () => ({ idTagInfo: obj({ expiryDate: opt(dateTime()), parentIdTag: opt(str(undefined, 20)), status: oneOf(StartTransactionResponse_idTagInfo_statusValues) }, true), transactionId: num(true) }));

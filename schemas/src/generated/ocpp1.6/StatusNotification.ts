@@ -20,25 +20,19 @@ export interface StatusNotificationRequest {
 }
 export function isStatusNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.errorCode;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && StatusNotificationRequest_errorCodeSet.has(v))) return false;
-  n++;
   v = x.info;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && StatusNotificationRequest_statusSet.has(v))) return false;
-  n++;
   v = x.timestamp;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;

@@ -26,12 +26,10 @@ const StopTransactionRequest_transactionData_item_sampledValue_item_unitSet: Rea
 const StopTransactionRequest_transactionData_item_sampledValue_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["value", "context", "format", "measurand", "phase", "location", "unit"]);
 function isStopTransactionRequest_transactionData_item_sampledValue_item(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'string')) return false;
-  n++;
   v = x.context;
   if (v !== undefined) {
     if (!(typeof v === 'string' && StopTransactionRequest_transactionData_item_sampledValue_item_contextSet.has(v))) return false;
@@ -77,16 +75,12 @@ function isStopTransactionRequest_transactionData_item_sampledValue(x: unknown):
 const StopTransactionRequest_transactionData_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["timestamp", "sampledValue"]);
 function isStopTransactionRequest_transactionData_item(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.sampledValue;
-  if (v === undefined) return false;
   if (!(isStopTransactionRequest_transactionData_item_sampledValue(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, StopTransactionRequest_transactionData_itemKeys);
 }
 
@@ -121,7 +115,7 @@ export interface StopTransactionRequest {
 }
 export function isStopTransactionRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.idTag;
   if (v !== undefined) {
@@ -129,17 +123,11 @@ export function isStopTransactionRequest(x: unknown): boolean {
     n++;
   }
   v = x.meterStop;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.reason;
   if (v !== undefined) {
     if (!(typeof v === 'string' && StopTransactionRequest_reasonSet.has(v))) return false;
@@ -160,7 +148,7 @@ const StopTransactionResponse_idTagInfo_statusSet: ReadonlySet<string> = /* @__P
 const StopTransactionResponse_idTagInfoKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["expiryDate", "parentIdTag", "status"]);
 function isStopTransactionResponse_idTagInfo(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.expiryDate;
   if (v !== undefined) {
@@ -173,9 +161,7 @@ function isStopTransactionResponse_idTagInfo(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && StopTransactionResponse_idTagInfo_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, StopTransactionResponse_idTagInfoKeys);
 }
 

@@ -12,12 +12,10 @@ export interface TriggerMessageRequest {
 }
 export function isTriggerMessageRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.requestedMessage;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && TriggerMessageRequest_requestedMessageSet.has(v))) return false;
-  n++;
   v = x.connectorId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -36,12 +34,10 @@ export interface TriggerMessageResponse {
 }
 export function isTriggerMessageResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && TriggerMessageResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, TriggerMessageResponseKeys);
 }
 export const TriggerMessageResponseSchema: Schema<TriggerMessageResponse> = /* @__PURE__ */ lazyObj(isTriggerMessageResponse, true, () => ({ status: oneOf(TriggerMessageResponse_statusValues) }));

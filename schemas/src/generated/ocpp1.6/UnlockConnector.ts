@@ -8,12 +8,10 @@ export interface UnlockConnectorRequest {
 }
 export function isUnlockConnectorRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, UnlockConnectorRequestKeys);
 }
 export const UnlockConnectorRequestSchema: Schema<UnlockConnectorRequest> = /* @__PURE__ */ lazyObj(isUnlockConnectorRequest, true, () => ({ connectorId: num(true) }));
@@ -27,12 +25,10 @@ export interface UnlockConnectorResponse {
 }
 export function isUnlockConnectorResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && UnlockConnectorResponse_statusSet.has(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, UnlockConnectorResponseKeys);
 }
 export const UnlockConnectorResponseSchema: Schema<UnlockConnectorResponse> = /* @__PURE__ */ lazyObj(isUnlockConnectorResponse, true, () => ({ status: oneOf(UnlockConnectorResponse_statusValues) }));

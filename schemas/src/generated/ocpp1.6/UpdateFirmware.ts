@@ -11,21 +11,17 @@ export interface UpdateFirmwareRequest {
 }
 export function isUpdateFirmwareRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.location;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isUri(v))) return false;
-  n++;
   v = x.retries;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
   v = x.retrieveDate;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.retryInterval;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;

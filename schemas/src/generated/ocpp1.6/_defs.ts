@@ -19,24 +19,16 @@ export interface CertificateHashDataType {
 }
 export function isCertificateHashDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.hashAlgorithm;
-  if (v === undefined) return false;
   if (!(isHashAlgorithmEnumType(v))) return false;
-  n++;
   v = x.issuerNameHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.issuerKeyHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.serialNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 40))) return false;
-  n++;
   return onlyKnownKeys(x, n, CertificateHashDataTypeKeys);
 }
 export const CertificateHashDataTypeSchema: Schema<CertificateHashDataType> = /* @__PURE__ */ lazyObj(isCertificateHashDataType, true, () => ({ hashAlgorithm: HashAlgorithmEnumTypeSchema, issuerNameHash: str(undefined, 128), issuerKeyHash: str(undefined, 128), serialNumber: str(undefined, 40) }));
@@ -83,29 +75,21 @@ export interface FirmwareType {
 }
 export function isFirmwareType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.location;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.retrieveDateTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.installDateTime;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
     n++;
   }
   v = x.signingCertificate;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
-  n++;
   v = x.signature;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 800))) return false;
-  n++;
   return onlyKnownKeys(x, n, FirmwareTypeKeys);
 }
 export const FirmwareTypeSchema: Schema<FirmwareType> = /* @__PURE__ */ lazyObj(isFirmwareType, true, () => ({ location: str(undefined, 512), retrieveDateTime: dateTime(), installDateTime: opt(dateTime()), signingCertificate: str(undefined, 5500), signature: str(undefined, 800) }));
@@ -150,12 +134,10 @@ export interface LogParametersType {
 }
 export function isLogParametersType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.remoteLocation;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.oldestTimestamp;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;

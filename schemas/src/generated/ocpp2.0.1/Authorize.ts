@@ -22,7 +22,7 @@ export interface AuthorizeRequest {
 }
 export function isAuthorizeRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -30,9 +30,7 @@ export function isAuthorizeRequest(x: unknown): boolean {
     n++;
   }
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.certificate;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
@@ -55,7 +53,7 @@ export interface AuthorizeResponse {
 }
 export function isAuthorizeResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -63,9 +61,7 @@ export function isAuthorizeResponse(x: unknown): boolean {
     n++;
   }
   v = x.idTokenInfo;
-  if (v === undefined) return false;
   if (!(isIdTokenInfoType(v))) return false;
-  n++;
   v = x.certificateStatus;
   if (v !== undefined) {
     if (!(isAuthorizeCertificateStatusEnumType(v))) return false;

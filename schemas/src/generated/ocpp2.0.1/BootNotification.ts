@@ -11,7 +11,7 @@ export interface BootNotificationRequest {
 }
 export function isBootNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -19,13 +19,9 @@ export function isBootNotificationRequest(x: unknown): boolean {
     n++;
   }
   v = x.chargingStation;
-  if (v === undefined) return false;
   if (!(isChargingStationType(v))) return false;
-  n++;
   v = x.reason;
-  if (v === undefined) return false;
   if (!(isBootReasonEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, BootNotificationRequestKeys);
 }
 export const BootNotificationRequestSchema: Schema<BootNotificationRequest> = /* @__PURE__ */ lazyObj(isBootNotificationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), chargingStation: ChargingStationTypeSchema, reason: BootReasonEnumTypeSchema }));
@@ -42,7 +38,7 @@ export interface BootNotificationResponse {
 }
 export function isBootNotificationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -50,17 +46,11 @@ export function isBootNotificationResponse(x: unknown): boolean {
     n++;
   }
   v = x.currentTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.interval;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isRegistrationStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -11,7 +11,7 @@ export interface CancelReservationRequest {
 }
 export function isCancelReservationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -19,9 +19,7 @@ export function isCancelReservationRequest(x: unknown): boolean {
     n++;
   }
   v = x.reservationId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, CancelReservationRequestKeys);
 }
 export const CancelReservationRequestSchema: Schema<CancelReservationRequest> = /* @__PURE__ */ lazyObj(isCancelReservationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), reservationId: num(true) }));
@@ -34,7 +32,7 @@ export interface CancelReservationResponse {
 }
 export function isCancelReservationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -42,9 +40,7 @@ export function isCancelReservationResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isCancelReservationStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -16,7 +16,7 @@ export interface CertificateSignedRequest {
 }
 export function isCertificateSignedRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -24,9 +24,7 @@ export function isCertificateSignedRequest(x: unknown): boolean {
     n++;
   }
   v = x.certificateChain;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 10000))) return false;
-  n++;
   v = x.certificateType;
   if (v !== undefined) {
     if (!(isCertificateSigningUseEnumType(v))) return false;
@@ -44,7 +42,7 @@ export interface CertificateSignedResponse {
 }
 export function isCertificateSignedResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -52,9 +50,7 @@ export function isCertificateSignedResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isCertificateSignedStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -11,7 +11,7 @@ export interface ChangeAvailabilityRequest {
 }
 export function isChangeAvailabilityRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -24,9 +24,7 @@ export function isChangeAvailabilityRequest(x: unknown): boolean {
     n++;
   }
   v = x.operationalStatus;
-  if (v === undefined) return false;
   if (!(isOperationalStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ChangeAvailabilityRequestKeys);
 }
 export const ChangeAvailabilityRequestSchema: Schema<ChangeAvailabilityRequest> = /* @__PURE__ */ lazyObj(isChangeAvailabilityRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evse: opt(EVSETypeSchema), operationalStatus: OperationalStatusEnumTypeSchema }));
@@ -39,7 +37,7 @@ export interface ChangeAvailabilityResponse {
 }
 export function isChangeAvailabilityResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -47,9 +45,7 @@ export function isChangeAvailabilityResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isChangeAvailabilityStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -41,7 +41,7 @@ export interface ClearChargingProfileResponse {
 }
 export function isClearChargingProfileResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -49,9 +49,7 @@ export function isClearChargingProfileResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isClearChargingProfileStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -11,7 +11,7 @@ export interface ClearDisplayMessageRequest {
 }
 export function isClearDisplayMessageRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -19,9 +19,7 @@ export function isClearDisplayMessageRequest(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ClearDisplayMessageRequestKeys);
 }
 export const ClearDisplayMessageRequestSchema: Schema<ClearDisplayMessageRequest> = /* @__PURE__ */ lazyObj(isClearDisplayMessageRequest, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true) }));
@@ -34,7 +32,7 @@ export interface ClearDisplayMessageResponse {
 }
 export function isClearDisplayMessageResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -42,9 +40,7 @@ export function isClearDisplayMessageResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isClearMessageStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -20,7 +20,7 @@ export interface ClearVariableMonitoringRequest {
 }
 export function isClearVariableMonitoringRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -28,9 +28,7 @@ export function isClearVariableMonitoringRequest(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(isClearVariableMonitoringRequest_id(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ClearVariableMonitoringRequestKeys);
 }
 export const ClearVariableMonitoringRequestSchema: Schema<ClearVariableMonitoringRequest> = /* @__PURE__ */ lazyObj(isClearVariableMonitoringRequest, true, () => ({ customData: opt(CustomDataTypeSchema), id: list(num(true), 1) }));
@@ -51,7 +49,7 @@ export interface ClearVariableMonitoringResponse {
 }
 export function isClearVariableMonitoringResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -59,9 +57,7 @@ export function isClearVariableMonitoringResponse(x: unknown): boolean {
     n++;
   }
   v = x.clearMonitoringResult;
-  if (v === undefined) return false;
   if (!(isClearVariableMonitoringResponse_clearMonitoringResult(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ClearVariableMonitoringResponseKeys);
 }
 export const ClearVariableMonitoringResponseSchema: Schema<ClearVariableMonitoringResponse> = /* @__PURE__ */ lazyObj(isClearVariableMonitoringResponse, true, () => ({ customData: opt(CustomDataTypeSchema), clearMonitoringResult: list(ClearMonitoringResultTypeSchema, 1) }));

@@ -12,7 +12,7 @@ export interface ClearedChargingLimitRequest {
 }
 export function isClearedChargingLimitRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -20,9 +20,7 @@ export function isClearedChargingLimitRequest(x: unknown): boolean {
     n++;
   }
   v = x.chargingLimitSource;
-  if (v === undefined) return false;
   if (!(isChargingLimitSourceEnumType(v))) return false;
-  n++;
   v = x.evseId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;

@@ -13,7 +13,7 @@ export interface CostUpdatedRequest {
 }
 export function isCostUpdatedRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -21,13 +21,9 @@ export function isCostUpdatedRequest(x: unknown): boolean {
     n++;
   }
   v = x.totalCost;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   return onlyKnownKeys(x, n, CostUpdatedRequestKeys);
 }
 export const CostUpdatedRequestSchema: Schema<CostUpdatedRequest> = /* @__PURE__ */ lazyObj(isCostUpdatedRequest, true, () => ({ customData: opt(CustomDataTypeSchema), totalCost: num(false), transactionId: str(undefined, 36) }));

@@ -15,7 +15,7 @@ export interface DataTransferRequest {
 }
 export function isDataTransferRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -33,9 +33,7 @@ export function isDataTransferRequest(x: unknown): boolean {
     n++;
   }
   v = x.vendorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
-  n++;
   return onlyKnownKeys(x, n, DataTransferRequestKeys);
 }
 export const DataTransferRequestSchema: Schema<DataTransferRequest> = /* @__PURE__ */ lazyObj(isDataTransferRequest, true, () => ({ customData: opt(CustomDataTypeSchema), messageId: opt(str(undefined, 50)), data: opt(anyValue()), vendorId: str(undefined, 255) }));
@@ -50,7 +48,7 @@ export interface DataTransferResponse {
 }
 export function isDataTransferResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -58,9 +56,7 @@ export function isDataTransferResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDataTransferStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -10,7 +10,7 @@ export interface DeleteCertificateRequest {
 }
 export function isDeleteCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -18,9 +18,7 @@ export function isDeleteCertificateRequest(x: unknown): boolean {
     n++;
   }
   v = x.certificateHashData;
-  if (v === undefined) return false;
   if (!(isCertificateHashDataType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, DeleteCertificateRequestKeys);
 }
 export const DeleteCertificateRequestSchema: Schema<DeleteCertificateRequest> = /* @__PURE__ */ lazyObj(isDeleteCertificateRequest, true, () => ({ customData: opt(CustomDataTypeSchema), certificateHashData: CertificateHashDataTypeSchema }));
@@ -33,7 +31,7 @@ export interface DeleteCertificateResponse {
 }
 export function isDeleteCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -41,9 +39,7 @@ export function isDeleteCertificateResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDeleteCertificateStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -16,7 +16,7 @@ export interface FirmwareStatusNotificationRequest {
 }
 export function isFirmwareStatusNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -24,9 +24,7 @@ export function isFirmwareStatusNotificationRequest(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isFirmwareStatusEnumType(v))) return false;
-  n++;
   v = x.requestId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;

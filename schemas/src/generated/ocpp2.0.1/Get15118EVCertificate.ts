@@ -14,7 +14,7 @@ export interface Get15118EVCertificateRequest {
 }
 export function isGet15118EVCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -22,17 +22,11 @@ export function isGet15118EVCertificateRequest(x: unknown): boolean {
     n++;
   }
   v = x.iso15118SchemaVersion;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.action;
-  if (v === undefined) return false;
   if (!(isCertificateActionEnumType(v))) return false;
-  n++;
   v = x.exiRequest;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 5600))) return false;
-  n++;
   return onlyKnownKeys(x, n, Get15118EVCertificateRequestKeys);
 }
 export const Get15118EVCertificateRequestSchema: Schema<Get15118EVCertificateRequest> = /* @__PURE__ */ lazyObj(isGet15118EVCertificateRequest, true, () => ({ customData: opt(CustomDataTypeSchema), iso15118SchemaVersion: str(undefined, 50), action: CertificateActionEnumTypeSchema, exiRequest: str(undefined, 5600) }));
@@ -47,7 +41,7 @@ export interface Get15118EVCertificateResponse {
 }
 export function isGet15118EVCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -55,18 +49,14 @@ export function isGet15118EVCertificateResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isIso15118EVCertificateStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
   v = x.exiResponse;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 5600))) return false;
-  n++;
   return onlyKnownKeys(x, n, Get15118EVCertificateResponseKeys);
 }
 export const Get15118EVCertificateResponseSchema: Schema<Get15118EVCertificateResponse> = /* @__PURE__ */ lazyObj(isGet15118EVCertificateResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: Iso15118EVCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), exiResponse: str(undefined, 5600) }));

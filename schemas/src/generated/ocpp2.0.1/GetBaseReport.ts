@@ -12,7 +12,7 @@ export interface GetBaseReportRequest {
 }
 export function isGetBaseReportRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -20,13 +20,9 @@ export function isGetBaseReportRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.reportBase;
-  if (v === undefined) return false;
   if (!(isReportBaseEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetBaseReportRequestKeys);
 }
 export const GetBaseReportRequestSchema: Schema<GetBaseReportRequest> = /* @__PURE__ */ lazyObj(isGetBaseReportRequest, true, () => ({ customData: opt(CustomDataTypeSchema), requestId: num(true), reportBase: ReportBaseEnumTypeSchema }));
@@ -39,7 +35,7 @@ export interface GetBaseReportResponse {
 }
 export function isGetBaseReportResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -47,9 +43,7 @@ export function isGetBaseReportResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericDeviceModelStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

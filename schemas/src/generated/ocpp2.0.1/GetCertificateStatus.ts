@@ -10,7 +10,7 @@ export interface GetCertificateStatusRequest {
 }
 export function isGetCertificateStatusRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -18,9 +18,7 @@ export function isGetCertificateStatusRequest(x: unknown): boolean {
     n++;
   }
   v = x.ocspRequestData;
-  if (v === undefined) return false;
   if (!(isOCSPRequestDataType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetCertificateStatusRequestKeys);
 }
 export const GetCertificateStatusRequestSchema: Schema<GetCertificateStatusRequest> = /* @__PURE__ */ lazyObj(isGetCertificateStatusRequest, true, () => ({ customData: opt(CustomDataTypeSchema), ocspRequestData: OCSPRequestDataTypeSchema }));
@@ -35,7 +33,7 @@ export interface GetCertificateStatusResponse {
 }
 export function isGetCertificateStatusResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -43,9 +41,7 @@ export function isGetCertificateStatusResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGetCertificateStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

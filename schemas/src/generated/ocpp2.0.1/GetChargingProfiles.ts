@@ -14,7 +14,7 @@ export interface GetChargingProfilesRequest {
 }
 export function isGetChargingProfilesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -22,18 +22,14 @@ export function isGetChargingProfilesRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.evseId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
   v = x.chargingProfile;
-  if (v === undefined) return false;
   if (!(isChargingProfileCriterionType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetChargingProfilesRequestKeys);
 }
 export const GetChargingProfilesRequestSchema: Schema<GetChargingProfilesRequest> = /* @__PURE__ */ lazyObj(isGetChargingProfilesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), requestId: num(true), evseId: opt(num(true)), chargingProfile: ChargingProfileCriterionTypeSchema }));
@@ -46,7 +42,7 @@ export interface GetChargingProfilesResponse {
 }
 export function isGetChargingProfilesResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -54,9 +50,7 @@ export function isGetChargingProfilesResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGetChargingProfileStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -14,7 +14,7 @@ export interface GetCompositeScheduleRequest {
 }
 export function isGetCompositeScheduleRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -22,18 +22,14 @@ export function isGetCompositeScheduleRequest(x: unknown): boolean {
     n++;
   }
   v = x.duration;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.chargingRateUnit;
   if (v !== undefined) {
     if (!(isChargingRateUnitEnumType(v))) return false;
     n++;
   }
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetCompositeScheduleRequestKeys);
 }
 export const GetCompositeScheduleRequestSchema: Schema<GetCompositeScheduleRequest> = /* @__PURE__ */ lazyObj(isGetCompositeScheduleRequest, true, () => ({ customData: opt(CustomDataTypeSchema), duration: num(true), chargingRateUnit: opt(ChargingRateUnitEnumTypeSchema), evseId: num(true) }));
@@ -47,7 +43,7 @@ export interface GetCompositeScheduleResponse {
 }
 export function isGetCompositeScheduleResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -55,9 +51,7 @@ export function isGetCompositeScheduleResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

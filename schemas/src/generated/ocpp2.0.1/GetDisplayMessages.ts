@@ -24,7 +24,7 @@ export interface GetDisplayMessagesRequest {
 }
 export function isGetDisplayMessagesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -37,9 +37,7 @@ export function isGetDisplayMessagesRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.priority;
   if (v !== undefined) {
     if (!(isMessagePriorityEnumType(v))) return false;
@@ -62,7 +60,7 @@ export interface GetDisplayMessagesResponse {
 }
 export function isGetDisplayMessagesResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -70,9 +68,7 @@ export function isGetDisplayMessagesResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGetDisplayMessagesStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

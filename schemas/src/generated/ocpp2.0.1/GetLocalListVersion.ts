@@ -28,7 +28,7 @@ export interface GetLocalListVersionResponse {
 }
 export function isGetLocalListVersionResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -36,9 +36,7 @@ export function isGetLocalListVersionResponse(x: unknown): boolean {
     n++;
   }
   v = x.versionNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetLocalListVersionResponseKeys);
 }
 export const GetLocalListVersionResponseSchema: Schema<GetLocalListVersionResponse> = /* @__PURE__ */ lazyObj(isGetLocalListVersionResponse, true, () => ({ customData: opt(CustomDataTypeSchema), versionNumber: num(true) }));

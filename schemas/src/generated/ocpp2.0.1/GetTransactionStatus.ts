@@ -37,7 +37,7 @@ export interface GetTransactionStatusResponse {
 }
 export function isGetTransactionStatusResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -50,9 +50,7 @@ export function isGetTransactionStatusResponse(x: unknown): boolean {
     n++;
   }
   v = x.messagesInQueue;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   return onlyKnownKeys(x, n, GetTransactionStatusResponseKeys);
 }
 export const GetTransactionStatusResponseSchema: Schema<GetTransactionStatusResponse> = /* @__PURE__ */ lazyObj(isGetTransactionStatusResponse, true, () => ({ customData: opt(CustomDataTypeSchema), ongoingIndicator: opt(bool()), messagesInQueue: bool() }));

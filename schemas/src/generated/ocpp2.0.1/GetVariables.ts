@@ -19,7 +19,7 @@ export interface GetVariablesRequest {
 }
 export function isGetVariablesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -27,9 +27,7 @@ export function isGetVariablesRequest(x: unknown): boolean {
     n++;
   }
   v = x.getVariableData;
-  if (v === undefined) return false;
   if (!(isGetVariablesRequest_getVariableData(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetVariablesRequestKeys);
 }
 export const GetVariablesRequestSchema: Schema<GetVariablesRequest> = /* @__PURE__ */ lazyObj(isGetVariablesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), getVariableData: list(GetVariableDataTypeSchema, 1) }));
@@ -50,7 +48,7 @@ export interface GetVariablesResponse {
 }
 export function isGetVariablesResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -58,9 +56,7 @@ export function isGetVariablesResponse(x: unknown): boolean {
     n++;
   }
   v = x.getVariableResult;
-  if (v === undefined) return false;
   if (!(isGetVariablesResponse_getVariableResult(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetVariablesResponseKeys);
 }
 export const GetVariablesResponseSchema: Schema<GetVariablesResponse> = /* @__PURE__ */ lazyObj(isGetVariablesResponse, true, () => ({ customData: opt(CustomDataTypeSchema), getVariableResult: list(GetVariableResultTypeSchema, 1) }));

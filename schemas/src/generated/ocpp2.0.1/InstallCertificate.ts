@@ -12,7 +12,7 @@ export interface InstallCertificateRequest {
 }
 export function isInstallCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -20,13 +20,9 @@ export function isInstallCertificateRequest(x: unknown): boolean {
     n++;
   }
   v = x.certificateType;
-  if (v === undefined) return false;
   if (!(isInstallCertificateUseEnumType(v))) return false;
-  n++;
   v = x.certificate;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
-  n++;
   return onlyKnownKeys(x, n, InstallCertificateRequestKeys);
 }
 export const InstallCertificateRequestSchema: Schema<InstallCertificateRequest> = /* @__PURE__ */ lazyObj(isInstallCertificateRequest, true, () => ({ customData: opt(CustomDataTypeSchema), certificateType: InstallCertificateUseEnumTypeSchema, certificate: str(undefined, 5500) }));
@@ -39,7 +35,7 @@ export interface InstallCertificateResponse {
 }
 export function isInstallCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -47,9 +43,7 @@ export function isInstallCertificateResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isInstallCertificateStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

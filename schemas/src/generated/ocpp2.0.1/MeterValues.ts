@@ -29,7 +29,7 @@ export interface MeterValuesRequest {
 }
 export function isMeterValuesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -37,13 +37,9 @@ export function isMeterValuesRequest(x: unknown): boolean {
     n++;
   }
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.meterValue;
-  if (v === undefined) return false;
   if (!(isMeterValuesRequest_meterValue(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, MeterValuesRequestKeys);
 }
 export const MeterValuesRequestSchema: Schema<MeterValuesRequest> = /* @__PURE__ */ lazyObj(isMeterValuesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evseId: num(true), meterValue: list(MeterValueTypeSchema, 1) }));

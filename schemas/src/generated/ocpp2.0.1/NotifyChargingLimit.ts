@@ -22,7 +22,7 @@ export interface NotifyChargingLimitRequest {
 }
 export function isNotifyChargingLimitRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -40,9 +40,7 @@ export function isNotifyChargingLimitRequest(x: unknown): boolean {
     n++;
   }
   v = x.chargingLimit;
-  if (v === undefined) return false;
   if (!(isChargingLimitType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, NotifyChargingLimitRequestKeys);
 }
 export const NotifyChargingLimitRequestSchema: Schema<NotifyChargingLimitRequest> = /* @__PURE__ */ lazyObj(isNotifyChargingLimitRequest, true, () => ({ customData: opt(CustomDataTypeSchema), chargingSchedule: opt(list(ChargingScheduleTypeSchema, 1)), evseId: opt(num(true)), chargingLimit: ChargingLimitTypeSchema }));

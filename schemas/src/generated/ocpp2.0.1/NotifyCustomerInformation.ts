@@ -19,7 +19,7 @@ export interface NotifyCustomerInformationRequest {
 }
 export function isNotifyCustomerInformationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -27,26 +27,18 @@ export function isNotifyCustomerInformationRequest(x: unknown): boolean {
     n++;
   }
   v = x.data;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.tbc;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
   v = x.seqNo;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.generatedAt;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, NotifyCustomerInformationRequestKeys);
 }
 export const NotifyCustomerInformationRequestSchema: Schema<NotifyCustomerInformationRequest> = /* @__PURE__ */ lazyObj(isNotifyCustomerInformationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), data: str(undefined, 512), tbc: opt(bool()), seqNo: num(true), generatedAt: dateTime(), requestId: num(true) }));

@@ -14,7 +14,7 @@ export interface NotifyEVChargingNeedsRequest {
 }
 export function isNotifyEVChargingNeedsRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -27,13 +27,9 @@ export function isNotifyEVChargingNeedsRequest(x: unknown): boolean {
     n++;
   }
   v = x.chargingNeeds;
-  if (v === undefined) return false;
   if (!(isChargingNeedsType(v))) return false;
-  n++;
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, NotifyEVChargingNeedsRequestKeys);
 }
 export const NotifyEVChargingNeedsRequestSchema: Schema<NotifyEVChargingNeedsRequest> = /* @__PURE__ */ lazyObj(isNotifyEVChargingNeedsRequest, true, () => ({ customData: opt(CustomDataTypeSchema), maxScheduleTuples: opt(num(true)), chargingNeeds: ChargingNeedsTypeSchema, evseId: num(true) }));
@@ -46,7 +42,7 @@ export interface NotifyEVChargingNeedsResponse {
 }
 export function isNotifyEVChargingNeedsResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -54,9 +50,7 @@ export function isNotifyEVChargingNeedsResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isNotifyEVChargingNeedsStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -14,7 +14,7 @@ export interface NotifyEVChargingScheduleRequest {
 }
 export function isNotifyEVChargingScheduleRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -22,17 +22,11 @@ export function isNotifyEVChargingScheduleRequest(x: unknown): boolean {
     n++;
   }
   v = x.timeBase;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.chargingSchedule;
-  if (v === undefined) return false;
   if (!(isChargingScheduleType(v))) return false;
-  n++;
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, NotifyEVChargingScheduleRequestKeys);
 }
 export const NotifyEVChargingScheduleRequestSchema: Schema<NotifyEVChargingScheduleRequest> = /* @__PURE__ */ lazyObj(isNotifyEVChargingScheduleRequest, true, () => ({ customData: opt(CustomDataTypeSchema), timeBase: dateTime(), chargingSchedule: ChargingScheduleTypeSchema, evseId: num(true) }));
@@ -45,7 +39,7 @@ export interface NotifyEVChargingScheduleResponse {
 }
 export function isNotifyEVChargingScheduleResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -53,9 +47,7 @@ export function isNotifyEVChargingScheduleResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -25,7 +25,7 @@ export interface NotifyEventRequest {
 }
 export function isNotifyEventRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -33,22 +33,16 @@ export function isNotifyEventRequest(x: unknown): boolean {
     n++;
   }
   v = x.generatedAt;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.tbc;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
   v = x.seqNo;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.eventData;
-  if (v === undefined) return false;
   if (!(isNotifyEventRequest_eventData(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, NotifyEventRequestKeys);
 }
 export const NotifyEventRequestSchema: Schema<NotifyEventRequest> = /* @__PURE__ */ lazyObj(isNotifyEventRequest, true, () => ({ customData: opt(CustomDataTypeSchema), generatedAt: dateTime(), tbc: opt(bool()), seqNo: num(true), eventData: list(EventDataTypeSchema, 1) }));

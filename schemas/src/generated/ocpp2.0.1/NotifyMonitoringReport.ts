@@ -27,7 +27,7 @@ export interface NotifyMonitoringReportRequest {
 }
 export function isNotifyMonitoringReportRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -40,22 +40,16 @@ export function isNotifyMonitoringReportRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.tbc;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
   v = x.seqNo;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.generatedAt;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, NotifyMonitoringReportRequestKeys);
 }
 export const NotifyMonitoringReportRequestSchema: Schema<NotifyMonitoringReportRequest> = /* @__PURE__ */ lazyObj(isNotifyMonitoringReportRequest, true, () => ({ customData: opt(CustomDataTypeSchema), monitor: opt(list(MonitoringDataTypeSchema, 1)), requestId: num(true), tbc: opt(bool()), seqNo: num(true), generatedAt: dateTime() }));

@@ -27,7 +27,7 @@ export interface NotifyReportRequest {
 }
 export function isNotifyReportRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -35,13 +35,9 @@ export function isNotifyReportRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.generatedAt;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.reportData;
   if (v !== undefined) {
     if (!(isNotifyReportRequest_reportData(v))) return false;
@@ -53,9 +49,7 @@ export function isNotifyReportRequest(x: unknown): boolean {
     n++;
   }
   v = x.seqNo;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, NotifyReportRequestKeys);
 }
 export const NotifyReportRequestSchema: Schema<NotifyReportRequest> = /* @__PURE__ */ lazyObj(isNotifyReportRequest, true, () => ({ customData: opt(CustomDataTypeSchema), requestId: num(true), generatedAt: dateTime(), reportData: opt(list(ReportDataTypeSchema, 1)), tbc: opt(bool()), seqNo: num(true) }));

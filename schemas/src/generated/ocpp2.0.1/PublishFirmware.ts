@@ -33,7 +33,7 @@ export interface PublishFirmwareRequest {
 }
 export function isPublishFirmwareRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -41,22 +41,16 @@ export function isPublishFirmwareRequest(x: unknown): boolean {
     n++;
   }
   v = x.location;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.retries;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
   v = x.checksum;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 32))) return false;
-  n++;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.retryInterval;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -74,7 +68,7 @@ export interface PublishFirmwareResponse {
 }
 export function isPublishFirmwareResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -82,9 +76,7 @@ export function isPublishFirmwareResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

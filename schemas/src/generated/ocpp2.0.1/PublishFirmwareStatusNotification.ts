@@ -28,7 +28,7 @@ export interface PublishFirmwareStatusNotificationRequest {
 }
 export function isPublishFirmwareStatusNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -36,9 +36,7 @@ export function isPublishFirmwareStatusNotificationRequest(x: unknown): boolean 
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isPublishFirmwareStatusEnumType(v))) return false;
-  n++;
   v = x.location;
   if (v !== undefined) {
     if (!(isPublishFirmwareStatusNotificationRequest_location(v))) return false;

@@ -26,7 +26,7 @@ export interface ReportChargingProfilesRequest {
 }
 export function isReportChargingProfilesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -34,26 +34,18 @@ export function isReportChargingProfilesRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.chargingLimitSource;
-  if (v === undefined) return false;
   if (!(isChargingLimitSourceEnumType(v))) return false;
-  n++;
   v = x.chargingProfile;
-  if (v === undefined) return false;
   if (!(isReportChargingProfilesRequest_chargingProfile(v))) return false;
-  n++;
   v = x.tbc;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ReportChargingProfilesRequestKeys);
 }
 export const ReportChargingProfilesRequestSchema: Schema<ReportChargingProfilesRequest> = /* @__PURE__ */ lazyObj(isReportChargingProfilesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), requestId: num(true), chargingLimitSource: ChargingLimitSourceEnumTypeSchema, chargingProfile: list(ChargingProfileTypeSchema, 1), tbc: opt(bool()), evseId: num(true) }));

@@ -16,7 +16,7 @@ export interface RequestStartTransactionRequest {
 }
 export function isRequestStartTransactionRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -34,13 +34,9 @@ export function isRequestStartTransactionRequest(x: unknown): boolean {
     n++;
   }
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.remoteStartId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.chargingProfile;
   if (v !== undefined) {
     if (!(isChargingProfileType(v))) return false;
@@ -60,7 +56,7 @@ export interface RequestStartTransactionResponse {
 }
 export function isRequestStartTransactionResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -68,9 +64,7 @@ export function isRequestStartTransactionResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isRequestStartStopStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

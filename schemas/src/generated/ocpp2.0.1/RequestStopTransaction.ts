@@ -11,7 +11,7 @@ export interface RequestStopTransactionRequest {
 }
 export function isRequestStopTransactionRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -19,9 +19,7 @@ export function isRequestStopTransactionRequest(x: unknown): boolean {
     n++;
   }
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   return onlyKnownKeys(x, n, RequestStopTransactionRequestKeys);
 }
 export const RequestStopTransactionRequestSchema: Schema<RequestStopTransactionRequest> = /* @__PURE__ */ lazyObj(isRequestStopTransactionRequest, true, () => ({ customData: opt(CustomDataTypeSchema), transactionId: str(undefined, 36) }));
@@ -34,7 +32,7 @@ export interface RequestStopTransactionResponse {
 }
 export function isRequestStopTransactionResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -42,9 +40,7 @@ export function isRequestStopTransactionResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isRequestStartStopStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -12,7 +12,7 @@ export interface ReservationStatusUpdateRequest {
 }
 export function isReservationStatusUpdateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -20,13 +20,9 @@ export function isReservationStatusUpdateRequest(x: unknown): boolean {
     n++;
   }
   v = x.reservationId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.reservationUpdateStatus;
-  if (v === undefined) return false;
   if (!(isReservationUpdateStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ReservationStatusUpdateRequestKeys);
 }
 export const ReservationStatusUpdateRequestSchema: Schema<ReservationStatusUpdateRequest> = /* @__PURE__ */ lazyObj(isReservationStatusUpdateRequest, true, () => ({ customData: opt(CustomDataTypeSchema), reservationId: num(true), reservationUpdateStatus: ReservationUpdateStatusEnumTypeSchema }));

@@ -18,7 +18,7 @@ export interface ReserveNowRequest {
 }
 export function isReserveNowRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -26,22 +26,16 @@ export function isReserveNowRequest(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.expiryDateTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.connectorType;
   if (v !== undefined) {
     if (!(isConnectorEnumType(v))) return false;
     n++;
   }
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.evseId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -64,7 +58,7 @@ export interface ReserveNowResponse {
 }
 export function isReserveNowResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -72,9 +66,7 @@ export function isReserveNowResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isReserveNowStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -12,7 +12,7 @@ export interface ResetRequest {
 }
 export function isResetRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -20,9 +20,7 @@ export function isResetRequest(x: unknown): boolean {
     n++;
   }
   v = x.type;
-  if (v === undefined) return false;
   if (!(isResetEnumType(v))) return false;
-  n++;
   v = x.evseId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -40,7 +38,7 @@ export interface ResetResponse {
 }
 export function isResetResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -48,9 +46,7 @@ export function isResetResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isResetStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

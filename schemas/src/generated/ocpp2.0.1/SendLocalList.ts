@@ -22,7 +22,7 @@ export interface SendLocalListRequest {
 }
 export function isSendLocalListRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -35,13 +35,9 @@ export function isSendLocalListRequest(x: unknown): boolean {
     n++;
   }
   v = x.versionNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.updateType;
-  if (v === undefined) return false;
   if (!(isUpdateEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SendLocalListRequestKeys);
 }
 export const SendLocalListRequestSchema: Schema<SendLocalListRequest> = /* @__PURE__ */ lazyObj(isSendLocalListRequest, true, () => ({ customData: opt(CustomDataTypeSchema), localAuthorizationList: opt(list(AuthorizationDataSchema, 1)), versionNumber: num(true), updateType: UpdateEnumTypeSchema }));
@@ -54,7 +50,7 @@ export interface SendLocalListResponse {
 }
 export function isSendLocalListResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -62,9 +58,7 @@ export function isSendLocalListResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isSendLocalListStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

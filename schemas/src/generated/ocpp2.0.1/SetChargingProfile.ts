@@ -12,7 +12,7 @@ export interface SetChargingProfileRequest {
 }
 export function isSetChargingProfileRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -20,13 +20,9 @@ export function isSetChargingProfileRequest(x: unknown): boolean {
     n++;
   }
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.chargingProfile;
-  if (v === undefined) return false;
   if (!(isChargingProfileType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetChargingProfileRequestKeys);
 }
 export const SetChargingProfileRequestSchema: Schema<SetChargingProfileRequest> = /* @__PURE__ */ lazyObj(isSetChargingProfileRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evseId: num(true), chargingProfile: ChargingProfileTypeSchema }));
@@ -39,7 +35,7 @@ export interface SetChargingProfileResponse {
 }
 export function isSetChargingProfileResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -47,9 +43,7 @@ export function isSetChargingProfileResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isChargingProfileStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -10,7 +10,7 @@ export interface SetDisplayMessageRequest {
 }
 export function isSetDisplayMessageRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -18,9 +18,7 @@ export function isSetDisplayMessageRequest(x: unknown): boolean {
     n++;
   }
   v = x.message;
-  if (v === undefined) return false;
   if (!(isMessageInfoType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetDisplayMessageRequestKeys);
 }
 export const SetDisplayMessageRequestSchema: Schema<SetDisplayMessageRequest> = /* @__PURE__ */ lazyObj(isSetDisplayMessageRequest, true, () => ({ customData: opt(CustomDataTypeSchema), message: MessageInfoTypeSchema }));
@@ -33,7 +31,7 @@ export interface SetDisplayMessageResponse {
 }
 export function isSetDisplayMessageResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -41,9 +39,7 @@ export function isSetDisplayMessageResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDisplayMessageStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -10,7 +10,7 @@ export interface SetMonitoringBaseRequest {
 }
 export function isSetMonitoringBaseRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -18,9 +18,7 @@ export function isSetMonitoringBaseRequest(x: unknown): boolean {
     n++;
   }
   v = x.monitoringBase;
-  if (v === undefined) return false;
   if (!(isMonitoringBaseEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetMonitoringBaseRequestKeys);
 }
 export const SetMonitoringBaseRequestSchema: Schema<SetMonitoringBaseRequest> = /* @__PURE__ */ lazyObj(isSetMonitoringBaseRequest, true, () => ({ customData: opt(CustomDataTypeSchema), monitoringBase: MonitoringBaseEnumTypeSchema }));
@@ -33,7 +31,7 @@ export interface SetMonitoringBaseResponse {
 }
 export function isSetMonitoringBaseResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -41,9 +39,7 @@ export function isSetMonitoringBaseResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericDeviceModelStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -36,7 +36,7 @@ export interface SetMonitoringLevelRequest {
 }
 export function isSetMonitoringLevelRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -44,9 +44,7 @@ export function isSetMonitoringLevelRequest(x: unknown): boolean {
     n++;
   }
   v = x.severity;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetMonitoringLevelRequestKeys);
 }
 export const SetMonitoringLevelRequestSchema: Schema<SetMonitoringLevelRequest> = /* @__PURE__ */ lazyObj(isSetMonitoringLevelRequest, true, () => ({ customData: opt(CustomDataTypeSchema), severity: num(true) }));
@@ -59,7 +57,7 @@ export interface SetMonitoringLevelResponse {
 }
 export function isSetMonitoringLevelResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -67,9 +65,7 @@ export function isSetMonitoringLevelResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -12,7 +12,7 @@ export interface SetNetworkProfileRequest {
 }
 export function isSetNetworkProfileRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -20,13 +20,9 @@ export function isSetNetworkProfileRequest(x: unknown): boolean {
     n++;
   }
   v = x.configurationSlot;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.connectionData;
-  if (v === undefined) return false;
   if (!(isNetworkConnectionProfileType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetNetworkProfileRequestKeys);
 }
 export const SetNetworkProfileRequestSchema: Schema<SetNetworkProfileRequest> = /* @__PURE__ */ lazyObj(isSetNetworkProfileRequest, true, () => ({ customData: opt(CustomDataTypeSchema), configurationSlot: num(true), connectionData: NetworkConnectionProfileTypeSchema }));
@@ -39,7 +35,7 @@ export interface SetNetworkProfileResponse {
 }
 export function isSetNetworkProfileResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -47,9 +43,7 @@ export function isSetNetworkProfileResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isSetNetworkProfileStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

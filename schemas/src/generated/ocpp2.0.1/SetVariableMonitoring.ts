@@ -19,7 +19,7 @@ export interface SetVariableMonitoringRequest {
 }
 export function isSetVariableMonitoringRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -27,9 +27,7 @@ export function isSetVariableMonitoringRequest(x: unknown): boolean {
     n++;
   }
   v = x.setMonitoringData;
-  if (v === undefined) return false;
   if (!(isSetVariableMonitoringRequest_setMonitoringData(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetVariableMonitoringRequestKeys);
 }
 export const SetVariableMonitoringRequestSchema: Schema<SetVariableMonitoringRequest> = /* @__PURE__ */ lazyObj(isSetVariableMonitoringRequest, true, () => ({ customData: opt(CustomDataTypeSchema), setMonitoringData: list(SetMonitoringDataTypeSchema, 1) }));
@@ -50,7 +48,7 @@ export interface SetVariableMonitoringResponse {
 }
 export function isSetVariableMonitoringResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -58,9 +56,7 @@ export function isSetVariableMonitoringResponse(x: unknown): boolean {
     n++;
   }
   v = x.setMonitoringResult;
-  if (v === undefined) return false;
   if (!(isSetVariableMonitoringResponse_setMonitoringResult(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetVariableMonitoringResponseKeys);
 }
 export const SetVariableMonitoringResponseSchema: Schema<SetVariableMonitoringResponse> = /* @__PURE__ */ lazyObj(isSetVariableMonitoringResponse, true, () => ({ customData: opt(CustomDataTypeSchema), setMonitoringResult: list(SetMonitoringResultTypeSchema, 1) }));

@@ -19,7 +19,7 @@ export interface SetVariablesRequest {
 }
 export function isSetVariablesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -27,9 +27,7 @@ export function isSetVariablesRequest(x: unknown): boolean {
     n++;
   }
   v = x.setVariableData;
-  if (v === undefined) return false;
   if (!(isSetVariablesRequest_setVariableData(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetVariablesRequestKeys);
 }
 export const SetVariablesRequestSchema: Schema<SetVariablesRequest> = /* @__PURE__ */ lazyObj(isSetVariablesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), setVariableData: list(SetVariableDataTypeSchema, 1) }));
@@ -50,7 +48,7 @@ export interface SetVariablesResponse {
 }
 export function isSetVariablesResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -58,9 +56,7 @@ export function isSetVariablesResponse(x: unknown): boolean {
     n++;
   }
   v = x.setVariableResult;
-  if (v === undefined) return false;
   if (!(isSetVariablesResponse_setVariableResult(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetVariablesResponseKeys);
 }
 export const SetVariablesResponseSchema: Schema<SetVariablesResponse> = /* @__PURE__ */ lazyObj(isSetVariablesResponse, true, () => ({ customData: opt(CustomDataTypeSchema), setVariableResult: list(SetVariableResultTypeSchema, 1) }));

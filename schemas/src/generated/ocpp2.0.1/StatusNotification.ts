@@ -16,7 +16,7 @@ export interface StatusNotificationRequest {
 }
 export function isStatusNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -24,21 +24,13 @@ export function isStatusNotificationRequest(x: unknown): boolean {
     n++;
   }
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.connectorStatus;
-  if (v === undefined) return false;
   if (!(isConnectorStatusEnumType(v))) return false;
-  n++;
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, StatusNotificationRequestKeys);
 }
 export const StatusNotificationRequestSchema: Schema<StatusNotificationRequest> = /* @__PURE__ */ lazyObj(isStatusNotificationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), timestamp: dateTime(), connectorStatus: ConnectorStatusEnumTypeSchema, evseId: num(true), connectorId: num(true) }));

@@ -11,7 +11,7 @@ export interface TriggerMessageRequest {
 }
 export function isTriggerMessageRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -24,9 +24,7 @@ export function isTriggerMessageRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestedMessage;
-  if (v === undefined) return false;
   if (!(isMessageTriggerEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, TriggerMessageRequestKeys);
 }
 export const TriggerMessageRequestSchema: Schema<TriggerMessageRequest> = /* @__PURE__ */ lazyObj(isTriggerMessageRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evse: opt(EVSETypeSchema), requestedMessage: MessageTriggerEnumTypeSchema }));
@@ -39,7 +37,7 @@ export interface TriggerMessageResponse {
 }
 export function isTriggerMessageResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -47,9 +45,7 @@ export function isTriggerMessageResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isTriggerMessageStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

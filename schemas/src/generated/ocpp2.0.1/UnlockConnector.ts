@@ -13,7 +13,7 @@ export interface UnlockConnectorRequest {
 }
 export function isUnlockConnectorRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -21,13 +21,9 @@ export function isUnlockConnectorRequest(x: unknown): boolean {
     n++;
   }
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.connectorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, UnlockConnectorRequestKeys);
 }
 export const UnlockConnectorRequestSchema: Schema<UnlockConnectorRequest> = /* @__PURE__ */ lazyObj(isUnlockConnectorRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evseId: num(true), connectorId: num(true) }));
@@ -40,7 +36,7 @@ export interface UnlockConnectorResponse {
 }
 export function isUnlockConnectorResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -48,9 +44,7 @@ export function isUnlockConnectorResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isUnlockStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -11,7 +11,7 @@ export interface UnpublishFirmwareRequest {
 }
 export function isUnpublishFirmwareRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -19,9 +19,7 @@ export function isUnpublishFirmwareRequest(x: unknown): boolean {
     n++;
   }
   v = x.checksum;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 32))) return false;
-  n++;
   return onlyKnownKeys(x, n, UnpublishFirmwareRequestKeys);
 }
 export const UnpublishFirmwareRequestSchema: Schema<UnpublishFirmwareRequest> = /* @__PURE__ */ lazyObj(isUnpublishFirmwareRequest, true, () => ({ customData: opt(CustomDataTypeSchema), checksum: str(undefined, 32) }));
@@ -33,7 +31,7 @@ export interface UnpublishFirmwareResponse {
 }
 export function isUnpublishFirmwareResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -41,9 +39,7 @@ export function isUnpublishFirmwareResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isUnpublishFirmwareStatusEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, UnpublishFirmwareResponseKeys);
 }
 export const UnpublishFirmwareResponseSchema: Schema<UnpublishFirmwareResponse> = /* @__PURE__ */ lazyObj(isUnpublishFirmwareResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: UnpublishFirmwareStatusEnumTypeSchema }));

@@ -16,7 +16,7 @@ export interface UpdateFirmwareRequest {
 }
 export function isUpdateFirmwareRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -34,13 +34,9 @@ export function isUpdateFirmwareRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.firmware;
-  if (v === undefined) return false;
   if (!(isFirmwareType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, UpdateFirmwareRequestKeys);
 }
 export const UpdateFirmwareRequestSchema: Schema<UpdateFirmwareRequest> = /* @__PURE__ */ lazyObj(isUpdateFirmwareRequest, true, () => ({ customData: opt(CustomDataTypeSchema), retries: opt(num(true)), retryInterval: opt(num(true)), requestId: num(true), firmware: FirmwareTypeSchema }));
@@ -53,7 +49,7 @@ export interface UpdateFirmwareResponse {
 }
 export function isUpdateFirmwareResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -61,9 +57,7 @@ export function isUpdateFirmwareResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isUpdateFirmwareStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -11,7 +11,6 @@ export function isCustomDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
   let v: unknown;
   v = x.vendorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
   return true;
 }
@@ -52,7 +51,7 @@ export interface ACChargingParametersType {
 }
 export function isACChargingParametersType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -60,21 +59,13 @@ export function isACChargingParametersType(x: unknown): boolean {
     n++;
   }
   v = x.energyAmount;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.evMinCurrent;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.evMaxCurrent;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.evMaxVoltage;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ACChargingParametersTypeKeys);
 }
 export const ACChargingParametersTypeSchema: Schema<ACChargingParametersType> = /* @__PURE__ */ lazyObj(isACChargingParametersType, true, () => ({ customData: opt(CustomDataTypeSchema), energyAmount: num(true), evMinCurrent: num(true), evMaxCurrent: num(true), evMaxVoltage: num(true) }));
@@ -143,7 +134,7 @@ export interface APNType {
 }
 export function isAPNType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -151,9 +142,7 @@ export function isAPNType(x: unknown): boolean {
     n++;
   }
   v = x.apn;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.apnUserName;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 20))) return false;
@@ -180,9 +169,7 @@ export function isAPNType(x: unknown): boolean {
     n++;
   }
   v = x.apnAuthentication;
-  if (v === undefined) return false;
   if (!(isAPNAuthenticationEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, APNTypeKeys);
 }
 export const APNTypeSchema: Schema<APNType> = /* @__PURE__ */ lazyObj(isAPNType, true, () => ({ customData: opt(CustomDataTypeSchema), apn: str(undefined, 512), apnUserName: opt(str(undefined, 20)), apnPassword: opt(str(undefined, 20)), simPin: opt(num(true)), preferredNetwork: opt(str(undefined, 6)), useOnlyPreferredNetwork: opt(bool()), apnAuthentication: APNAuthenticationEnumTypeSchema }));
@@ -198,7 +185,7 @@ export interface AdditionalInfoType {
 }
 export function isAdditionalInfoType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -206,13 +193,9 @@ export function isAdditionalInfoType(x: unknown): boolean {
     n++;
   }
   v = x.additionalIdToken;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   return onlyKnownKeys(x, n, AdditionalInfoTypeKeys);
 }
 export const AdditionalInfoTypeSchema: Schema<AdditionalInfoType> = /* @__PURE__ */ lazyObj(isAdditionalInfoType, true, () => ({ customData: opt(CustomDataTypeSchema), additionalIdToken: str(undefined, 36), type: str(undefined, 50) }));
@@ -268,7 +251,7 @@ export interface IdTokenType {
 }
 export function isIdTokenType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -281,13 +264,9 @@ export function isIdTokenType(x: unknown): boolean {
     n++;
   }
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isIdTokenEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, IdTokenTypeKeys);
 }
 export const IdTokenTypeSchema: Schema<IdTokenType> = /* @__PURE__ */ lazyObj(isIdTokenType, true, () => ({ customData: opt(CustomDataTypeSchema), additionalInfo: opt(list(AdditionalInfoTypeSchema, 1)), idToken: str(undefined, 36), type: IdTokenEnumTypeSchema }));
@@ -329,7 +308,7 @@ export interface MessageContentType {
 }
 export function isMessageContentType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -337,18 +316,14 @@ export function isMessageContentType(x: unknown): boolean {
     n++;
   }
   v = x.format;
-  if (v === undefined) return false;
   if (!(isMessageFormatEnumType(v))) return false;
-  n++;
   v = x.language;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 8))) return false;
     n++;
   }
   v = x.content;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   return onlyKnownKeys(x, n, MessageContentTypeKeys);
 }
 export const MessageContentTypeSchema: Schema<MessageContentType> = /* @__PURE__ */ lazyObj(isMessageContentType, true, () => ({ customData: opt(CustomDataTypeSchema), format: MessageFormatEnumTypeSchema, language: opt(str(undefined, 8)), content: str(undefined, 512) }));
@@ -399,7 +374,7 @@ export interface IdTokenInfoType {
 }
 export function isIdTokenInfoType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -407,9 +382,7 @@ export function isIdTokenInfoType(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isAuthorizationStatusEnumType(v))) return false;
-  n++;
   v = x.cacheExpiryDateTime;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -458,7 +431,7 @@ export interface AuthorizationData {
 }
 export function isAuthorizationData(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -466,9 +439,7 @@ export function isAuthorizationData(x: unknown): boolean {
     n++;
   }
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.idTokenInfo;
   if (v !== undefined) {
     if (!(isIdTokenInfoType(v))) return false;
@@ -540,7 +511,7 @@ export interface CertificateHashDataType {
 }
 export function isCertificateHashDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -548,21 +519,13 @@ export function isCertificateHashDataType(x: unknown): boolean {
     n++;
   }
   v = x.hashAlgorithm;
-  if (v === undefined) return false;
   if (!(isHashAlgorithmEnumType(v))) return false;
-  n++;
   v = x.issuerNameHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.issuerKeyHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.serialNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 40))) return false;
-  n++;
   return onlyKnownKeys(x, n, CertificateHashDataTypeKeys);
 }
 export const CertificateHashDataTypeSchema: Schema<CertificateHashDataType> = /* @__PURE__ */ lazyObj(isCertificateHashDataType, true, () => ({ customData: opt(CustomDataTypeSchema), hashAlgorithm: HashAlgorithmEnumTypeSchema, issuerNameHash: str(undefined, 128), issuerKeyHash: str(undefined, 128), serialNumber: str(undefined, 40) }));
@@ -593,7 +556,7 @@ export interface CertificateHashDataChainType {
 }
 export function isCertificateHashDataChainType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -601,13 +564,9 @@ export function isCertificateHashDataChainType(x: unknown): boolean {
     n++;
   }
   v = x.certificateHashData;
-  if (v === undefined) return false;
   if (!(isCertificateHashDataType(v))) return false;
-  n++;
   v = x.certificateType;
-  if (v === undefined) return false;
   if (!(isGetCertificateIdUseEnumType(v))) return false;
-  n++;
   v = x.childCertificateHashData;
   if (v !== undefined) {
     if (!(isCertificateHashDataChainType_childCertificateHashData(v))) return false;
@@ -670,7 +629,7 @@ export interface ChargingLimitType {
 }
 export function isChargingLimitType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -678,9 +637,7 @@ export function isChargingLimitType(x: unknown): boolean {
     n++;
   }
   v = x.chargingLimitSource;
-  if (v === undefined) return false;
   if (!(isChargingLimitSourceEnumType(v))) return false;
-  n++;
   v = x.isGridCritical;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
@@ -749,7 +706,7 @@ export interface DCChargingParametersType {
 }
 export function isDCChargingParametersType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -757,13 +714,9 @@ export function isDCChargingParametersType(x: unknown): boolean {
     n++;
   }
   v = x.evMaxCurrent;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.evMaxVoltage;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.energyAmount;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -830,7 +783,7 @@ export interface ChargingNeedsType {
 }
 export function isChargingNeedsType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -848,9 +801,7 @@ export function isChargingNeedsType(x: unknown): boolean {
     n++;
   }
   v = x.requestedEnergyTransfer;
-  if (v === undefined) return false;
   if (!(isEnergyTransferModeEnumType(v))) return false;
-  n++;
   v = x.departureTime;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -1006,7 +957,7 @@ export interface ChargingSchedulePeriodType {
 }
 export function isChargingSchedulePeriodType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1014,13 +965,9 @@ export function isChargingSchedulePeriodType(x: unknown): boolean {
     n++;
   }
   v = x.startPeriod;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.limit;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.numberPhases;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -1071,7 +1018,7 @@ export interface CostType {
 }
 export function isCostType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1079,13 +1026,9 @@ export function isCostType(x: unknown): boolean {
     n++;
   }
   v = x.costKind;
-  if (v === undefined) return false;
   if (!(isCostKindEnumType(v))) return false;
-  n++;
   v = x.amount;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.amountMultiplier;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -1121,7 +1064,7 @@ export interface ConsumptionCostType {
 }
 export function isConsumptionCostType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1129,13 +1072,9 @@ export function isConsumptionCostType(x: unknown): boolean {
     n++;
   }
   v = x.startValue;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.cost;
-  if (v === undefined) return false;
   if (!(isConsumptionCostType_cost(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, ConsumptionCostTypeKeys);
 }
 export const ConsumptionCostTypeSchema: Schema<ConsumptionCostType> = /* @__PURE__ */ lazyObj(isConsumptionCostType, true, () => ({ customData: opt(CustomDataTypeSchema), startValue: num(false), cost: list(CostTypeSchema, 1, 3) }));
@@ -1162,7 +1101,7 @@ export interface RelativeTimeIntervalType {
 }
 export function isRelativeTimeIntervalType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1170,9 +1109,7 @@ export function isRelativeTimeIntervalType(x: unknown): boolean {
     n++;
   }
   v = x.start;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.duration;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -1209,7 +1146,7 @@ export interface SalesTariffEntryType {
 }
 export function isSalesTariffEntryType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1217,9 +1154,7 @@ export function isSalesTariffEntryType(x: unknown): boolean {
     n++;
   }
   v = x.relativeTimeInterval;
-  if (v === undefined) return false;
   if (!(isRelativeTimeIntervalType(v))) return false;
-  n++;
   v = x.ePriceLevel;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -1273,7 +1208,7 @@ export interface SalesTariffType {
 }
 export function isSalesTariffType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1281,9 +1216,7 @@ export function isSalesTariffType(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.salesTariffDescription;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 32))) return false;
@@ -1295,9 +1228,7 @@ export function isSalesTariffType(x: unknown): boolean {
     n++;
   }
   v = x.salesTariffEntry;
-  if (v === undefined) return false;
   if (!(isSalesTariffType_salesTariffEntry(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SalesTariffTypeKeys);
 }
 export const SalesTariffTypeSchema: Schema<SalesTariffType> = /* @__PURE__ */ lazyObj(isSalesTariffType, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true), salesTariffDescription: opt(str(undefined, 32)), numEPriceLevels: opt(num(true)), salesTariffEntry: list(SalesTariffEntryTypeSchema, 1, 1024) }));
@@ -1345,7 +1276,7 @@ export interface ChargingScheduleType {
 }
 export function isChargingScheduleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1353,9 +1284,7 @@ export function isChargingScheduleType(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.startSchedule;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -1367,13 +1296,9 @@ export function isChargingScheduleType(x: unknown): boolean {
     n++;
   }
   v = x.chargingRateUnit;
-  if (v === undefined) return false;
   if (!(isChargingRateUnitEnumType(v))) return false;
-  n++;
   v = x.chargingSchedulePeriod;
-  if (v === undefined) return false;
   if (!(isChargingScheduleType_chargingSchedulePeriod(v))) return false;
-  n++;
   v = x.minChargingRate;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
@@ -1451,7 +1376,7 @@ export interface ChargingProfileType {
 }
 export function isChargingProfileType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1459,21 +1384,13 @@ export function isChargingProfileType(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.stackLevel;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.chargingProfilePurpose;
-  if (v === undefined) return false;
   if (!(isChargingProfilePurposeEnumType(v))) return false;
-  n++;
   v = x.chargingProfileKind;
-  if (v === undefined) return false;
   if (!(isChargingProfileKindEnumType(v))) return false;
-  n++;
   v = x.recurrencyKind;
   if (v !== undefined) {
     if (!(isRecurrencyKindEnumType(v))) return false;
@@ -1490,9 +1407,7 @@ export function isChargingProfileType(x: unknown): boolean {
     n++;
   }
   v = x.chargingSchedule;
-  if (v === undefined) return false;
   if (!(isChargingProfileType_chargingSchedule(v))) return false;
-  n++;
   v = x.transactionId;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 36))) return false;
@@ -1588,7 +1503,7 @@ export interface ChargingStationType {
 }
 export function isChargingStationType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1601,18 +1516,14 @@ export function isChargingStationType(x: unknown): boolean {
     n++;
   }
   v = x.model;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.modem;
   if (v !== undefined) {
     if (!(isModemType(v))) return false;
     n++;
   }
   v = x.vendorName;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.firmwareVersion;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -1719,7 +1630,7 @@ export interface StatusInfoType {
 }
 export function isStatusInfoType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1727,9 +1638,7 @@ export function isStatusInfoType(x: unknown): boolean {
     n++;
   }
   v = x.reasonCode;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.additionalInfo;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 512))) return false;
@@ -1749,7 +1658,7 @@ export interface ClearMonitoringResultType {
 }
 export function isClearMonitoringResultType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1757,13 +1666,9 @@ export function isClearMonitoringResultType(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isClearMonitoringStatusEnumType(v))) return false;
-  n++;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;
@@ -1800,7 +1705,7 @@ export interface EVSEType {
 }
 export function isEVSEType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1808,9 +1713,7 @@ export function isEVSEType(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.connectorId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -1832,7 +1735,7 @@ export interface ComponentType {
 }
 export function isComponentType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1845,9 +1748,7 @@ export function isComponentType(x: unknown): boolean {
     n++;
   }
   v = x.name;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.instance;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -1868,7 +1769,7 @@ export interface VariableType {
 }
 export function isVariableType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1876,9 +1777,7 @@ export function isVariableType(x: unknown): boolean {
     n++;
   }
   v = x.name;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.instance;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -1897,7 +1796,7 @@ export interface ComponentVariableType {
 }
 export function isComponentVariableType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1905,9 +1804,7 @@ export function isComponentVariableType(x: unknown): boolean {
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
   if (v !== undefined) {
     if (!(isVariableType(v))) return false;
@@ -1953,7 +1850,7 @@ export interface CompositeScheduleType {
 }
 export function isCompositeScheduleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -1961,25 +1858,15 @@ export function isCompositeScheduleType(x: unknown): boolean {
     n++;
   }
   v = x.chargingSchedulePeriod;
-  if (v === undefined) return false;
   if (!(isCompositeScheduleType_chargingSchedulePeriod(v))) return false;
-  n++;
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.duration;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.scheduleStart;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.chargingRateUnit;
-  if (v === undefined) return false;
   if (!(isChargingRateUnitEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, CompositeScheduleTypeKeys);
 }
 export const CompositeScheduleTypeSchema: Schema<CompositeScheduleType> = /* @__PURE__ */ lazyObj(isCompositeScheduleType, true, () => ({ customData: opt(CustomDataTypeSchema), chargingSchedulePeriod: list(ChargingSchedulePeriodTypeSchema, 1), evseId: num(true), duration: num(true), scheduleStart: dateTime(), chargingRateUnit: ChargingRateUnitEnumTypeSchema }));
@@ -2098,7 +1985,7 @@ export interface EventDataType {
 }
 export function isEventDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 7;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2106,26 +1993,18 @@ export function isEventDataType(x: unknown): boolean {
     n++;
   }
   v = x.eventId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.trigger;
-  if (v === undefined) return false;
   if (!(isEventTriggerEnumType(v))) return false;
-  n++;
   v = x.cause;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
   v = x.actualValue;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2500))) return false;
-  n++;
   v = x.techCode;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -2147,22 +2026,16 @@ export function isEventDataType(x: unknown): boolean {
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variableMonitoringId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
   v = x.eventNotificationType;
-  if (v === undefined) return false;
   if (!(isEventNotificationEnumType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, EventDataTypeKeys);
 }
 export const EventDataTypeSchema: Schema<EventDataType> = /* @__PURE__ */ lazyObj(isEventDataType, true, () => ({ customData: opt(CustomDataTypeSchema), eventId: num(true), timestamp: dateTime(), trigger: EventTriggerEnumTypeSchema, cause: opt(num(true)), actualValue: str(undefined, 2500), techCode: opt(str(undefined, 50)), techInfo: opt(str(undefined, 500)), cleared: opt(bool()), transactionId: opt(str(undefined, 36)), component: ComponentTypeSchema, variableMonitoringId: opt(num(true)), eventNotificationType: EventNotificationEnumTypeSchema, variable: VariableTypeSchema }));
@@ -2216,7 +2089,7 @@ export interface FirmwareType {
 }
 export function isFirmwareType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2224,13 +2097,9 @@ export function isFirmwareType(x: unknown): boolean {
     n++;
   }
   v = x.location;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.retrieveDateTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.installDateTime;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -2317,7 +2186,7 @@ export interface GetVariableDataType {
 }
 export function isGetVariableDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2330,13 +2199,9 @@ export function isGetVariableDataType(x: unknown): boolean {
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetVariableDataTypeKeys);
 }
 export const GetVariableDataTypeSchema: Schema<GetVariableDataType> = /* @__PURE__ */ lazyObj(isGetVariableDataType, true, () => ({ customData: opt(CustomDataTypeSchema), attributeType: opt(AttributeEnumTypeSchema), component: ComponentTypeSchema, variable: VariableTypeSchema }));
@@ -2368,7 +2233,7 @@ export interface GetVariableResultType {
 }
 export function isGetVariableResultType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2381,9 +2246,7 @@ export function isGetVariableResultType(x: unknown): boolean {
     n++;
   }
   v = x.attributeStatus;
-  if (v === undefined) return false;
   if (!(isGetVariableStatusEnumType(v))) return false;
-  n++;
   v = x.attributeType;
   if (v !== undefined) {
     if (!(isAttributeEnumType(v))) return false;
@@ -2395,13 +2258,9 @@ export function isGetVariableResultType(x: unknown): boolean {
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, GetVariableResultTypeKeys);
 }
 export const GetVariableResultTypeSchema: Schema<GetVariableResultType> = /* @__PURE__ */ lazyObj(isGetVariableResultType, true, () => ({ customData: opt(CustomDataTypeSchema), attributeStatusInfo: opt(StatusInfoTypeSchema), attributeStatus: GetVariableStatusEnumTypeSchema, attributeType: opt(AttributeEnumTypeSchema), attributeValue: opt(str(undefined, 2500)), component: ComponentTypeSchema, variable: VariableTypeSchema }));
@@ -2487,7 +2346,7 @@ export interface LogParametersType {
 }
 export function isLogParametersType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2495,9 +2354,7 @@ export function isLogParametersType(x: unknown): boolean {
     n++;
   }
   v = x.remoteLocation;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.oldestTimestamp;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -2591,7 +2448,7 @@ export interface MessageInfoType {
 }
 export function isMessageInfoType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2604,13 +2461,9 @@ export function isMessageInfoType(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.priority;
-  if (v === undefined) return false;
   if (!(isMessagePriorityEnumType(v))) return false;
-  n++;
   v = x.state;
   if (v !== undefined) {
     if (!(isMessageStateEnumType(v))) return false;
@@ -2632,9 +2485,7 @@ export function isMessageInfoType(x: unknown): boolean {
     n++;
   }
   v = x.message;
-  if (v === undefined) return false;
   if (!(isMessageContentType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, MessageInfoTypeKeys);
 }
 export const MessageInfoTypeSchema: Schema<MessageInfoType> = /* @__PURE__ */ lazyObj(isMessageInfoType, true, () => ({ customData: opt(CustomDataTypeSchema), display: opt(ComponentTypeSchema), id: num(true), priority: MessagePriorityEnumTypeSchema, state: opt(MessageStateEnumTypeSchema), startDateTime: opt(dateTime()), endDateTime: opt(dateTime()), transactionId: opt(str(undefined, 36)), message: MessageContentTypeSchema }));
@@ -2689,7 +2540,7 @@ export interface SignedMeterValueType {
 }
 export function isSignedMeterValueType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2697,21 +2548,13 @@ export function isSignedMeterValueType(x: unknown): boolean {
     n++;
   }
   v = x.signedMeterData;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2500))) return false;
-  n++;
   v = x.signingMethod;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.encodingMethod;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.publicKey;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2500))) return false;
-  n++;
   return onlyKnownKeys(x, n, SignedMeterValueTypeKeys);
 }
 export const SignedMeterValueTypeSchema: Schema<SignedMeterValueType> = /* @__PURE__ */ lazyObj(isSignedMeterValueType, true, () => ({ customData: opt(CustomDataTypeSchema), signedMeterData: str(undefined, 2500), signingMethod: str(undefined, 50), encodingMethod: str(undefined, 50), publicKey: str(undefined, 2500) }));
@@ -2777,7 +2620,7 @@ export interface SampledValueType {
 }
 export function isSampledValueType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2785,9 +2628,7 @@ export function isSampledValueType(x: unknown): boolean {
     n++;
   }
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.context;
   if (v !== undefined) {
     if (!(isReadingContextEnumType(v))) return false;
@@ -2849,7 +2690,7 @@ export interface MeterValueType {
 }
 export function isMeterValueType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2857,13 +2698,9 @@ export function isMeterValueType(x: unknown): boolean {
     n++;
   }
   v = x.sampledValue;
-  if (v === undefined) return false;
   if (!(isMeterValueType_sampledValue(v))) return false;
-  n++;
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, MeterValueTypeKeys);
 }
 export const MeterValueTypeSchema: Schema<MeterValueType> = /* @__PURE__ */ lazyObj(isMeterValueType, true, () => ({ customData: opt(CustomDataTypeSchema), sampledValue: list(SampledValueTypeSchema, 1), timestamp: dateTime() }));
@@ -2937,7 +2774,7 @@ export interface VariableMonitoringType {
 }
 export function isVariableMonitoringType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2945,25 +2782,15 @@ export function isVariableMonitoringType(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.transaction;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isMonitorEnumType(v))) return false;
-  n++;
   v = x.severity;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, VariableMonitoringTypeKeys);
 }
 export const VariableMonitoringTypeSchema: Schema<VariableMonitoringType> = /* @__PURE__ */ lazyObj(isVariableMonitoringType, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true), transaction: bool(), value: num(false), type: MonitorEnumTypeSchema, severity: num(true) }));
@@ -2987,7 +2814,7 @@ export interface MonitoringDataType {
 }
 export function isMonitoringDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -2995,17 +2822,11 @@ export function isMonitoringDataType(x: unknown): boolean {
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.variableMonitoring;
-  if (v === undefined) return false;
   if (!(isMonitoringDataType_variableMonitoring(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, MonitoringDataTypeKeys);
 }
 export const MonitoringDataTypeSchema: Schema<MonitoringDataType> = /* @__PURE__ */ lazyObj(isMonitoringDataType, true, () => ({ customData: opt(CustomDataTypeSchema), component: ComponentTypeSchema, variable: VariableTypeSchema, variableMonitoring: list(VariableMonitoringTypeSchema, 1) }));
@@ -3109,7 +2930,7 @@ export interface VPNType {
 }
 export function isVPNType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3117,30 +2938,20 @@ export function isVPNType(x: unknown): boolean {
     n++;
   }
   v = x.server;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.user;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.group;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 20))) return false;
     n++;
   }
   v = x.password;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.key;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isVPNEnumType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, VPNTypeKeys);
 }
 export const VPNTypeSchema: Schema<VPNType> = /* @__PURE__ */ lazyObj(isVPNType, true, () => ({ customData: opt(CustomDataTypeSchema), server: str(undefined, 512), user: str(undefined, 20), group: opt(str(undefined, 20)), password: str(undefined, 20), key: str(undefined, 255), type: VPNEnumTypeSchema }));
@@ -3175,7 +2986,7 @@ export interface NetworkConnectionProfileType {
 }
 export function isNetworkConnectionProfileType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 6;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3188,29 +2999,17 @@ export function isNetworkConnectionProfileType(x: unknown): boolean {
     n++;
   }
   v = x.ocppVersion;
-  if (v === undefined) return false;
   if (!(isOCPPVersionEnumType(v))) return false;
-  n++;
   v = x.ocppTransport;
-  if (v === undefined) return false;
   if (!(isOCPPTransportEnumType(v))) return false;
-  n++;
   v = x.ocppCsmsUrl;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.messageTimeout;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.securityProfile;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.ocppInterface;
-  if (v === undefined) return false;
   if (!(isOCPPInterfaceEnumType(v))) return false;
-  n++;
   v = x.vpn;
   if (v !== undefined) {
     if (!(isVPNType(v))) return false;
@@ -3244,7 +3043,7 @@ export interface OCSPRequestDataType {
 }
 export function isOCSPRequestDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3252,25 +3051,15 @@ export function isOCSPRequestDataType(x: unknown): boolean {
     n++;
   }
   v = x.hashAlgorithm;
-  if (v === undefined) return false;
   if (!(isHashAlgorithmEnumType(v))) return false;
-  n++;
   v = x.issuerNameHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.issuerKeyHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.serialNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 40))) return false;
-  n++;
   v = x.responderURL;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   return onlyKnownKeys(x, n, OCSPRequestDataTypeKeys);
 }
 export const OCSPRequestDataTypeSchema: Schema<OCSPRequestDataType> = /* @__PURE__ */ lazyObj(isOCSPRequestDataType, true, () => ({ customData: opt(CustomDataTypeSchema), hashAlgorithm: HashAlgorithmEnumTypeSchema, issuerNameHash: str(undefined, 128), issuerKeyHash: str(undefined, 128), serialNumber: str(undefined, 40), responderURL: str(undefined, 512) }));
@@ -3415,7 +3204,7 @@ export interface VariableCharacteristicsType {
 }
 export function isVariableCharacteristicsType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3428,9 +3217,7 @@ export function isVariableCharacteristicsType(x: unknown): boolean {
     n++;
   }
   v = x.dataType;
-  if (v === undefined) return false;
   if (!(isDataEnumType(v))) return false;
-  n++;
   v = x.minLimit;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
@@ -3447,9 +3234,7 @@ export function isVariableCharacteristicsType(x: unknown): boolean {
     n++;
   }
   v = x.supportsMonitoring;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   return onlyKnownKeys(x, n, VariableCharacteristicsTypeKeys);
 }
 export const VariableCharacteristicsTypeSchema: Schema<VariableCharacteristicsType> = /* @__PURE__ */ lazyObj(isVariableCharacteristicsType, true, () => ({ customData: opt(CustomDataTypeSchema), unit: opt(str(undefined, 16)), dataType: DataEnumTypeSchema, minLimit: opt(num(false)), maxLimit: opt(num(false)), valuesList: opt(str(undefined, 1000)), supportsMonitoring: bool() }));
@@ -3474,7 +3259,7 @@ export interface ReportDataType {
 }
 export function isReportDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3482,17 +3267,11 @@ export function isReportDataType(x: unknown): boolean {
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.variableAttribute;
-  if (v === undefined) return false;
   if (!(isReportDataType_variableAttribute(v))) return false;
-  n++;
   v = x.variableCharacteristics;
   if (v !== undefined) {
     if (!(isVariableCharacteristicsType(v))) return false;
@@ -3601,7 +3380,7 @@ export interface SetMonitoringDataType {
 }
 export function isSetMonitoringDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3619,25 +3398,15 @@ export function isSetMonitoringDataType(x: unknown): boolean {
     n++;
   }
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isMonitorEnumType(v))) return false;
-  n++;
   v = x.severity;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetMonitoringDataTypeKeys);
 }
 export const SetMonitoringDataTypeSchema: Schema<SetMonitoringDataType> = /* @__PURE__ */ lazyObj(isSetMonitoringDataType, true, () => ({ customData: opt(CustomDataTypeSchema), id: opt(num(true)), transaction: opt(bool()), value: num(false), type: MonitorEnumTypeSchema, severity: num(true), component: ComponentTypeSchema, variable: VariableTypeSchema }));
@@ -3691,7 +3460,7 @@ export interface SetMonitoringResultType {
 }
 export function isSetMonitoringResultType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3709,25 +3478,15 @@ export function isSetMonitoringResultType(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isSetMonitoringStatusEnumType(v))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isMonitorEnumType(v))) return false;
-  n++;
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.severity;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetMonitoringResultTypeKeys);
 }
 export const SetMonitoringResultTypeSchema: Schema<SetMonitoringResultType> = /* @__PURE__ */ lazyObj(isSetMonitoringResultType, true, () => ({ customData: opt(CustomDataTypeSchema), id: opt(num(true)), statusInfo: opt(StatusInfoTypeSchema), status: SetMonitoringStatusEnumTypeSchema, type: MonitorEnumTypeSchema, component: ComponentTypeSchema, variable: VariableTypeSchema, severity: num(true) }));
@@ -3756,7 +3515,7 @@ export interface SetVariableDataType {
 }
 export function isSetVariableDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3769,17 +3528,11 @@ export function isSetVariableDataType(x: unknown): boolean {
     n++;
   }
   v = x.attributeValue;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 1000))) return false;
-  n++;
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetVariableDataTypeKeys);
 }
 export const SetVariableDataTypeSchema: Schema<SetVariableDataType> = /* @__PURE__ */ lazyObj(isSetVariableDataType, true, () => ({ customData: opt(CustomDataTypeSchema), attributeType: opt(AttributeEnumTypeSchema), attributeValue: str(undefined, 1000), component: ComponentTypeSchema, variable: VariableTypeSchema }));
@@ -3804,7 +3557,7 @@ export interface SetVariableResultType {
 }
 export function isSetVariableResultType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3817,22 +3570,16 @@ export function isSetVariableResultType(x: unknown): boolean {
     n++;
   }
   v = x.attributeStatus;
-  if (v === undefined) return false;
   if (!(isSetVariableStatusEnumType(v))) return false;
-  n++;
   v = x.attributeStatusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   return onlyKnownKeys(x, n, SetVariableResultTypeKeys);
 }
 export const SetVariableResultTypeSchema: Schema<SetVariableResultType> = /* @__PURE__ */ lazyObj(isSetVariableResultType, true, () => ({ customData: opt(CustomDataTypeSchema), attributeType: opt(AttributeEnumTypeSchema), attributeStatus: SetVariableStatusEnumTypeSchema, attributeStatusInfo: opt(StatusInfoTypeSchema), component: ComponentTypeSchema, variable: VariableTypeSchema }));
@@ -3871,7 +3618,7 @@ export interface TransactionType {
 }
 export function isTransactionType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.customData;
   if (v !== undefined) {
@@ -3879,9 +3626,7 @@ export function isTransactionType(x: unknown): boolean {
     n++;
   }
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.chargingState;
   if (v !== undefined) {
     if (!(isChargingStateEnumType(v))) return false;

@@ -11,16 +11,12 @@ export interface AdjustPeriodicEventStreamRequest {
 }
 export function isAdjustPeriodicEventStreamRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.params;
-  if (v === undefined) return false;
   if (!(isPeriodicEventStreamParamsType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -38,12 +34,10 @@ export interface AdjustPeriodicEventStreamResponse {
 }
 export function isAdjustPeriodicEventStreamResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -25,12 +25,10 @@ export interface AuthorizeRequest {
 }
 export function isAuthorizeRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.certificate;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 10000))) return false;
@@ -70,12 +68,10 @@ export interface AuthorizeResponse {
 }
 export function isAuthorizeResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.idTokenInfo;
-  if (v === undefined) return false;
   if (!(isIdTokenInfoType(v))) return false;
-  n++;
   v = x.certificateStatus;
   if (v !== undefined) {
     if (!(isAuthorizeCertificateStatusEnumType(v))) return false;

@@ -23,24 +23,16 @@ export interface BatterySwapRequest {
 }
 export function isBatterySwapRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.batteryData;
-  if (v === undefined) return false;
   if (!(isBatterySwapRequest_batteryData(v))) return false;
-  n++;
   v = x.eventType;
-  if (v === undefined) return false;
   if (!(isBatterySwapEventEnumType(v))) return false;
-  n++;
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -11,16 +11,12 @@ export interface BootNotificationRequest {
 }
 export function isBootNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.chargingStation;
-  if (v === undefined) return false;
   if (!(isChargingStationType(v))) return false;
-  n++;
   v = x.reason;
-  if (v === undefined) return false;
   if (!(isBootReasonEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -42,20 +38,14 @@ export interface BootNotificationResponse {
 }
 export function isBootNotificationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.currentTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.interval;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isRegistrationStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -18,12 +18,10 @@ export interface CertificateSignedRequest {
 }
 export function isCertificateSignedRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.certificateChain;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 10000))) return false;
-  n++;
   v = x.certificateType;
   if (v !== undefined) {
     if (!(isCertificateSigningUseEnumType(v))) return false;
@@ -51,12 +49,10 @@ export interface CertificateSignedResponse {
 }
 export function isCertificateSignedResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isCertificateSignedStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

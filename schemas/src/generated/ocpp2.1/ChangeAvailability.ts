@@ -11,7 +11,7 @@ export interface ChangeAvailabilityRequest {
 }
 export function isChangeAvailabilityRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.evse;
   if (v !== undefined) {
@@ -19,9 +19,7 @@ export function isChangeAvailabilityRequest(x: unknown): boolean {
     n++;
   }
   v = x.operationalStatus;
-  if (v === undefined) return false;
   if (!(isOperationalStatusEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -39,12 +37,10 @@ export interface ChangeAvailabilityResponse {
 }
 export function isChangeAvailabilityResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isChangeAvailabilityStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

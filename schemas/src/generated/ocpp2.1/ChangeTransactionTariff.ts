@@ -12,16 +12,12 @@ export interface ChangeTransactionTariffRequest {
 }
 export function isChangeTransactionTariffRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.tariff;
-  if (v === undefined) return false;
   if (!(isTariffType(v))) return false;
-  n++;
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -39,12 +35,10 @@ export interface ChangeTransactionTariffResponse {
 }
 export function isChangeTransactionTariffResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isTariffChangeStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -14,12 +14,10 @@ export interface ClearDERControlRequest {
 }
 export function isClearDERControlRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.isDefault;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.controlType;
   if (v !== undefined) {
     if (!(isDERControlEnumType(v))) return false;
@@ -47,12 +45,10 @@ export interface ClearDERControlResponse {
 }
 export function isClearDERControlResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDERControlStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

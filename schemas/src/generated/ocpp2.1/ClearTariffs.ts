@@ -59,12 +59,10 @@ export interface ClearTariffsResponse {
 }
 export function isClearTariffsResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.clearTariffsResult;
-  if (v === undefined) return false;
   if (!(isClearTariffsResponse_clearTariffsResult(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -20,12 +20,10 @@ export interface ClearVariableMonitoringRequest {
 }
 export function isClearVariableMonitoringRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(isClearVariableMonitoringRequest_id(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -51,12 +49,10 @@ export interface ClearVariableMonitoringResponse {
 }
 export function isClearVariableMonitoringResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.clearMonitoringResult;
-  if (v === undefined) return false;
   if (!(isClearVariableMonitoringResponse_clearMonitoringResult(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

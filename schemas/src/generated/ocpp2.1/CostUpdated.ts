@@ -13,16 +13,12 @@ export interface CostUpdatedRequest {
 }
 export function isCostUpdatedRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.totalCost;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -22,7 +22,7 @@ export interface CustomerInformationRequest {
 }
 export function isCustomerInformationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.customerCertificate;
   if (v !== undefined) {
@@ -35,17 +35,11 @@ export function isCustomerInformationRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.report;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.clear;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.customerIdentifier;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 64))) return false;
@@ -68,12 +62,10 @@ export interface CustomerInformationResponse {
 }
 export function isCustomerInformationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isCustomerInformationStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -15,7 +15,7 @@ export interface DataTransferRequest {
 }
 export function isDataTransferRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.messageId;
   if (v !== undefined) {
@@ -28,9 +28,7 @@ export function isDataTransferRequest(x: unknown): boolean {
     n++;
   }
   v = x.vendorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -50,12 +48,10 @@ export interface DataTransferResponse {
 }
 export function isDataTransferResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDataTransferStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -10,12 +10,10 @@ export interface DeleteCertificateRequest {
 }
 export function isDeleteCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.certificateHashData;
-  if (v === undefined) return false;
   if (!(isCertificateHashDataType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -33,12 +31,10 @@ export interface DeleteCertificateResponse {
 }
 export function isDeleteCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDeleteCertificateStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -17,12 +17,10 @@ export interface FirmwareStatusNotificationRequest {
 }
 export function isFirmwareStatusNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isFirmwareStatusEnumType(v))) return false;
-  n++;
   v = x.requestId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;

@@ -33,20 +33,14 @@ export interface Get15118EVCertificateRequest {
 }
 export function isGet15118EVCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.iso15118SchemaVersion;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.action;
-  if (v === undefined) return false;
   if (!(isCertificateActionEnumType(v))) return false;
-  n++;
   v = x.exiRequest;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 11000))) return false;
-  n++;
   v = x.maximumContractCertificateChains;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -81,21 +75,17 @@ export interface Get15118EVCertificateResponse {
 }
 export function isGet15118EVCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isIso15118EVCertificateStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
   v = x.exiResponse;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 17000))) return false;
-  n++;
   v = x.remainingContracts;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;

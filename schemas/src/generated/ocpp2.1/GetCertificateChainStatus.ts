@@ -19,12 +19,10 @@ export interface GetCertificateChainStatusRequest {
 }
 export function isGetCertificateChainStatusRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.certificateStatusRequests;
-  if (v === undefined) return false;
   if (!(isGetCertificateChainStatusRequest_certificateStatusRequests(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -50,12 +48,10 @@ export interface GetCertificateChainStatusResponse {
 }
 export function isGetCertificateChainStatusResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.certificateStatus;
-  if (v === undefined) return false;
   if (!(isGetCertificateChainStatusResponse_certificateStatus(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -10,12 +10,10 @@ export interface GetCertificateStatusRequest {
 }
 export function isGetCertificateStatusRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.ocspRequestData;
-  if (v === undefined) return false;
   if (!(isOCSPRequestDataType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -38,12 +36,10 @@ export interface GetCertificateStatusResponse {
 }
 export function isGetCertificateStatusResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGetCertificateStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

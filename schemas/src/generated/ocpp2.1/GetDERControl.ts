@@ -16,12 +16,10 @@ export interface GetDERControlRequest {
 }
 export function isGetDERControlRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.isDefault;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
@@ -54,12 +52,10 @@ export interface GetDERControlResponse {
 }
 export function isGetDERControlResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDERControlStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -17,20 +17,14 @@ export interface GetLogRequest {
 }
 export function isGetLogRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.log;
-  if (v === undefined) return false;
   if (!(isLogParametersType(v))) return false;
-  n++;
   v = x.logType;
-  if (v === undefined) return false;
   if (!(isLogEnumType(v))) return false;
-  n++;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.retries;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -60,12 +54,10 @@ export interface GetLogResponse {
 }
 export function isGetLogResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isLogStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -32,7 +32,7 @@ export interface GetMonitoringReportRequest {
 }
 export function isGetMonitoringReportRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.componentVariable;
   if (v !== undefined) {
@@ -40,9 +40,7 @@ export function isGetMonitoringReportRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.monitoringCriteria;
   if (v !== undefined) {
     if (!(isGetMonitoringReportRequest_monitoringCriteria(v))) return false;
@@ -65,12 +63,10 @@ export interface GetMonitoringReportResponse {
 }
 export function isGetMonitoringReportResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericDeviceModelStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -37,7 +37,7 @@ export interface GetTransactionStatusResponse {
 }
 export function isGetTransactionStatusResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.ongoingIndicator;
   if (v !== undefined) {
@@ -45,9 +45,7 @@ export function isGetTransactionStatusResponse(x: unknown): boolean {
     n++;
   }
   v = x.messagesInQueue;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -19,12 +19,10 @@ export interface GetVariablesRequest {
 }
 export function isGetVariablesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.getVariableData;
-  if (v === undefined) return false;
   if (!(isGetVariablesRequest_getVariableData(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -50,12 +48,10 @@ export interface GetVariablesResponse {
 }
 export function isGetVariablesResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.getVariableResult;
-  if (v === undefined) return false;
   if (!(isGetVariablesResponse_getVariableResult(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -12,16 +12,12 @@ export interface InstallCertificateRequest {
 }
 export function isInstallCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.certificateType;
-  if (v === undefined) return false;
   if (!(isInstallCertificateUseEnumType(v))) return false;
-  n++;
   v = x.certificate;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 10000))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -39,12 +35,10 @@ export interface InstallCertificateResponse {
 }
 export function isInstallCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isInstallCertificateStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -21,16 +21,12 @@ export interface MeterValuesRequest {
 }
 export function isMeterValuesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.meterValue;
-  if (v === undefined) return false;
   if (!(isMeterValuesRequest_meterValue(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -22,16 +22,12 @@ export interface NotifyAllowedEnergyTransferRequest {
 }
 export function isNotifyAllowedEnergyTransferRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.allowedEnergyTransfer;
-  if (v === undefined) return false;
   if (!(isNotifyAllowedEnergyTransferRequest_allowedEnergyTransfer(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -49,12 +45,10 @@ export interface NotifyAllowedEnergyTransferResponse {
 }
 export function isNotifyAllowedEnergyTransferResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isNotifyAllowedEnergyTransferStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

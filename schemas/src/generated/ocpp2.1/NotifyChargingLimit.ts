@@ -22,7 +22,7 @@ export interface NotifyChargingLimitRequest {
 }
 export function isNotifyChargingLimitRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.chargingSchedule;
   if (v !== undefined) {
@@ -35,9 +35,7 @@ export function isNotifyChargingLimitRequest(x: unknown): boolean {
     n++;
   }
   v = x.chargingLimit;
-  if (v === undefined) return false;
   if (!(isChargingLimitType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -19,29 +19,21 @@ export interface NotifyCustomerInformationRequest {
 }
 export function isNotifyCustomerInformationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.data;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  n++;
   v = x.tbc;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
   v = x.seqNo;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.generatedAt;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

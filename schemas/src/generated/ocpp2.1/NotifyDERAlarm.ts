@@ -20,12 +20,10 @@ export interface NotifyDERAlarmRequest {
 }
 export function isNotifyDERAlarmRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.controlType;
-  if (v === undefined) return false;
   if (!(isDERControlEnumType(v))) return false;
-  n++;
   v = x.gridEventFault;
   if (v !== undefined) {
     if (!(isGridEventFaultEnumType(v))) return false;
@@ -37,9 +35,7 @@ export function isNotifyDERAlarmRequest(x: unknown): boolean {
     n++;
   }
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.extraInfo;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 200))) return false;

@@ -29,20 +29,14 @@ export interface NotifyDERStartStopRequest {
 }
 export function isNotifyDERStartStopRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.controlId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.started;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.supersededIds;
   if (v !== undefined) {
     if (!(isNotifyDERStartStopRequest_supersededIds(v))) return false;

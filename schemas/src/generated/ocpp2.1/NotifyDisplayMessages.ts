@@ -23,7 +23,7 @@ export interface NotifyDisplayMessagesRequest {
 }
 export function isNotifyDisplayMessagesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.messageInfo;
   if (v !== undefined) {
@@ -31,9 +31,7 @@ export function isNotifyDisplayMessagesRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.tbc;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;

@@ -23,21 +23,17 @@ export interface NotifyEVChargingNeedsRequest {
 }
 export function isNotifyEVChargingNeedsRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1)) return false;
-  n++;
   v = x.maxScheduleTuples;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
     n++;
   }
   v = x.chargingNeeds;
-  if (v === undefined) return false;
   if (!(isChargingNeedsType(v))) return false;
-  n++;
   v = x.timestamp;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -60,12 +56,10 @@ export interface NotifyEVChargingNeedsResponse {
 }
 export function isNotifyEVChargingNeedsResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isNotifyEVChargingNeedsStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

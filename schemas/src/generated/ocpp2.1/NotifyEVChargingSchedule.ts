@@ -21,20 +21,14 @@ export interface NotifyEVChargingScheduleRequest {
 }
 export function isNotifyEVChargingScheduleRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.timeBase;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.chargingSchedule;
-  if (v === undefined) return false;
   if (!(isChargingScheduleType(v))) return false;
-  n++;
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1)) return false;
-  n++;
   v = x.selectedChargingScheduleId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -62,12 +56,10 @@ export interface NotifyEVChargingScheduleResponse {
 }
 export function isNotifyEVChargingScheduleResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -25,25 +25,19 @@ export interface NotifyEventRequest {
 }
 export function isNotifyEventRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.generatedAt;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.tbc;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
   v = x.seqNo;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.eventData;
-  if (v === undefined) return false;
   if (!(isNotifyEventRequest_eventData(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -27,7 +27,7 @@ export interface NotifyMonitoringReportRequest {
 }
 export function isNotifyMonitoringReportRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.monitor;
   if (v !== undefined) {
@@ -35,22 +35,16 @@ export function isNotifyMonitoringReportRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.tbc;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
   v = x.seqNo;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.generatedAt;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -25,24 +25,16 @@ export interface NotifyPeriodicEventStreamRequest {
 }
 export function isNotifyPeriodicEventStreamRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.data;
-  if (v === undefined) return false;
   if (!(isNotifyPeriodicEventStreamRequest_data(v))) return false;
-  n++;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.pending;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.basetime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

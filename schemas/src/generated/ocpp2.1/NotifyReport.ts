@@ -27,16 +27,12 @@ export interface NotifyReportRequest {
 }
 export function isNotifyReportRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.generatedAt;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.reportData;
   if (v !== undefined) {
     if (!(isNotifyReportRequest_reportData(v))) return false;
@@ -48,9 +44,7 @@ export function isNotifyReportRequest(x: unknown): boolean {
     n++;
   }
   v = x.seqNo;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

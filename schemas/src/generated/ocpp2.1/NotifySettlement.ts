@@ -26,7 +26,7 @@ export interface NotifySettlementRequest {
 }
 export function isNotifySettlementRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.transactionId;
   if (v !== undefined) {
@@ -34,26 +34,18 @@ export function isNotifySettlementRequest(x: unknown): boolean {
     n++;
   }
   v = x.pspRef;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
-  n++;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isPaymentStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 500))) return false;
     n++;
   }
   v = x.settlementAmount;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.settlementTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.receiptId;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;

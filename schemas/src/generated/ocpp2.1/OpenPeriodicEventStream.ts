@@ -10,12 +10,10 @@ export interface OpenPeriodicEventStreamRequest {
 }
 export function isOpenPeriodicEventStreamRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.constantStreamData;
-  if (v === undefined) return false;
   if (!(isConstantStreamDataType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -33,12 +31,10 @@ export interface OpenPeriodicEventStreamResponse {
 }
 export function isOpenPeriodicEventStreamResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

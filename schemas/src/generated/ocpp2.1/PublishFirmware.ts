@@ -34,25 +34,19 @@ export interface PublishFirmwareRequest {
 }
 export function isPublishFirmwareRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.location;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2000))) return false;
-  n++;
   v = x.retries;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
     n++;
   }
   v = x.checksum;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 32))) return false;
-  n++;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.retryInterval;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -75,12 +69,10 @@ export interface PublishFirmwareResponse {
 }
 export function isPublishFirmwareResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -29,12 +29,10 @@ export interface PublishFirmwareStatusNotificationRequest {
 }
 export function isPublishFirmwareStatusNotificationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isPublishFirmwareStatusEnumType(v))) return false;
-  n++;
   v = x.location;
   if (v !== undefined) {
     if (!(isPublishFirmwareStatusNotificationRequest_location(v))) return false;

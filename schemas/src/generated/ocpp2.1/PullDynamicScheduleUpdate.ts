@@ -11,12 +11,10 @@ export interface PullDynamicScheduleUpdateRequest {
 }
 export function isPullDynamicScheduleUpdateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.chargingProfileId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -35,7 +33,7 @@ export interface PullDynamicScheduleUpdateResponse {
 }
 export function isPullDynamicScheduleUpdateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.scheduleUpdate;
   if (v !== undefined) {
@@ -43,9 +41,7 @@ export function isPullDynamicScheduleUpdateResponse(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isChargingProfileStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -96,7 +96,7 @@ export interface ReportDERControlRequest {
 }
 export function isReportDERControlRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.curve;
   if (v !== undefined) {
@@ -139,9 +139,7 @@ export function isReportDERControlRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.tbc;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;

@@ -12,16 +12,12 @@ export interface RequestBatterySwapRequest {
 }
 export function isRequestBatterySwapRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -39,12 +35,10 @@ export interface RequestBatterySwapResponse {
 }
 export function isRequestBatterySwapResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

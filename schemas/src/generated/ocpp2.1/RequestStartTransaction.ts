@@ -16,7 +16,7 @@ export interface RequestStartTransactionRequest {
 }
 export function isRequestStartTransactionRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.evseId;
   if (v !== undefined) {
@@ -29,13 +29,9 @@ export function isRequestStartTransactionRequest(x: unknown): boolean {
     n++;
   }
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.remoteStartId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.chargingProfile;
   if (v !== undefined) {
     if (!(isChargingProfileType(v))) return false;
@@ -60,12 +56,10 @@ export interface RequestStartTransactionResponse {
 }
 export function isRequestStartTransactionResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isRequestStartStopStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

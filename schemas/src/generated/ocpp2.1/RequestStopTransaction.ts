@@ -11,12 +11,10 @@ export interface RequestStopTransactionRequest {
 }
 export function isRequestStopTransactionRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -34,12 +32,10 @@ export interface RequestStopTransactionResponse {
 }
 export function isRequestStopTransactionResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isRequestStartStopStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

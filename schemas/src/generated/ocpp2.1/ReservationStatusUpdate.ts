@@ -12,16 +12,12 @@ export interface ReservationStatusUpdateRequest {
 }
 export function isReservationStatusUpdateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.reservationId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.reservationUpdateStatus;
-  if (v === undefined) return false;
   if (!(isReservationUpdateStatusEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -19,25 +19,19 @@ export interface ReserveNowRequest {
 }
 export function isReserveNowRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.expiryDateTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.connectorType;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 20))) return false;
     n++;
   }
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.evseId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -65,12 +59,10 @@ export interface ReserveNowResponse {
 }
 export function isReserveNowResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isReserveNowStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -12,12 +12,10 @@ export interface ResetRequest {
 }
 export function isResetRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isResetEnumType(v))) return false;
-  n++;
   v = x.evseId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -40,12 +38,10 @@ export interface ResetResponse {
 }
 export function isResetResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isResetStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

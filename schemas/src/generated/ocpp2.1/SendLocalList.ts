@@ -22,7 +22,7 @@ export interface SendLocalListRequest {
 }
 export function isSendLocalListRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.localAuthorizationList;
   if (v !== undefined) {
@@ -30,13 +30,9 @@ export function isSendLocalListRequest(x: unknown): boolean {
     n++;
   }
   v = x.versionNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.updateType;
-  if (v === undefined) return false;
   if (!(isUpdateEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -54,12 +50,10 @@ export interface SendLocalListResponse {
 }
 export function isSendLocalListResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isSendLocalListStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -22,20 +22,14 @@ export interface SetDERControlRequest {
 }
 export function isSetDERControlRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.isDefault;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.controlId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.controlType;
-  if (v === undefined) return false;
   if (!(isDERControlEnumType(v))) return false;
-  n++;
   v = x.curve;
   if (v !== undefined) {
     if (!(isDERCurveType(v))) return false;
@@ -104,12 +98,10 @@ export interface SetDERControlResponse {
 }
 export function isSetDERControlResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDERControlStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

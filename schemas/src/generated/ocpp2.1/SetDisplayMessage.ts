@@ -10,12 +10,10 @@ export interface SetDisplayMessageRequest {
 }
 export function isSetDisplayMessageRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.message;
-  if (v === undefined) return false;
   if (!(isMessageInfoType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -33,12 +31,10 @@ export interface SetDisplayMessageResponse {
 }
 export function isSetDisplayMessageResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isDisplayMessageStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

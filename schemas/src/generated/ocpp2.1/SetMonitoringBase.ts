@@ -10,12 +10,10 @@ export interface SetMonitoringBaseRequest {
 }
 export function isSetMonitoringBaseRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.monitoringBase;
-  if (v === undefined) return false;
   if (!(isMonitoringBaseEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -33,12 +31,10 @@ export interface SetMonitoringBaseResponse {
 }
 export function isSetMonitoringBaseResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericDeviceModelStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

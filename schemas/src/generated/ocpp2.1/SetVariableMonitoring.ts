@@ -19,12 +19,10 @@ export interface SetVariableMonitoringRequest {
 }
 export function isSetVariableMonitoringRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.setMonitoringData;
-  if (v === undefined) return false;
   if (!(isSetVariableMonitoringRequest_setMonitoringData(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -50,12 +48,10 @@ export interface SetVariableMonitoringResponse {
 }
 export function isSetVariableMonitoringResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.setMonitoringResult;
-  if (v === undefined) return false;
   if (!(isSetVariableMonitoringResponse_setMonitoringResult(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -19,12 +19,10 @@ export interface SetVariablesRequest {
 }
 export function isSetVariablesRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.setVariableData;
-  if (v === undefined) return false;
   if (!(isSetVariablesRequest_setVariableData(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -50,12 +48,10 @@ export interface SetVariablesResponse {
 }
 export function isSetVariablesResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.setVariableResult;
-  if (v === undefined) return false;
   if (!(isSetVariablesResponse_setVariableResult(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

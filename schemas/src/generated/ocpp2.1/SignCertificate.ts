@@ -15,12 +15,10 @@ export interface SignCertificateRequest {
 }
 export function isSignCertificateRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.csr;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
-  n++;
   v = x.certificateType;
   if (v !== undefined) {
     if (!(isCertificateSigningUseEnumType(v))) return false;
@@ -53,12 +51,10 @@ export interface SignCertificateResponse {
 }
 export function isSignCertificateResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

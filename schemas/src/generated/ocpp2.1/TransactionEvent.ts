@@ -45,7 +45,7 @@ export interface TransactionEventRequest {
 }
 export function isTransactionEventRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.costDetails;
   if (v !== undefined) {
@@ -53,26 +53,18 @@ export function isTransactionEventRequest(x: unknown): boolean {
     n++;
   }
   v = x.eventType;
-  if (v === undefined) return false;
   if (!(isTransactionEventEnumType(v))) return false;
-  n++;
   v = x.meterValue;
   if (v !== undefined) {
     if (!(isTransactionEventRequest_meterValue(v))) return false;
     n++;
   }
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.triggerReason;
-  if (v === undefined) return false;
   if (!(isTriggerReasonEnumType(v))) return false;
-  n++;
   v = x.seqNo;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.offline;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
@@ -104,9 +96,7 @@ export function isTransactionEventRequest(x: unknown): boolean {
     n++;
   }
   v = x.transactionInfo;
-  if (v === undefined) return false;
   if (!(isTransactionType(v))) return false;
-  n++;
   v = x.evse;
   if (v !== undefined) {
     if (!(isEVSEType(v))) return false;

@@ -13,7 +13,7 @@ export interface TriggerMessageRequest {
 }
 export function isTriggerMessageRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.evse;
   if (v !== undefined) {
@@ -21,9 +21,7 @@ export function isTriggerMessageRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestedMessage;
-  if (v === undefined) return false;
   if (!(isMessageTriggerEnumType(v))) return false;
-  n++;
   v = x.customTrigger;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -46,12 +44,10 @@ export interface TriggerMessageResponse {
 }
 export function isTriggerMessageResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isTriggerMessageStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

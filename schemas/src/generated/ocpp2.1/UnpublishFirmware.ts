@@ -11,12 +11,10 @@ export interface UnpublishFirmwareRequest {
 }
 export function isUnpublishFirmwareRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.checksum;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 32))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -33,12 +31,10 @@ export interface UnpublishFirmwareResponse {
 }
 export function isUnpublishFirmwareResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isUnpublishFirmwareStatusEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

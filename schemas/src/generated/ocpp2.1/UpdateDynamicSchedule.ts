@@ -13,16 +13,12 @@ export interface UpdateDynamicScheduleRequest {
 }
 export function isUpdateDynamicScheduleRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.chargingProfileId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.scheduleUpdate;
-  if (v === undefined) return false;
   if (!(isChargingScheduleUpdateType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -40,12 +36,10 @@ export interface UpdateDynamicScheduleResponse {
 }
 export function isUpdateDynamicScheduleResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isChargingProfileStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -19,7 +19,7 @@ export interface UpdateFirmwareRequest {
 }
 export function isUpdateFirmwareRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.retries;
   if (v !== undefined) {
@@ -32,13 +32,9 @@ export function isUpdateFirmwareRequest(x: unknown): boolean {
     n++;
   }
   v = x.requestId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.firmware;
-  if (v === undefined) return false;
   if (!(isFirmwareType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -56,12 +52,10 @@ export interface UpdateFirmwareResponse {
 }
 export function isUpdateFirmwareResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isUpdateFirmwareStatusEnumType(v))) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;

@@ -13,12 +13,10 @@ export interface VatNumberValidationRequest {
 }
 export function isVatNumberValidationRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.vatNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.evseId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -46,7 +44,7 @@ export interface VatNumberValidationResponse {
 }
 export function isVatNumberValidationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.company;
   if (v !== undefined) {
@@ -59,18 +57,14 @@ export function isVatNumberValidationResponse(x: unknown): boolean {
     n++;
   }
   v = x.vatNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.evseId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isGenericStatusEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;

@@ -11,7 +11,6 @@ export function isCustomDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
   let v: unknown;
   v = x.vendorId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
   return true;
 }
@@ -49,24 +48,16 @@ export interface ACChargingParametersType {
 }
 export function isACChargingParametersType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.energyAmount;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.evMinCurrent;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.evMaxCurrent;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.evMaxVoltage;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -112,12 +103,10 @@ export interface APNType {
 }
 export function isAPNType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.apn;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2000))) return false;
-  n++;
   v = x.apnUserName;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -144,9 +133,7 @@ export function isAPNType(x: unknown): boolean {
     n++;
   }
   v = x.apnAuthentication;
-  if (v === undefined) return false;
   if (!(isAPNAuthenticationEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -167,16 +154,12 @@ export interface RationalNumberType {
 }
 export function isRationalNumberType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.exponent;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -196,16 +179,12 @@ export interface AdditionalSelectedServicesType {
 }
 export function isAdditionalSelectedServicesType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.serviceFee;
-  if (v === undefined) return false;
   if (!(isRationalNumberType(v))) return false;
-  n++;
   v = x.serviceName;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 80))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -229,25 +208,19 @@ export interface OverstayRuleType {
 }
 export function isOverstayRuleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.overstayFee;
-  if (v === undefined) return false;
   if (!(isRationalNumberType(v))) return false;
-  n++;
   v = x.overstayRuleDescription;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 32))) return false;
     n++;
   }
   v = x.startTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.overstayFeePeriod;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -277,7 +250,7 @@ export interface OverstayRuleListType {
 }
 export function isOverstayRuleListType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.overstayPowerThreshold;
   if (v !== undefined) {
@@ -285,9 +258,7 @@ export function isOverstayRuleListType(x: unknown): boolean {
     n++;
   }
   v = x.overstayRule;
-  if (v === undefined) return false;
   if (!(isOverstayRuleListType_overstayRule(v))) return false;
-  n++;
   v = x.overstayTimeThreshold;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -321,7 +292,7 @@ export interface PriceRuleType {
 }
 export function isPriceRuleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.parkingFeePeriod;
   if (v !== undefined) {
@@ -339,18 +310,14 @@ export function isPriceRuleType(x: unknown): boolean {
     n++;
   }
   v = x.energyFee;
-  if (v === undefined) return false;
   if (!(isRationalNumberType(v))) return false;
-  n++;
   v = x.parkingFee;
   if (v !== undefined) {
     if (!(isRationalNumberType(v))) return false;
     n++;
   }
   v = x.powerRangeStart;
-  if (v === undefined) return false;
   if (!(isRationalNumberType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -379,16 +346,12 @@ export interface PriceRuleStackType {
 }
 export function isPriceRuleStackType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.duration;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.priceRule;
-  if (v === undefined) return false;
   if (!(isPriceRuleStackType_priceRule(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -420,12 +383,10 @@ export interface TaxRuleType {
 }
 export function isTaxRuleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 6;
   let v: unknown;
   v = x.taxRuleID;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.taxRuleName;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 100))) return false;
@@ -437,25 +398,15 @@ export function isTaxRuleType(x: unknown): boolean {
     n++;
   }
   v = x.appliesToEnergyFee;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.appliesToParkingFee;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.appliesToOverstayFee;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.appliesToMinimumMaximumCost;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.taxRate;
-  if (v === undefined) return false;
   if (!(isRationalNumberType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -521,33 +472,23 @@ export interface AbsolutePriceScheduleType {
 }
 export function isAbsolutePriceScheduleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 6;
   let v: unknown;
   v = x.timeAnchor;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.priceScheduleID;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.priceScheduleDescription;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 160))) return false;
     n++;
   }
   v = x.currency;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 3))) return false;
-  n++;
   v = x.language;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 8))) return false;
-  n++;
   v = x.priceAlgorithm;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2000))) return false;
-  n++;
   v = x.minimumCost;
   if (v !== undefined) {
     if (!(isRationalNumberType(v))) return false;
@@ -559,9 +500,7 @@ export function isAbsolutePriceScheduleType(x: unknown): boolean {
     n++;
   }
   v = x.priceRuleStacks;
-  if (v === undefined) return false;
   if (!(isAbsolutePriceScheduleType_priceRuleStacks(v))) return false;
-  n++;
   v = x.taxRules;
   if (v !== undefined) {
     if (!(isAbsolutePriceScheduleType_taxRules(v))) return false;
@@ -597,16 +536,12 @@ export interface AdditionalInfoType {
 }
 export function isAdditionalInfoType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.additionalIdToken;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -635,34 +570,26 @@ export interface AddressType {
 }
 export function isAddressType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.name;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.address1;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 100))) return false;
-  n++;
   v = x.address2;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 100))) return false;
     n++;
   }
   v = x.city;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 100))) return false;
-  n++;
   v = x.postalCode;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 20))) return false;
     n++;
   }
   v = x.country;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -711,7 +638,7 @@ export interface IdTokenType {
 }
 export function isIdTokenType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.additionalInfo;
   if (v !== undefined) {
@@ -719,13 +646,9 @@ export function isIdTokenType(x: unknown): boolean {
     n++;
   }
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -760,21 +683,17 @@ export interface MessageContentType {
 }
 export function isMessageContentType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.format;
-  if (v === undefined) return false;
   if (!(isMessageFormatEnumType(v))) return false;
-  n++;
   v = x.language;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 8))) return false;
     n++;
   }
   v = x.content;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 1024))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -816,12 +735,10 @@ export interface IdTokenInfoType {
 }
 export function isIdTokenInfoType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isAuthorizationStatusEnumType(v))) return false;
-  n++;
   v = x.cacheExpiryDateTime;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -875,12 +792,10 @@ export interface AuthorizationData {
 }
 export function isAuthorizationData(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.idToken;
-  if (v === undefined) return false;
   if (!(isIdTokenType(v))) return false;
-  n++;
   v = x.idTokenInfo;
   if (v !== undefined) {
     if (!(isIdTokenInfoType(v))) return false;
@@ -926,24 +841,16 @@ export interface BatteryDataType {
 }
 export function isBatteryDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.serialNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.soC;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 100)) return false;
-  n++;
   v = x.soH;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= 100)) return false;
-  n++;
   v = x.productionDate;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -1034,24 +941,16 @@ export interface CertificateHashDataType {
 }
 export function isCertificateHashDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.hashAlgorithm;
-  if (v === undefined) return false;
   if (!(isHashAlgorithmEnumType(v))) return false;
-  n++;
   v = x.issuerNameHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.issuerKeyHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.serialNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 40))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -1087,16 +986,12 @@ export interface CertificateHashDataChainType {
 }
 export function isCertificateHashDataChainType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.certificateHashData;
-  if (v === undefined) return false;
   if (!(isCertificateHashDataType(v))) return false;
-  n++;
   v = x.certificateType;
-  if (v === undefined) return false;
   if (!(isGetCertificateIdUseEnumType(v))) return false;
-  n++;
   v = x.childCertificateHashData;
   if (v !== undefined) {
     if (!(isCertificateHashDataChainType_childCertificateHashData(v))) return false;
@@ -1167,20 +1062,14 @@ export interface CertificateStatusRequestInfoType {
 }
 export function isCertificateStatusRequestInfoType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.certificateHashData;
-  if (v === undefined) return false;
   if (!(isCertificateHashDataType(v))) return false;
-  n++;
   v = x.source;
-  if (v === undefined) return false;
   if (!(isCertificateStatusSourceEnumType(v))) return false;
-  n++;
   v = x.urls;
-  if (v === undefined) return false;
   if (!(isCertificateStatusRequestInfoType_urls(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -1201,24 +1090,16 @@ export interface CertificateStatusType {
 }
 export function isCertificateStatusType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.certificateHashData;
-  if (v === undefined) return false;
   if (!(isCertificateHashDataType(v))) return false;
-  n++;
   v = x.source;
-  if (v === undefined) return false;
   if (!(isCertificateStatusSourceEnumType(v))) return false;
-  n++;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isCertificateStatusEnumType(v))) return false;
-  n++;
   v = x.nextUpdate;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -1249,12 +1130,10 @@ export interface ChargingLimitType {
 }
 export function isChargingLimitType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.chargingLimitSource;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.isLocalGeneration;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
@@ -1342,16 +1221,12 @@ export interface DCChargingParametersType {
 }
 export function isDCChargingParametersType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.evMaxCurrent;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.evMaxVoltage;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.evMaxPower;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
@@ -1906,16 +1781,12 @@ export interface EVPriceRuleType {
 }
 export function isEVPriceRuleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.energyFee;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.powerRangeStart;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -1944,16 +1815,12 @@ export interface EVAbsolutePriceScheduleEntryType {
 }
 export function isEVAbsolutePriceScheduleEntryType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.duration;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.evPriceRule;
-  if (v === undefined) return false;
   if (!(isEVAbsolutePriceScheduleEntryType_evPriceRule(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -1986,24 +1853,16 @@ export interface EVAbsolutePriceScheduleType {
 }
 export function isEVAbsolutePriceScheduleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.timeAnchor;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.currency;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 3))) return false;
-  n++;
   v = x.evAbsolutePriceScheduleEntries;
-  if (v === undefined) return false;
   if (!(isEVAbsolutePriceScheduleType_evAbsolutePriceScheduleEntries(v))) return false;
-  n++;
   v = x.priceAlgorithm;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2000))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -2024,16 +1883,12 @@ export interface EVPowerScheduleEntryType {
 }
 export function isEVPowerScheduleEntryType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.duration;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.power;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -2062,16 +1917,12 @@ export interface EVPowerScheduleType {
 }
 export function isEVPowerScheduleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.evPowerScheduleEntries;
-  if (v === undefined) return false;
   if (!(isEVPowerScheduleType_evPowerScheduleEntries(v))) return false;
-  n++;
   v = x.timeAnchor;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -2090,7 +1941,7 @@ export interface EVEnergyOfferType {
 }
 export function isEVEnergyOfferType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.evAbsolutePriceSchedule;
   if (v !== undefined) {
@@ -2098,9 +1949,7 @@ export function isEVEnergyOfferType(x: unknown): boolean {
     n++;
   }
   v = x.evPowerSchedule;
-  if (v === undefined) return false;
   if (!(isEVPowerScheduleType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -2460,7 +2309,7 @@ export interface ChargingNeedsType {
 }
 export function isChargingNeedsType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.acChargingParameters;
   if (v !== undefined) {
@@ -2478,9 +2327,7 @@ export function isChargingNeedsType(x: unknown): boolean {
     n++;
   }
   v = x.requestedEnergyTransfer;
-  if (v === undefined) return false;
   if (!(isEnergyTransferModeEnumType(v))) return false;
-  n++;
   v = x.dcChargingParameters;
   if (v !== undefined) {
     if (!(isDCChargingParametersType(v))) return false;
@@ -2539,16 +2386,12 @@ export interface CostDimensionType {
 }
 export function isCostDimensionType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isCostDimensionEnumType(v))) return false;
-  n++;
   v = x.volume;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -2579,7 +2422,7 @@ export interface ChargingPeriodType {
 }
 export function isChargingPeriodType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.dimensions;
   if (v !== undefined) {
@@ -2592,9 +2435,7 @@ export function isChargingPeriodType(x: unknown): boolean {
     n++;
   }
   v = x.startPeriod;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -2723,16 +2564,12 @@ export interface V2XFreqWattPointType {
 }
 export function isV2XFreqWattPointType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.frequency;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.power;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -2753,16 +2590,12 @@ export interface V2XSignalWattPointType {
 }
 export function isV2XSignalWattPointType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.signal;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.power;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -2855,12 +2688,10 @@ export interface ChargingSchedulePeriodType {
 }
 export function isChargingSchedulePeriodType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.startPeriod;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.limit;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
@@ -2983,16 +2814,12 @@ export interface LimitAtSoCType {
 }
 export function isLimitAtSoCType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.soc;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100)) return false;
-  n++;
   v = x.limit;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -3013,16 +2840,12 @@ export interface PriceLevelScheduleEntryType {
 }
 export function isPriceLevelScheduleEntryType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.duration;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.priceLevel;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -3057,29 +2880,21 @@ export interface PriceLevelScheduleType {
 }
 export function isPriceLevelScheduleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.priceLevelScheduleEntries;
-  if (v === undefined) return false;
   if (!(isPriceLevelScheduleType_priceLevelScheduleEntries(v))) return false;
-  n++;
   v = x.timeAnchor;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.priceScheduleId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.priceScheduleDescription;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 32))) return false;
     n++;
   }
   v = x.numberOfPriceLevels;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -3109,16 +2924,12 @@ export interface CostType {
 }
 export function isCostType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.costKind;
-  if (v === undefined) return false;
   if (!(isCostKindEnumType(v))) return false;
-  n++;
   v = x.amount;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.amountMultiplier;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -3151,16 +2962,12 @@ export interface ConsumptionCostType {
 }
 export function isConsumptionCostType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.startValue;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.cost;
-  if (v === undefined) return false;
   if (!(isConsumptionCostType_cost(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -3180,12 +2987,10 @@ export interface RelativeTimeIntervalType {
 }
 export function isRelativeTimeIntervalType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.start;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.duration;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -3219,12 +3024,10 @@ export interface SalesTariffEntryType {
 }
 export function isSalesTariffEntryType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.relativeTimeInterval;
-  if (v === undefined) return false;
   if (!(isRelativeTimeIntervalType(v))) return false;
-  n++;
   v = x.ePriceLevel;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -3270,12 +3073,10 @@ export interface SalesTariffType {
 }
 export function isSalesTariffType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.salesTariffDescription;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 32))) return false;
@@ -3287,9 +3088,7 @@ export function isSalesTariffType(x: unknown): boolean {
     n++;
   }
   v = x.salesTariffEntry;
-  if (v === undefined) return false;
   if (!(isSalesTariffType_salesTariffEntry(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -3346,12 +3145,10 @@ export interface ChargingScheduleType {
 }
 export function isChargingScheduleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.limitAtSoC;
   if (v !== undefined) {
     if (!(isLimitAtSoCType(v))) return false;
@@ -3368,9 +3165,7 @@ export function isChargingScheduleType(x: unknown): boolean {
     n++;
   }
   v = x.chargingRateUnit;
-  if (v === undefined) return false;
   if (!(isChargingRateUnitEnumType(v))) return false;
-  n++;
   v = x.minChargingRate;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
@@ -3397,9 +3192,7 @@ export function isChargingScheduleType(x: unknown): boolean {
     n++;
   }
   v = x.chargingSchedulePeriod;
-  if (v === undefined) return false;
   if (!(isChargingScheduleType_chargingSchedulePeriod(v))) return false;
-  n++;
   v = x.randomizedDelay;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -3499,24 +3292,16 @@ export interface ChargingProfileType {
 }
 export function isChargingProfileType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.stackLevel;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.chargingProfilePurpose;
-  if (v === undefined) return false;
   if (!(isChargingProfilePurposeEnumType(v))) return false;
-  n++;
   v = x.chargingProfileKind;
-  if (v === undefined) return false;
   if (!(isChargingProfileKindEnumType(v))) return false;
-  n++;
   v = x.recurrencyKind;
   if (v !== undefined) {
     if (!(isRecurrencyKindEnumType(v))) return false;
@@ -3543,9 +3328,7 @@ export function isChargingProfileType(x: unknown): boolean {
     n++;
   }
   v = x.chargingSchedule;
-  if (v === undefined) return false;
   if (!(isChargingProfileType_chargingSchedule(v))) return false;
-  n++;
   v = x.invalidAfterOfflineDuration;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
@@ -3752,7 +3535,7 @@ export interface ChargingStationType {
 }
 export function isChargingStationType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.serialNumber;
   if (v !== undefined) {
@@ -3760,18 +3543,14 @@ export function isChargingStationType(x: unknown): boolean {
     n++;
   }
   v = x.model;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.modem;
   if (v !== undefined) {
     if (!(isModemType(v))) return false;
     n++;
   }
   v = x.vendorName;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.firmwareVersion;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -3871,12 +3650,10 @@ export interface StatusInfoType {
 }
 export function isStatusInfoType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.reasonCode;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.additionalInfo;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 1024))) return false;
@@ -3901,16 +3678,12 @@ export interface ClearMonitoringResultType {
 }
 export function isClearMonitoringResultType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.status;
-  if (v === undefined) return false;
   if (!(isClearMonitoringStatusEnumType(v))) return false;
-  n++;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.statusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;
@@ -3943,7 +3716,7 @@ export interface ClearTariffsResultType {
 }
 export function isClearTariffsResultType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.statusInfo;
   if (v !== undefined) {
@@ -3956,9 +3729,7 @@ export function isClearTariffsResultType(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isTariffClearStatusEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -3987,12 +3758,10 @@ export interface EVSEType {
 }
 export function isEVSEType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.connectorId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -4019,7 +3788,7 @@ export interface ComponentType {
 }
 export function isComponentType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.evse;
   if (v !== undefined) {
@@ -4027,9 +3796,7 @@ export function isComponentType(x: unknown): boolean {
     n++;
   }
   v = x.name;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.instance;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -4055,12 +3822,10 @@ export interface VariableType {
 }
 export function isVariableType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.name;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.instance;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -4084,12 +3849,10 @@ export interface ComponentVariableType {
 }
 export function isComponentVariableType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
   if (v !== undefined) {
     if (!(isVariableType(v))) return false;
@@ -4124,28 +3887,18 @@ export interface CompositeScheduleType {
 }
 export function isCompositeScheduleType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.evseId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.duration;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.scheduleStart;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.chargingRateUnit;
-  if (v === undefined) return false;
   if (!(isChargingRateUnitEnumType(v))) return false;
-  n++;
   v = x.chargingSchedulePeriod;
-  if (v === undefined) return false;
   if (!(isCompositeScheduleType_chargingSchedulePeriod(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -4206,20 +3959,14 @@ export interface ConstantStreamDataType {
 }
 export function isConstantStreamDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.params;
-  if (v === undefined) return false;
   if (!(isPeriodicEventStreamParamsType(v))) return false;
-  n++;
   v = x.variableMonitoringId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -4247,16 +3994,12 @@ export interface TaxRateType {
 }
 export function isTaxRateType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.type;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  n++;
   v = x.tax;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.stack;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -4376,16 +4119,12 @@ export interface TotalCostType {
 }
 export function isTotalCostType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.currency;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 3))) return false;
-  n++;
   v = x.typeOfCost;
-  if (v === undefined) return false;
   if (!(isTariffCostEnumType(v))) return false;
-  n++;
   v = x.fixed;
   if (v !== undefined) {
     if (!(isPriceType(v))) return false;
@@ -4417,9 +4156,7 @@ export function isTotalCostType(x: unknown): boolean {
     n++;
   }
   v = x.total;
-  if (v === undefined) return false;
   if (!(isTotalPriceType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -4443,20 +4180,14 @@ export interface TotalUsageType {
 }
 export function isTotalUsageType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.energy;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.chargingTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.idleTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.reservationTime;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -4498,7 +4229,7 @@ export interface CostDetailsType {
 }
 export function isCostDetailsType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.chargingPeriods;
   if (v !== undefined) {
@@ -4506,13 +4237,9 @@ export function isCostDetailsType(x: unknown): boolean {
     n++;
   }
   v = x.totalCost;
-  if (v === undefined) return false;
   if (!(isTotalCostType(v))) return false;
-  n++;
   v = x.totalUsage;
-  if (v === undefined) return false;
   if (!(isTotalUsageType(v))) return false;
-  n++;
   v = x.failureToCalculate;
   if (v !== undefined) {
     if (!(typeof v === 'boolean')) return false;
@@ -4560,16 +4287,12 @@ export interface DERCurvePointsType {
 }
 export function isDERCurvePointsType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.x;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.y;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -4755,21 +4478,17 @@ export interface DERCurveType {
 }
 export function isDERCurveType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.curveData;
-  if (v === undefined) return false;
   if (!(isDERCurveType_curveData(v))) return false;
-  n++;
   v = x.hysteresis;
   if (v !== undefined) {
     if (!(isHysteresisType(v))) return false;
     n++;
   }
   v = x.priority;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.reactivePowerParams;
   if (v !== undefined) {
     if (!(isReactivePowerParamsType(v))) return false;
@@ -4781,9 +4500,7 @@ export function isDERCurveType(x: unknown): boolean {
     n++;
   }
   v = x.yUnit;
-  if (v === undefined) return false;
   if (!(isDERUnitEnumType(v))) return false;
-  n++;
   v = x.responseTime;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
@@ -4822,28 +4539,18 @@ export interface DERCurveGetType {
 }
 export function isDERCurveGetType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.curve;
-  if (v === undefined) return false;
   if (!(isDERCurveType(v))) return false;
-  n++;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.curveType;
-  if (v === undefined) return false;
   if (!(isDERControlEnumType(v))) return false;
-  n++;
   v = x.isDefault;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.isSuperseded;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -4919,28 +4626,18 @@ export interface EnterServiceType {
 }
 export function isEnterServiceType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.priority;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.highVoltage;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.lowVoltage;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.highFreq;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.lowFreq;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.delay;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
@@ -4974,16 +4671,12 @@ export interface EnterServiceGetType {
 }
 export function isEnterServiceGetType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.enterService;
-  if (v === undefined) return false;
   if (!(isEnterServiceType(v))) return false;
-  n++;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -5046,29 +4739,21 @@ export interface EventDataType {
 }
 export function isEventDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 7;
   let v: unknown;
   v = x.eventId;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.trigger;
-  if (v === undefined) return false;
   if (!(isEventTriggerEnumType(v))) return false;
-  n++;
   v = x.cause;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
     n++;
   }
   v = x.actualValue;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2500))) return false;
-  n++;
   v = x.techCode;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
@@ -5090,22 +4775,16 @@ export function isEventDataType(x: unknown): boolean {
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variableMonitoringId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
     n++;
   }
   v = x.eventNotificationType;
-  if (v === undefined) return false;
   if (!(isEventNotificationEnumType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.severity;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
@@ -5158,16 +4837,12 @@ export interface FirmwareType {
 }
 export function isFirmwareType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.location;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2000))) return false;
-  n++;
   v = x.retrieveDateTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.installDateTime;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -5208,20 +4883,14 @@ export interface FixedPFType {
 }
 export function isFixedPFType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.priority;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.displacement;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.excitation;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.startTime;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -5254,24 +4923,16 @@ export interface FixedPFGetType {
 }
 export function isFixedPFGetType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.fixedPF;
-  if (v === undefined) return false;
   if (!(isFixedPFType(v))) return false;
-  n++;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.isDefault;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.isSuperseded;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -5300,20 +4961,14 @@ export interface FixedVarType {
 }
 export function isFixedVarType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.priority;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.setpoint;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.unit;
-  if (v === undefined) return false;
   if (!(isDERUnitEnumType(v))) return false;
-  n++;
   v = x.startTime;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -5346,24 +5001,16 @@ export interface FixedVarGetType {
 }
 export function isFixedVarGetType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.fixedVar;
-  if (v === undefined) return false;
   if (!(isFixedVarType(v))) return false;
-  n++;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.isDefault;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.isSuperseded;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -5395,32 +5042,20 @@ export interface FreqDroopType {
 }
 export function isFreqDroopType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 6;
   let v: unknown;
   v = x.priority;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.overFreq;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.underFreq;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.overDroop;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.underDroop;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.responseTime;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.startTime;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -5453,24 +5088,16 @@ export interface FreqDroopGetType {
 }
 export function isFreqDroopGetType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.freqDroop;
-  if (v === undefined) return false;
   if (!(isFreqDroopType(v))) return false;
-  n++;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.isDefault;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.isSuperseded;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -5543,7 +5170,7 @@ export interface GetVariableDataType {
 }
 export function isGetVariableDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.attributeType;
   if (v !== undefined) {
@@ -5551,13 +5178,9 @@ export function isGetVariableDataType(x: unknown): boolean {
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -5593,12 +5216,10 @@ export interface GetVariableResultType {
 }
 export function isGetVariableResultType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.attributeStatus;
-  if (v === undefined) return false;
   if (!(isGetVariableStatusEnumType(v))) return false;
-  n++;
   v = x.attributeStatusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;
@@ -5615,13 +5236,9 @@ export function isGetVariableResultType(x: unknown): boolean {
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -5643,20 +5260,14 @@ export interface GradientType {
 }
 export function isGradientType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.priority;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.gradient;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.softGradient;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -5675,16 +5286,12 @@ export interface GradientGetType {
 }
 export function isGradientGetType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.gradient;
-  if (v === undefined) return false;
   if (!(isGradientType(v))) return false;
-  n++;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -5749,12 +5356,10 @@ export interface LimitMaxDischargeType {
 }
 export function isLimitMaxDischargeType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.priority;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.pctMaxDischargePower;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
@@ -5797,24 +5402,16 @@ export interface LimitMaxDischargeGetType {
 }
 export function isLimitMaxDischargeGetType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 4;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.isDefault;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.isSuperseded;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.limitMaxDischarge;
-  if (v === undefined) return false;
   if (!(isLimitMaxDischargeType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -5858,12 +5455,10 @@ export interface LogParametersType {
 }
 export function isLogParametersType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.remoteLocation;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2000))) return false;
-  n++;
   v = x.oldestTimestamp;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -5952,7 +5547,7 @@ export interface MessageInfoType {
 }
 export function isMessageInfoType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.display;
   if (v !== undefined) {
@@ -5960,13 +5555,9 @@ export function isMessageInfoType(x: unknown): boolean {
     n++;
   }
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.priority;
-  if (v === undefined) return false;
   if (!(isMessagePriorityEnumType(v))) return false;
-  n++;
   v = x.state;
   if (v !== undefined) {
     if (!(isMessageStateEnumType(v))) return false;
@@ -5988,9 +5579,7 @@ export function isMessageInfoType(x: unknown): boolean {
     n++;
   }
   v = x.message;
-  if (v === undefined) return false;
   if (!(isMessageContentType(v))) return false;
-  n++;
   v = x.messageExtra;
   if (v !== undefined) {
     if (!(isMessageInfoType_messageExtra(v))) return false;
@@ -6047,21 +5636,17 @@ export interface SignedMeterValueType {
 }
 export function isSignedMeterValueType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.signedMeterData;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 32768))) return false;
-  n++;
   v = x.signingMethod;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
     n++;
   }
   v = x.encodingMethod;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.publicKey;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 2500))) return false;
@@ -6134,12 +5719,10 @@ export interface SampledValueType {
 }
 export function isSampledValueType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.measurand;
   if (v !== undefined) {
     if (!(isMeasurandEnumType(v))) return false;
@@ -6198,16 +5781,12 @@ export interface MeterValueType {
 }
 export function isMeterValueType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.sampledValue;
-  if (v === undefined) return false;
   if (!(isMeterValueType_sampledValue(v))) return false;
-  n++;
   v = x.timestamp;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -6287,32 +5866,20 @@ export interface VariableMonitoringType {
 }
 export function isVariableMonitoringType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 6;
   let v: unknown;
   v = x.id;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.transaction;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isMonitorEnumType(v))) return false;
-  n++;
   v = x.severity;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.eventNotificationType;
-  if (v === undefined) return false;
   if (!(isEventNotificationEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -6341,20 +5908,14 @@ export interface MonitoringDataType {
 }
 export function isMonitoringDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.variableMonitoring;
-  if (v === undefined) return false;
   if (!(isMonitoringDataType_variableMonitoring(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -6427,33 +5988,23 @@ export interface VPNType {
 }
 export function isVPNType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.server;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2000))) return false;
-  n++;
   v = x.user;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  n++;
   v = x.group;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
     n++;
   }
   v = x.password;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 64))) return false;
-  n++;
   v = x.key;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isVPNEnumType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -6492,7 +6043,7 @@ export interface NetworkConnectionProfileType {
 }
 export function isNetworkConnectionProfileType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.apn;
   if (v !== undefined) {
@@ -6505,25 +6056,15 @@ export function isNetworkConnectionProfileType(x: unknown): boolean {
     n++;
   }
   v = x.ocppInterface;
-  if (v === undefined) return false;
   if (!(isOCPPInterfaceEnumType(v))) return false;
-  n++;
   v = x.ocppTransport;
-  if (v === undefined) return false;
   if (!(isOCPPTransportEnumType(v))) return false;
-  n++;
   v = x.messageTimeout;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  n++;
   v = x.ocppCsmsUrl;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2000))) return false;
-  n++;
   v = x.securityProfile;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.identity;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 48))) return false;
@@ -6594,28 +6135,18 @@ export interface OCSPRequestDataType {
 }
 export function isOCSPRequestDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.hashAlgorithm;
-  if (v === undefined) return false;
   if (!(isHashAlgorithmEnumType(v))) return false;
-  n++;
   v = x.issuerNameHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.issuerKeyHash;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
-  n++;
   v = x.serialNumber;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 40))) return false;
-  n++;
   v = x.responderURL;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2000))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -6795,7 +6326,7 @@ export interface VariableCharacteristicsType {
 }
 export function isVariableCharacteristicsType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.unit;
   if (v !== undefined) {
@@ -6803,9 +6334,7 @@ export function isVariableCharacteristicsType(x: unknown): boolean {
     n++;
   }
   v = x.dataType;
-  if (v === undefined) return false;
   if (!(isDataEnumType(v))) return false;
-  n++;
   v = x.minLimit;
   if (v !== undefined) {
     if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
@@ -6827,9 +6356,7 @@ export function isVariableCharacteristicsType(x: unknown): boolean {
     n++;
   }
   v = x.supportsMonitoring;
-  if (v === undefined) return false;
   if (!(typeof v === 'boolean')) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -6859,20 +6386,14 @@ export interface ReportDataType {
 }
 export function isReportDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.variableAttribute;
-  if (v === undefined) return false;
   if (!(isReportDataType_variableAttribute(v))) return false;
-  n++;
   v = x.variableCharacteristics;
   if (v !== undefined) {
     if (!(isVariableCharacteristicsType(v))) return false;
@@ -6987,7 +6508,7 @@ export interface SetMonitoringDataType {
 }
 export function isSetMonitoringDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.id;
   if (v !== undefined) {
@@ -7005,25 +6526,15 @@ export function isSetMonitoringDataType(x: unknown): boolean {
     n++;
   }
   v = x.value;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isMonitorEnumType(v))) return false;
-  n++;
   v = x.severity;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -7082,7 +6593,7 @@ export interface SetMonitoringResultType {
 }
 export function isSetMonitoringResultType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 5;
   let v: unknown;
   v = x.id;
   if (v !== undefined) {
@@ -7095,25 +6606,15 @@ export function isSetMonitoringResultType(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (v === undefined) return false;
   if (!(isSetMonitoringStatusEnumType(v))) return false;
-  n++;
   v = x.type;
-  if (v === undefined) return false;
   if (!(isMonitorEnumType(v))) return false;
-  n++;
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.severity;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -7148,7 +6649,7 @@ export interface SetVariableDataType {
 }
 export function isSetVariableDataType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.attributeType;
   if (v !== undefined) {
@@ -7156,17 +6657,11 @@ export function isSetVariableDataType(x: unknown): boolean {
     n++;
   }
   v = x.attributeValue;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2500))) return false;
-  n++;
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -7196,7 +6691,7 @@ export interface SetVariableResultType {
 }
 export function isSetVariableResultType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 3;
   let v: unknown;
   v = x.attributeType;
   if (v !== undefined) {
@@ -7204,22 +6699,16 @@ export function isSetVariableResultType(x: unknown): boolean {
     n++;
   }
   v = x.attributeStatus;
-  if (v === undefined) return false;
   if (!(isSetVariableStatusEnumType(v))) return false;
-  n++;
   v = x.attributeStatusInfo;
   if (v !== undefined) {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
   v = x.component;
-  if (v === undefined) return false;
   if (!(isComponentType(v))) return false;
-  n++;
   v = x.variable;
-  if (v === undefined) return false;
   if (!(isVariableType(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -7238,16 +6727,12 @@ export interface StreamDataElementType {
 }
 export function isStreamDataElementType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.t;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.v;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 2500))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -7299,16 +6784,12 @@ export interface TariffAssignmentType {
 }
 export function isTariffAssignmentType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.tariffId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 60))) return false;
-  n++;
   v = x.tariffKind;
-  if (v === undefined) return false;
   if (!(isTariffKindEnumType(v))) return false;
-  n++;
   v = x.validFrom;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -7694,12 +7175,10 @@ export interface TariffEnergyPriceType {
 }
 export function isTariffEnergyPriceType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.priceKwh;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.conditions;
   if (v !== undefined) {
     if (!(isTariffConditionsType(v))) return false;
@@ -7741,12 +7220,10 @@ export interface TariffEnergyType {
 }
 export function isTariffEnergyType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.prices;
-  if (v === undefined) return false;
   if (!(isTariffEnergyType_prices(v))) return false;
-  n++;
   v = x.taxRates;
   if (v !== undefined) {
     if (!(isTariffEnergyType_taxRates(v))) return false;
@@ -7771,7 +7248,7 @@ export interface TariffFixedPriceType {
 }
 export function isTariffFixedPriceType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.conditions;
   if (v !== undefined) {
@@ -7779,9 +7256,7 @@ export function isTariffFixedPriceType(x: unknown): boolean {
     n++;
   }
   v = x.priceFixed;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.customData;
   if (v !== undefined) {
     if (!(isCustomDataType(v))) return false;
@@ -7817,12 +7292,10 @@ export interface TariffFixedType {
 }
 export function isTariffFixedType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.prices;
-  if (v === undefined) return false;
   if (!(isTariffFixedType_prices(v))) return false;
-  n++;
   v = x.taxRates;
   if (v !== undefined) {
     if (!(isTariffFixedType_taxRates(v))) return false;
@@ -7864,12 +7337,10 @@ export interface TariffTimePriceType {
 }
 export function isTariffTimePriceType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.priceMinute;
-  if (v === undefined) return false;
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
-  n++;
   v = x.conditions;
   if (v !== undefined) {
     if (!(isTariffConditionsType(v))) return false;
@@ -7911,12 +7382,10 @@ export interface TariffTimeType {
 }
 export function isTariffTimeType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.prices;
-  if (v === undefined) return false;
   if (!(isTariffTimeType_prices(v))) return false;
-  n++;
   v = x.taxRates;
   if (v !== undefined) {
     if (!(isTariffTimeType_taxRates(v))) return false;
@@ -7973,21 +7442,17 @@ export interface TariffType {
 }
 export function isTariffType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 2;
   let v: unknown;
   v = x.tariffId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 60))) return false;
-  n++;
   v = x.description;
   if (v !== undefined) {
     if (!(isTariffType_description(v))) return false;
     n++;
   }
   v = x.currency;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 3))) return false;
-  n++;
   v = x.energy;
   if (v !== undefined) {
     if (!(isTariffEnergyType(v))) return false;
@@ -8118,12 +7583,10 @@ export interface TransactionType {
 }
 export function isTransactionType(x: unknown): boolean {
   if (!isObject(x)) return false;
-  let n = 0;
+  let n = 1;
   let v: unknown;
   v = x.transactionId;
-  if (v === undefined) return false;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  n++;
   v = x.chargingState;
   if (v !== undefined) {
     if (!(isChargingStateEnumType(v))) return false;
