@@ -50,10 +50,9 @@ export async function startServer(subject, { port = 0 } = {}) {
     maxConcurrentUpgrades: 10_000,
     pingIntervalMs: 60_000,
   });
-  server.on('client', (station) => {
-    station.handle('MeterValues', () => RESULT);
-    station.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
-  });
+  // Server-level handlers: one registration serves every station (the idiomatic CSMS setup).
+  server.handle('MeterValues', () => RESULT);
+  server.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
   const { url } = await server.listen({ port, host: '127.0.0.1' });
   return { url, close: () => server.close() };
 }

@@ -157,7 +157,7 @@ interface DurableState {
   storing: number;
 }
 
-type AnyHandler = (context: {
+export type AnyHandler = (context: {
   params: Payload;
   action: string;
   messageId: string;
@@ -195,7 +195,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private readonly queue: OutboundCall[] = [];
   private readonly inFlight = new Map<string, OutboundCall>();
   private readonly inbound = new Map<string, AbortController>();
-  private readonly handlers = new Map<string, AnyHandler>();
+  // Created on the first handle(): stations served by server-level handlers never need one.
+  private handlers: Map<string, AnyHandler> | undefined;
   private wildcard: AnyHandler | undefined;
   private badMessages = 0;
   private closed = false;
@@ -313,6 +314,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     return this.setHandler(action, handler as AnyHandler);
   }
 
+  /** Hook: a handler from elsewhere (a server's shared handlers) when the endpoint has none. */
+  protected inheritedHandler(_action: string): AnyHandler | undefined {
+    return undefined;
+  }
+
   /** Registers the handler of one action, or of every action without one (`'*'`). */
   protected setHandler(action: string, handler: AnyHandler): () => void {
     if (action === '*') {
@@ -321,9 +327,10 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         if (this.wildcard === handler) this.wildcard = undefined;
       };
     }
-    this.handlers.set(action, handler);
+    const handlers = (this.handlers ??= new Map());
+    handlers.set(action, handler);
     return () => {
-      if (this.handlers.get(action) === handler) this.handlers.delete(action);
+      if (handlers.get(action) === handler) handlers.delete(action);
     };
   }
 
@@ -861,7 +868,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       return;
     }
     const schemas = this.schemasFor(protocol, action);
-    const handler = this.handlers.get(action) ?? this.wildcard;
+    const handler = this.handlers?.get(action) ?? this.wildcard ?? this.inheritedHandler(action);
     if (schemas === null || (schemas === undefined && !handler)) {
       // Unknown action → NotImplemented (OCPP-J 1.6 §4.2.3 table 7, 2.x §4.3 table).
       reject('NotImplemented', `Unknown action ${action}`, false);

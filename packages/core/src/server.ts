@@ -1,5 +1,5 @@
 import { createNanoEvents } from 'nanoevents';
-import { Endpoint, type EndpointOptions } from './endpoint.js';
+import { type AnyHandler, Endpoint, type EndpointOptions } from './endpoint.js';
 import { StateError } from './errors.js';
 import {
   chooseProtocol,
@@ -14,6 +14,7 @@ import {
 import { createIdGenerator } from './ids.js';
 import { isOCPPProtocol, type OCPPProtocol, PROTOCOLS } from './protocol.js';
 import type { CloseInfo, Transport } from './transport.js';
+import type { ActionName, HandlerContext, HandlerResult, RequestOf, ResponseOf } from './types.js';
 
 /** Options of {@link OCPPServer}; the endpoint options apply to every station connection. */
 export interface OCPPServerOptions<TProtocol extends OCPPProtocol = OCPPProtocol> extends EndpointOptions {
@@ -104,6 +105,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private readonly authTimeoutMs: number;
   private authCallback: AuthCallback<TProtocol> | undefined;
   private readonly connected = new Map<string, StationConnection<TProtocol>>();
+  private readonly shared = new Map<string, SharedHandler<TProtocol>>();
   private readonly nextId = createIdGenerator();
   private closing = false;
 
@@ -141,6 +143,44 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
   auth(callback: AuthCallback<TProtocol>): this {
     this.authCallback = callback;
     return this;
+  }
+
+  /**
+   * Registers a handler shared by every station (present and future), for the actions a station
+   * has no handler of its own for; `'*'` catches the rest. The context carries the `station`.
+   * One registration instead of one per connection: the idiomatic way to serve thousands.
+   *
+   * @example
+   * ```ts
+   * server.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
+   * server.handle('StatusNotification', ({ station, params }) => {
+   *   statuses.set(station.identity, params);
+   *   return {};
+   * });
+   * ```
+   */
+  handle<TAction extends ActionName<TProtocol>>(
+    action: TAction,
+    handler: (
+      context: HandlerContext<TProtocol, RequestOf<TProtocol, TAction>> & {
+        readonly station: StationConnection<TProtocol>;
+      },
+    ) => HandlerResult<ResponseOf<TProtocol, TAction>>,
+  ): () => void;
+  handle(
+    action: '*',
+    handler: (
+      context: HandlerContext<TProtocol, Record<string, unknown>> & {
+        readonly station: StationConnection<TProtocol>;
+      },
+    ) => unknown,
+  ): () => void;
+  handle(action: string, handler: (context: never) => unknown): () => void {
+    const shared = handler as SharedHandler<TProtocol>;
+    this.shared.set(action, shared);
+    return () => {
+      if (this.shared.get(action) === shared) this.shared.delete(action);
+    };
   }
 
   /** Listens to a server event; returns the function that removes the listener. */
@@ -279,9 +319,15 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
       throw new StateError('Server is closing');
     }
     const previous = this.connected.get(accepted.identity);
-    const station = new StationConnection<TProtocol>(this.options, this.nextId, accepted, (s) => {
-      if (this.connected.get(s.identity) === s) this.connected.delete(s.identity);
-    });
+    const station = new StationConnection<TProtocol>(
+      this.options,
+      this.nextId,
+      accepted,
+      (s) => {
+        if (this.connected.get(s.identity) === s) this.connected.delete(s.identity);
+      },
+      (action) => this.shared.get(action) ?? this.shared.get('*'),
+    );
     this.connected.set(accepted.identity, station);
     if (previous) previous.close(1000, 'Replaced by a new connection');
     station.attachTransport(transport);
@@ -307,6 +353,11 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
 class AuthTimeout extends Error {}
 
+/** A server-level handler, as stored: it gets the station along with the usual context. */
+type SharedHandler<TProtocol extends OCPPProtocol> = (
+  context: Parameters<AnyHandler>[0] & { readonly station: StationConnection<TProtocol> },
+) => unknown;
+
 /**
  * One station's connection on the CSMS side: call the station, handle its calls.
  *
@@ -327,6 +378,7 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
   private closedInfo: CloseInfo | undefined;
   private waiters: Array<(info: CloseInfo) => void> = [];
   private readonly onGone: (station: StationConnection<TProtocol>) => void;
+  private readonly sharedHandler: (action: string) => SharedHandler<TProtocol> | undefined;
 
   /** @internal created by {@link OCPPServer.accept}. */
   constructor(
@@ -334,8 +386,10 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
     generateId: () => string,
     accepted: AcceptedHandshake<TProtocol>,
     onGone: (station: StationConnection<TProtocol>) => void,
+    sharedHandler: (action: string) => SharedHandler<TProtocol> | undefined = () => undefined,
   ) {
     super(options, generateId);
+    this.sharedHandler = sharedHandler;
     this.identity = accepted.identity;
     this.session = accepted.session;
     this.handshake = accepted.handshake;
@@ -344,6 +398,11 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
   }
 
   private negotiatedProtocol: TProtocol;
+
+  protected override inheritedHandler(action: string): AnyHandler | undefined {
+    const shared = this.sharedHandler(action);
+    return shared && ((context) => shared({ ...context, station: this }));
+  }
 
   /** The agreed subprotocol. */
   override get protocol(): TProtocol {

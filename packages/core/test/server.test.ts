@@ -207,6 +207,42 @@ describe('client ↔ server in memory', () => {
     expect(csms.stations.size).toBe(0);
   });
 
+  it('serves every station with server-level handlers; a station handler of its own wins', async () => {
+    const csms = new OCPPServer({ protocols: ['ocpp1.6'], validators: allValidators });
+    const seen: string[] = [];
+    csms.handle('Heartbeat', ({ station }) => {
+      seen.push(station.identity);
+      return { currentTime: '2026-01-01T00:00:00Z' };
+    });
+    const offStar = csms.handle('*', ({ action }) =>
+      action === 'DataTransfer' ? { status: 'Rejected' } : {},
+    );
+    csms.on('client', (station) => {
+      if (station.identity === 'CP-own')
+        station.handle('Heartbeat', () => ({ currentTime: '2030-01-01T00:00:00Z' }));
+    });
+    const make = (identity: string) =>
+      new OCPPClient({
+        endpoint: 'ws://127.0.0.1/ocpp',
+        identity,
+        protocols: ['ocpp1.6'],
+        validators: allValidators,
+        connector: connectInMemory(csms),
+      });
+    const a = make('CP-a');
+    const own = make('CP-own');
+    await a.connect();
+    await own.connect();
+    await expect(a.call('Heartbeat', {})).resolves.toEqual({ currentTime: '2026-01-01T00:00:00Z' });
+    await expect(own.call('Heartbeat', {})).resolves.toEqual({ currentTime: '2030-01-01T00:00:00Z' });
+    expect(seen).toEqual(['CP-a']);
+    await expect(a.call('DataTransfer', { vendorId: 'x' })).resolves.toEqual({ status: 'Rejected' });
+    offStar();
+    await expect(a.call('DataTransfer', { vendorId: 'x' })).rejects.toMatchObject({ code: 'NotSupported' });
+    await a.close();
+    await own.close();
+  });
+
   it('fails connect() with a non-retryable ConnectError on 401', async () => {
     const csms = new OCPPServer({ protocols: ['ocpp1.6'], validators: allValidators }).auth(
       ({ password }) => password === 'correct-horse-battery',

@@ -1,10 +1,11 @@
 // Type-level tests: payloads are typed per action and per protocol version.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { OCPPClient, RequestOf, ResponseOf, StationConnection } from '../src/index.js';
+import type { OCPPClient, OCPPServer, RequestOf, ResponseOf, StationConnection } from '../src/index.js';
 
 declare const client16: OCPPClient<'ocpp1.6'>;
 declare const client201: OCPPClient<'ocpp2.0.1'>;
 declare const station: StationConnection<'ocpp1.6' | 'ocpp2.0.1'>;
+declare const server: OCPPServer<'ocpp1.6' | 'ocpp2.0.1'>;
 
 describe('typed calls', () => {
   it('types the response of a call per action and version', () => {
@@ -54,6 +55,16 @@ describe('typed calls', () => {
     station.call('Reset', { type: 'OnIdle' });
     // @ts-expect-error 'Sometime' is a reset type in no version
     station.call('Reset', { type: 'Sometime' });
+  });
+
+  it('types server-level handlers per action, with the station in the context', () => {
+    server.handle('BootNotification', ({ params, station: s }) => {
+      expectTypeOf(s.identity).toEqualTypeOf<string>();
+      expectTypeOf(params).toEqualTypeOf<RequestOf<'ocpp1.6' | 'ocpp2.0.1', 'BootNotification'>>();
+      return { currentTime: '', interval: 60, status: 'Accepted' };
+    });
+    // @ts-expect-error 'Maybe' is not a registration status
+    server.handle('BootNotification', () => ({ currentTime: '', interval: 60, status: 'Maybe' }));
   });
 
   it('returns the unbind function from on()', () => {
