@@ -5,6 +5,7 @@ import { InPageCsms } from './csms/in-page.js';
 import { h, setText } from './dom.js';
 import { MessageLog } from './log/message-log.js';
 import { describeTarget, endpointOf, loadSettings, type Settings, saveSettings } from './settings.js';
+import { WatchedMessageStore } from './station/message-store.js';
 import { resizeStation } from './station/model.js';
 import { type PersistedStation, Station, type TimelineEvent } from './station/station.js';
 import { connectorsPanel } from './ui/connectors-panel.js';
@@ -19,6 +20,35 @@ const csms = new InPageCsms();
 const log = new MessageLog();
 
 const stationKey = (identity: string) => `ocpp-playground:station:${identity}`;
+
+// One durable store per station identity, shared by the clients it gets over time: transaction
+// messages not answered yet stay in IndexedDB across reconnects and page reloads.
+const stores = new Map<string, WatchedMessageStore>();
+function storeOf(identity: string): WatchedMessageStore {
+  let store = stores.get(identity);
+  if (!store) {
+    store = new WatchedMessageStore(`ocpp-ws-io-playground:${identity}`);
+    store.addEventListener('change', () => updateWaiting());
+    stores.set(identity, store);
+    // Count what an earlier page left (shown before any connection); the client sends it first.
+    store
+      .load()
+      .then((left) => {
+        if (left.length)
+          timeline.add({
+            at: Date.now(),
+            kind: 'transaction',
+            text: `${plural(left.length, 'transaction message')} stored earlier wait for the CSMS`,
+          });
+      })
+      .catch((error: Error) =>
+        timeline.add({ at: Date.now(), kind: 'error', text: `Message store: ${error.message}` }),
+      );
+  }
+  return store;
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 function loadStation(s: Settings): Station {
   let persisted: PersistedStation | undefined;
   try {
@@ -40,6 +70,7 @@ function loadStation(s: Settings): Station {
 const targetTitle = h('strong');
 const targetDetail = h('span', { class: 'muted' });
 const pill = h('span', { class: 'pill', role: 'status', 'aria-live': 'polite' });
+const waiting = h('span', { class: 'waiting', role: 'status', hidden: true });
 const timeline = timelinePanel();
 const connectors = connectorsPanel(() => station);
 const operator = csmsPanel(csms);
@@ -72,6 +103,7 @@ document
         targetTitle,
         targetDetail,
         pill,
+        waiting,
       ),
     ),
     h(
@@ -102,8 +134,17 @@ function applySettings(next: Settings): void {
   onStationChange();
 }
 
+/** Transaction messages the CSMS has not answered: stored for the client, or not handed to it yet. */
+function updateWaiting(): void {
+  const n = storeOf(settings.identity).size + station.outbox.length;
+  setText(waiting, n ? `${plural(n, 'transaction message')} waiting` : '');
+  waiting.hidden = n === 0;
+  waiting.dataset.count = String(n);
+}
+
 function onStationChange(): void {
   connectors.update();
+  updateWaiting();
   const label =
     station.connection === 'online'
       ? `Online · ${station.protocol === 'ocpp2.0.1' ? 'OCPP 2.0.1' : 'OCPP 1.6'}${station.bootStatus ? ` · Boot ${station.bootStatus}` : ''}`
@@ -126,6 +167,10 @@ function buildClient(s: Settings): OCPPClient {
     // A browser cannot tell a revoked password from an outage (both are close 1006): give up
     // after a while instead of retrying forever (see @ocpp-ws-io/browser README).
     reconnect: { maxAttempts: 20 },
+    // Transaction messages (1.6 StartTransaction, StopTransaction, MeterValues of a transaction;
+    // 2.0.1 TransactionEvent) are stored before they go out and sent again after a reconnect or a
+    // reload until the CSMS answers (1.6 §3.7). Retries after a CALLERROR every 5 s × attempt.
+    durable: { store: storeOf(s.identity), retryIntervalMs: 5_000 },
     ...(s.auth !== 'none' && s.password ? { password: s.password } : {}),
     ...(s.auth === 'query' ? { authQueryParam: s.queryParam } : {}),
     ...(s.mode === 'inpage' ? { connector: csms.connector() } : {}),

@@ -54,13 +54,27 @@ afterAll(async () => {
   rmSync(persistTo, { recursive: true, force: true });
 });
 
+/** Runs in the page: forgets settings, stations and stored transaction messages of this origin. */
+async function resetStorage(): Promise<void> {
+  localStorage.clear();
+  for (const db of await indexedDB.databases()) {
+    if (!db.name) continue;
+    await new Promise((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(db.name!);
+      req.onsuccess = resolve;
+      req.onerror = () => reject(req.error);
+    });
+  }
+}
+
 /** Opens the playground with settings in the query string and connects. */
 async function openStation(query: Record<string, string>): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1440, height: 1000 });
-  // Every test starts from a station that never ran: the profile (and so localStorage) is shared.
+  // Every test starts from a station that never ran: the profile (and so localStorage and the
+  // durable message stores in IndexedDB) is shared.
   await page.goto(`${site.url}blank`);
-  await page.evaluate(() => localStorage.clear());
+  await page.evaluate(resetStorage);
   const errors = watchConsole(page);
   await page.goto(`${site.url}?${new URLSearchParams(query)}`);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
@@ -287,7 +301,7 @@ describe('playground against a CSMS URL typed into the page', () => {
     try {
       const page = await browser.newPage();
       await page.goto(`${site.url}blank`);
-      await page.evaluate(() => localStorage.clear());
+      await page.evaluate(resetStorage);
       const errors = watchConsole(page);
       await page.goto(`${site.url}?identity=CP-NODE&protocol=ocpp1.6`);
       // Typed in, as a user would: the custom mode and the URL.
@@ -310,6 +324,157 @@ describe('playground against a CSMS URL typed into the page', () => {
       expect(conf.unknownKey).toEqual(['NoSuchKey']);
       await page.screenshot({ path: join(artifacts, 'node-custom-url.png') });
       expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('durable delivery across a page reload', () => {
+  it('ocpp1.6: MeterValues made while the CSMS is gone are stored, survive a reload and arrive after it, in order, none lost (§3.7)', async () => {
+    const id = 'CP-DURABLE';
+    const port = await freePort();
+    type Received = { run: number; action: string; params: Record<string, unknown> };
+    const received: Received[] = [];
+    const connections: Array<import('@ocpp-ws-io/node').StationConnection<'ocpp1.6'>> = [];
+    // The CSMS of this test, started twice on the same port: run 1 before the outage, run 2 after.
+    const startCsms = async (run: number) => {
+      const server = new OCPPServer({ protocols: ['ocpp1.6'], path: '/ocpp' });
+      server.auth(({ password }) => password === PASSWORD);
+      server.on('client', (station) => {
+        connections.push(station);
+        const record = (action: string) => (ctx: { params: unknown }) => {
+          received.push({ run, action, params: ctx.params as Record<string, unknown> });
+        };
+        station.handle('BootNotification', (ctx) => {
+          record('BootNotification')(ctx);
+          return { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 };
+        });
+        station.handle('StatusNotification', () => ({}));
+        station.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
+        station.handle('Authorize', () => ({ idTagInfo: { status: 'Accepted' } }));
+        station.handle('StartTransaction', (ctx) => {
+          record('StartTransaction')(ctx);
+          return { transactionId: 42, idTagInfo: { status: 'Accepted' } };
+        });
+        station.handle('MeterValues', (ctx) => {
+          record('MeterValues')(ctx);
+          return {};
+        });
+        station.handle('StopTransaction', (ctx) => {
+          record('StopTransaction')(ctx);
+          return {};
+        });
+      });
+      await server.listen({ port, host: '127.0.0.1' });
+      return server;
+    };
+    /** A MeterValues request as (sample time, energy register). */
+    const sample = (r: Received) => {
+      const mv = (
+        r.params.meterValue as Array<{ timestamp: string; sampledValue: Array<{ value: string }> }>
+      )[0]!;
+      return { at: Date.parse(mv.timestamp), wh: Number(mv.sampledValue[0]!.value) };
+    };
+    const meterValues = (run: number) => received.filter((r) => r.run === run && r.action === 'MeterValues');
+    const waitingCount = async (page: Page) =>
+      Number((await page.locator('.waiting').getAttribute('data-count', { timeout: 2_000 })) ?? 0);
+
+    let server = await startCsms(1);
+    try {
+      const { page, errors } = await openStation({
+        mode: 'custom',
+        url: `ws://127.0.0.1:${port}/ocpp`,
+        identity: id,
+        protocol: 'ocpp1.6',
+        speed: '60',
+      });
+      await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
+      // One sample a second (§5.3 ChangeConfiguration, as the operator would).
+      expect(
+        await connections[0]!.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '1' }),
+      ).toEqual({ status: 'Accepted' });
+      await connector(page, 1).getByRole('button', { name: 'Plug in' }).click();
+      await connector(page, 1).getByRole('button', { name: 'Present idTag' }).click();
+      await waitForStatus(page, 1, 'Charging');
+      await poll(
+        async () => meterValues(1).length,
+        (n) => n >= 2,
+      );
+
+      // The CSMS goes away; the car keeps charging and the station keeps sampling into the store.
+      await server.close();
+      await page.locator('.pill', { hasText: 'Reconnecting' }).waitFor({ timeout: 5_000 });
+      const beforeOutage = meterValues(1).map(sample);
+      await poll(
+        () => waitingCount(page),
+        (n) => n >= 4,
+        10_000,
+      );
+      await page.screenshot({ path: join(artifacts, 'durable-offline.png') });
+
+      // Reload while the CSMS is still gone: the new page finds the messages in IndexedDB.
+      const reloadedAt = Date.now();
+      await page.reload();
+      // Its automatic reconnect fails (nothing listens): the station is offline, messages wait.
+      await page.locator('.pill', { hasText: 'Offline' }).waitFor({ timeout: 10_000 });
+      const stored = await poll(
+        () => waitingCount(page),
+        (n) => n >= 4,
+        5_000,
+      );
+      await page.getByText(`${stored} transaction messages waiting`).waitFor({ timeout: 2_000 });
+      expect(meterValues(1).length).toBe(beforeOutage.length); // nothing leaked to the CSMS meanwhile
+
+      // The CSMS comes back; the user connects again.
+      server = await startCsms(2);
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
+      await poll(
+        async () => meterValues(2).length,
+        (n) => n >= stored,
+      );
+
+      // What the store held went out first, before even the BootNotification, and in order.
+      const run2 = received.filter((r) => r.run === 2);
+      expect(run2.slice(0, stored).map((r) => r.action)).toEqual(Array(stored).fill('MeterValues'));
+      expect(run2.some((r) => r.action === 'StartTransaction')).toBe(false); // not started twice
+      expect(run2.slice(0, stored).every((r) => r.params.transactionId === 42)).toBe(true);
+      const restored = run2.slice(0, stored).map(sample);
+      const all = [...beforeOutage, ...restored];
+      for (let i = 1; i < all.length; i++) {
+        // Samples every second: a gap would be a lost message, a step back a reordering.
+        expect(all[i]!.at).toBeGreaterThan(all[i - 1]!.at);
+        expect(all[i]!.at - all[i - 1]!.at).toBeLessThan(3_000);
+        expect(all[i]!.wh).toBeGreaterThanOrEqual(all[i - 1]!.wh);
+      }
+      // …up to the moment the page went away: the newest stored sample is from just before it.
+      expect(reloadedAt - restored.at(-1)!.at).toBeLessThan(3_000);
+      expect(restored.at(-1)!.wh).toBeGreaterThan(beforeOutage.at(-1)!.wh);
+      await page
+        .getByText(/Delivered MeterValues of transaction 42, stored earlier/)
+        .first()
+        .waitFor({ timeout: 2_000 });
+
+      // The session ends normally afterwards, and nothing is left waiting.
+      await connector(page, 1).getByRole('button', { name: 'Stop charging' }).click();
+      await waitForStatus(page, 1, 'Finishing');
+      await poll(
+        async () => received.filter((r) => r.action === 'StopTransaction'),
+        (stops) => stops.length === 1,
+      );
+      expect(received.find((r) => r.action === 'StopTransaction')!.params).toMatchObject({
+        transactionId: 42,
+      });
+      await poll(
+        () => waitingCount(page),
+        (n) => n === 0,
+        5_000,
+      );
+      await page.screenshot({ path: join(artifacts, 'durable-after-reload.png') });
+      // Chromium logs each refused WebSocket connection (the outage): expected, not the app's.
+      expect(errors.filter((e) => !/WebSocket connection to .* failed/.test(e))).toEqual([]);
       await page.close();
     } finally {
       await server.close();

@@ -23,6 +23,8 @@ export interface TransactionState {
   /** 2.0.1 TransactionEvent seqNo: increments by one per event of the transaction (E01). */
   seqNo: number;
   remoteStartId?: number;
+  /** StartTransaction / TransactionEvent Started was handed to the client's durable queue. */
+  startQueued?: boolean;
 }
 
 export interface ConnectorState {

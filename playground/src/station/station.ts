@@ -1,4 +1,4 @@
-import type { OCPPClient } from '@ocpp-ws-io/browser';
+import { LimitError, type OCPPClient, StateError } from '@ocpp-ws-io/browser';
 import { type ConfigKey, changeConfig, defaultConfig, seconds } from './config.js';
 import {
   arrivingSoc,
@@ -8,6 +8,7 @@ import {
   type StopReason,
   status16,
   status201,
+  type TransactionState,
   tick,
 } from './model.js';
 import type { SampleContext, StartTrigger, StoppedTransaction, Wire } from './wire.js';
@@ -25,7 +26,12 @@ export interface TimelineEvent {
 export interface PersistedStation {
   state: StationState;
   config: Record<string, string>;
-  /** Stopped transactions the CSMS has not acknowledged yet (1.6 §3.7: never silently dropped). */
+  /**
+   * Stopped transactions not handed to the client's durable queue yet, because it cannot hold
+   * them: the station had no connection at all (the user disconnected it, so there is no client
+   * to queue with), or — 1.6 — the CSMS has not answered StartTransaction yet, so the
+   * StopTransaction has no transactionId. Everything handed over lives in the durable store.
+   */
   outbox: StoppedTransaction[];
 }
 
@@ -103,6 +109,16 @@ export class Station extends EventTarget {
         this.stopHeartbeat();
         this.timeline('disconnect', `Closed (${code}${reason ? ` ${reason}` : ''})`);
       }),
+      // Answers to transaction messages made by an earlier client (before a reload, a reset or a
+      // disconnect): their callers are gone, so what they carry is applied here.
+      client.on('delivered', ({ action, params, response }) => this.onDelivered(action, params, response)),
+      client.on('undeliverable', ({ action, params, attempts, error }) => {
+        this.timeline(
+          'error',
+          `Gave up ${describeMessage(action, params)} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${(error as Error)?.message ?? error}`,
+        );
+        if (action === 'StartTransaction') this.forgetStart(params as StartParams16);
+      }),
     );
     try {
       await client.connect();
@@ -168,24 +184,83 @@ export class Station extends EventTarget {
     await this.resumeTransactions();
   }
 
-  /** After (re)connecting: report what the CSMS has not acknowledged yet, in order. */
+  /**
+   * After (re)connecting. Transaction messages made earlier are in the client's durable store and
+   * go out by themselves (first, in order); only what the durable queue never saw is sent here.
+   */
   private async resumeTransactions(): Promise<void> {
-    for (const stopped of [...this.outbox]) {
-      try {
-        await this.wire!.stop(stopped);
-        this.outbox = this.outbox.filter((s) => s !== stopped);
-        this.changed();
-      } catch {
-        return; // still offline: keep it for the next connection
-      }
-    }
-    // TODO(durable): MeterValues / TransactionEvent Updated sent while offline are lost across a
-    // page reload; switch to `durable: { store: new IndexedDBMessageStore() }` once
-    // @ocpp-ws-io/browser exports it, and drop this outbox.
+    this.flushStops();
+    // Transactions that began while the station had no client at all (authorized, disconnected,
+    // then plugged in): their start was never queued, so it is sent now.
     for (const c of this.state.connectors) {
       const tx = c.transaction;
-      if (tx && tx.id === undefined) await this.startAtCsms(c, 'Authorized');
+      if (tx && !startQueued(tx)) await this.startAtCsms(c, 'Authorized');
     }
+  }
+
+  /** Hands the outbox's stopped transactions to the durable queue, once each one can be. */
+  private flushStops(): void {
+    if (!this.wire) return;
+    const ready = this.outbox.filter((s) => s.transaction.id !== undefined);
+    if (!ready.length) return;
+    this.outbox = this.outbox.filter((s) => !ready.includes(s));
+    for (const stopped of ready) void this.deliverStop(stopped);
+    this.changed();
+  }
+
+  /** Queues a StopTransaction / TransactionEvent Ended; resolves once the CSMS answered it. */
+  private async deliverStop(stopped: StoppedTransaction): Promise<void> {
+    try {
+      await this.wire!.stop(stopped);
+    } catch (error) {
+      // AbortError: the client closed before the answer; the message stays stored and the next
+      // client sends it. Given up: `undeliverable` said so. Never stored (the client is closed,
+      // e.g. rebooting after a Reset, or the store is full): back to the outbox for the next
+      // connection.
+      if (notStored(error)) {
+        this.outbox.push(stopped);
+        this.changed();
+      }
+    }
+  }
+
+  /** A durable message of an earlier client (before a reload, reset or disconnect) was answered. */
+  private onDelivered(action: string, params: unknown, response: unknown): void {
+    this.timeline('transaction', `Delivered ${describeMessage(action, params)}, stored earlier`);
+    if (action === 'StartTransaction') {
+      // 1.6 §4.8: the transactionId the connector (or its stopped transaction) must learn.
+      const p = params as StartParams16;
+      const r = response as { transactionId: number; idTagInfo: { status: string } };
+      const c = this.connector(p.connectorId);
+      const running = c?.transaction && sameStart(c.transaction, p) ? c.transaction : undefined;
+      const tx =
+        running ??
+        this.outbox.find((s) => s.connectorId === p.connectorId && sameStart(s.transaction, p))?.transaction;
+      if (!tx) return;
+      tx.id = String(r.transactionId);
+      this.timeline(
+        'transaction',
+        `Transaction ${tx.id} on connector ${p.connectorId} confirmed (${r.idTagInfo.status})`,
+      );
+      this.flushStops();
+      if (running && c && r.idTagInfo.status !== 'Accepted') void this.stop(c.id, 'DeAuthorized');
+    } else if (action === 'TransactionEvent') {
+      // 2.0.1 E01: a Started event may come back with the idToken refused.
+      const p = params as { eventType: string; transactionInfo: { transactionId: string } };
+      const status = (response as { idTokenInfo?: { status: string } }).idTokenInfo?.status;
+      const c = this.state.connectors.find((k) => k.transaction?.id === p.transactionInfo.transactionId);
+      if (p.eventType === 'Started' && c && status && status !== 'Accepted')
+        void this.stop(c.id, 'DeAuthorized');
+    }
+  }
+
+  /** A 1.6 StartTransaction was given up: a stop of it could never be matched, so it is dropped. */
+  private forgetStart(p: StartParams16): void {
+    const before = this.outbox.length;
+    this.outbox = this.outbox.filter(
+      (s) => !(s.connectorId === p.connectorId && sameStart(s.transaction, p)),
+    );
+    if (this.outbox.length !== before) this.changed();
   }
 
   private startHeartbeat(): void {
@@ -306,21 +381,30 @@ export class Station extends EventTarget {
   }
 
   private async startAtCsms(c: ConnectorState, trigger: StartTrigger): Promise<void> {
-    if (!this.wire) return;
+    const tx = c.transaction;
+    if (!this.wire || !tx) return;
     try {
-      const status = await this.wire.start(c, trigger);
-      this.timeline(
-        'transaction',
-        `Transaction ${c.transaction?.id ?? '?'} started on connector ${c.id} (${status})`,
-      );
-      if (status !== 'Accepted' && c.transaction) await this.stop(c.id, 'DeAuthorized');
+      // Durable: stored before it goes out, resolves once the CSMS answered (after reconnects).
+      const started = this.wire.start(c, trigger);
+      tx.startQueued = true;
+      this.changed(); // persists the flag (and, in 2.0.1, the transaction id and seqNo)
+      const status = await started;
+      this.timeline('transaction', `Transaction ${tx.id ?? '?'} started on connector ${c.id} (${status})`);
+      this.flushStops(); // 1.6: a stop made before the answer can be queued now
+      if (status !== 'Accepted' && c.transaction === tx) await this.stop(c.id, 'DeAuthorized');
     } catch (error) {
-      this.timeline('error', `Starting the transaction failed: ${(error as Error).message}`);
+      // AbortError: the client closed before the answer; the message stays stored and its answer
+      // arrives through `delivered` on the next client. Never stored: started on the next boot.
+      // (Given up: `undeliverable` said so.)
+      if (notStored(error)) {
+        tx.startQueued = false;
+        this.timeline('error', `Starting the transaction failed: ${(error as Error).message}`);
+      }
     }
     await this.sendStatus(c.id);
   }
 
-  /** Ends the connector's transaction and reports it (kept in the outbox until acknowledged). */
+  /** Ends the connector's transaction and reports it through the durable queue (or the outbox). */
   async stop(id: number, reason: StopReason): Promise<void> {
     const c = this.connector(id);
     const tx = c?.transaction;
@@ -335,22 +419,20 @@ export class Station extends EventTarget {
     c.transaction = undefined;
     c.powerW = 0;
     if (c.phase !== 'idle') c.phase = 'finishing';
-    this.outbox.push(stopped);
-    this.changed();
     this.timeline(
       'transaction',
       `Transaction ${tx.id ?? '?'} stopped (${reason}): ${((stopped.meterStopWh - tx.meterStartWh) / 1000).toFixed(2)} kWh`,
     );
-    if (this.wire && tx.id !== undefined) {
-      try {
-        await this.wire.stop(stopped);
-        this.outbox = this.outbox.filter((s) => s !== stopped);
-      } catch (error) {
-        this.timeline('error', `StopTransaction queued for the next connection: ${(error as Error).message}`);
-      }
-    } else if (tx.id === undefined) {
-      // Never acknowledged as started: nothing the CSMS could match the stop to.
-      this.outbox = this.outbox.filter((s) => s !== stopped);
+    if (!startQueued(tx)) {
+      // Never reached the CSMS (started with no client at all): nothing it could match a stop to.
+    } else if (this.wire && tx.id !== undefined) {
+      const delivered = this.deliverStop(stopped);
+      // Online, wait for the answer as before (a Reset closes the connection right after);
+      // otherwise it is stored and goes out on reconnect — or after a reload.
+      if (this.connection === 'online') await delivered;
+    } else {
+      this.outbox.push(stopped);
+      this.changed();
     }
     this.applyScheduledAvailability(c);
     await this.sendStatus(id);
@@ -499,6 +581,42 @@ export class Station extends EventTarget {
  */
 export function afterReply(fn: () => unknown): void {
   setTimeout(() => void Promise.resolve(fn()).catch(() => {}), 0);
+}
+
+/** The 1.6 StartTransaction fields that identify the transaction before it has an id. */
+interface StartParams16 {
+  readonly connectorId: number;
+  readonly idTag: string;
+  readonly timestamp: string;
+}
+
+function sameStart(tx: TransactionState, p: StartParams16): boolean {
+  return tx.id === undefined && tx.idTag === p.idTag && tx.startedAt === p.timestamp;
+}
+
+/** Whether the transaction's start was handed to the client (states saved before the flag: by id). */
+function startQueued(tx: TransactionState): boolean {
+  return tx.startQueued ?? tx.id !== undefined;
+}
+
+/** A durable call refused before it reached the store (closed client, full store). */
+function notStored(error: unknown): boolean {
+  return error instanceof StateError || error instanceof LimitError;
+}
+
+/** A transaction message in a few words, for the timeline. */
+function describeMessage(action: string, params: unknown): string {
+  const p = (params ?? {}) as {
+    transactionId?: number;
+    connectorId?: number;
+    eventType?: string;
+    seqNo?: number;
+    transactionInfo?: { transactionId?: string };
+  };
+  if (action === 'TransactionEvent')
+    return `TransactionEvent ${p.eventType ?? ''} #${p.seqNo ?? '?'} of ${p.transactionInfo?.transactionId ?? '?'}`;
+  if (p.transactionId !== undefined) return `${action} of transaction ${p.transactionId}`;
+  return p.connectorId === undefined ? action : `${action} on connector ${p.connectorId}`;
 }
 
 /** Connector 0 (1.6): the station as a whole, Available unless every connector is Unavailable. */
