@@ -327,7 +327,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         if (this.wildcard === handler) this.wildcard = undefined;
       };
     }
-    const handlers = (this.handlers ??= new Map());
+    this.handlers ??= new Map();
+    const handlers = this.handlers;
     handlers.set(action, handler);
     return () => {
       if (handlers.get(action) === handler) handlers.delete(action);
@@ -769,6 +770,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   // ── inbound ────────────────────────────────────────────────────────────────────────────────
 
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: called by BoundSink (index access).
   private receive(transport: Transport, data: string): void {
     if (this.transport !== transport) return;
     const protocol = this.negotiated!;
@@ -1060,12 +1062,15 @@ class BoundSink implements TransportSink {
     private readonly transport: Transport,
   ) {}
   message(data: string): void {
+    // biome-ignore lint/complexity/useLiteralKeys: index access is how TypeScript lets a collaborator reach a private member.
     this.endpoint['receive'](this.transport, data);
   }
   close(info: CloseInfo): void {
+    // biome-ignore lint/complexity/useLiteralKeys: index access is how TypeScript lets a collaborator reach a private member.
     this.endpoint['onTransportClose'](this.transport, info);
   }
   error(error: Error): void {
+    // biome-ignore lint/complexity/useLiteralKeys: index access is how TypeScript lets a collaborator reach a private member.
     this.endpoint['onTransportError'](this.transport, error);
   }
 }
