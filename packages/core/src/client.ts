@@ -180,7 +180,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     if (this.currentState !== expected) {
       // close() was called while the socket was opening.
       transport.close(1000, 'Client closed');
-      throw new StateError('The client was closed while connecting');
+      throw new StateError('Client closed while connecting');
     }
     const protocol = transport.protocol;
     if (!(protocols as string[]).includes(protocol) || !isOCPPProtocol(protocol)) {

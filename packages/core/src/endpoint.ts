@@ -424,7 +424,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       // Closed while the write ran: the message is stored and goes out on the next connect().
       durable.known.delete(record.key);
       throw new AbortError(
-        `The connection closed; ${action} stays stored and is sent on the next connection`,
+        `Connection closed; ${action} stays stored for the next connection`,
       );
     }
     return new Promise<unknown>((resolve, reject) => {
@@ -751,7 +751,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       for (const call of [...held, ...durable.lane.splice(0)]) {
         durable.known.delete(call.durable!.key);
         call.reject(
-          new AbortError(`${reason}; ${call.action} stays stored and is sent on the next connection`),
+          new AbortError(`${reason}; ${call.action} stays stored for the next connection`),
         );
       }
     }
@@ -975,7 +975,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       if (violation) {
         const invalid = new ValidationError(
           violationCode(protocol, violation.kind),
-          `Handler for ${action} returned an invalid response at ${violation.path || '/'}: ${violation.message}`,
+          `${action} handler: invalid response at ${violation.path || '/'}: ${violation.message}`,
           violation.path,
           'response',
         );
