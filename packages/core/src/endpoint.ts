@@ -423,9 +423,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     if (this.closed) {
       // Closed while the write ran: the message is stored and goes out on the next connect().
       durable.known.delete(record.key);
-      throw new AbortError(
-        `Connection closed; ${action} stays stored for the next connection`,
-      );
+      throw new AbortError(`Connection closed; ${action} stays stored for the next connection`);
     }
     return new Promise<unknown>((resolve, reject) => {
       const call = this.makeCall(CALL, action, params, options, resolve, reject);
@@ -750,9 +748,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       // Durable messages stay in the store: the next run (restoreDurable) sends them.
       for (const call of [...held, ...durable.lane.splice(0)]) {
         durable.known.delete(call.durable!.key);
-        call.reject(
-          new AbortError(`${reason}; ${call.action} stays stored for the next connection`),
-        );
+        call.reject(new AbortError(`${reason}; ${call.action} stays stored for the next connection`));
       }
     }
     for (const call of queued) this.settle(call, new AbortError(`${reason}; ${call.action} was never sent`));
