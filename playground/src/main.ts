@@ -1,6 +1,6 @@
 // The playground page: a virtual charging station on @ocpp-ws-io/browser, talking to the demo
 // CSMS in this tab (in-memory transport), to the local Worker CSMS, or to any URL.
-import { OCPPClient, type OCPPClientOptions } from '@ocpp-ws-io/browser';
+import { durableDelivery, OCPPClient, type OCPPClientOptions } from '@ocpp-ws-io/browser';
 import { InPageCsms } from './csms/in-page.js';
 import { h, setText } from './dom.js';
 import { MessageLog } from './log/message-log.js';
@@ -170,7 +170,7 @@ function buildClient(s: Settings): OCPPClient {
     // Transaction messages (1.6 StartTransaction, StopTransaction, MeterValues of a transaction;
     // 2.0.1 TransactionEvent) are stored before they go out and sent again after a reconnect or a
     // reload until the CSMS answers (1.6 §3.7). Retries after a CALLERROR every 5 s × attempt.
-    durable: { store: storeOf(s.identity), retryIntervalMs: 5_000 },
+    durable: durableDelivery({ store: storeOf(s.identity), retryIntervalMs: 5_000 }),
     ...(s.auth !== 'none' && s.password ? { password: s.password } : {}),
     ...(s.auth === 'query' ? { authQueryParam: s.queryParam } : {}),
     ...(s.mode === 'inpage' ? { connector: csms.connector() } : {}),

@@ -12,11 +12,11 @@ export interface IDBFactoryLike {
  *
  * @example
  * ```ts
- * import { IndexedDBMessageStore, OCPPClient } from '@ocpp-ws-io/browser';
+ * import { durableDelivery, IndexedDBMessageStore, OCPPClient } from '@ocpp-ws-io/browser';
  *
  * const client = new OCPPClient({
  *   endpoint: 'wss://csms.example.com/ocpp', identity: 'CP-1', protocols: ['ocpp1.6'],
- *   durable: { store: new IndexedDBMessageStore('ocpp-ws-io:CP-1') },
+ *   durable: durableDelivery({ store: new IndexedDBMessageStore('ocpp-ws-io:CP-1') }),
  * });
  * ```
  */

@@ -39,7 +39,7 @@ async function connectStation(page: Page, url: string): Promise<void> {
       identity: 'CP-DUR',
       protocols: ['ocpp1.6'],
       callTimeoutMs: 60_000,
-      durable: { store },
+      durable: g.ocpp.durableDelivery({ store }),
     });
     const delivered: string[] = [];
     client.on('delivered', (e) => delivered.push(e.action));

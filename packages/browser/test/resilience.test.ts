@@ -55,7 +55,7 @@ async function connectStation(page: Page, endpoint: string): Promise<void> {
         protocols: ['ocpp1.6'],
         callTimeoutMs: 30_000,
         reconnect: { waitMinimumMs: 5, randomRangeMs: 5, repeatTimes: 4 },
-        durable: { store, retryIntervalMs: 10 },
+        durable: g.ocpp.durableDelivery({ store, retryIntervalMs: 10 }),
       });
       let opens = 0;
       client.on('open', () => opens++);

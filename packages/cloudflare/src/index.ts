@@ -2,12 +2,18 @@
 export {
   type AuthDecision,
   ConnectError,
+  DurableLane,
+  type DurableOptions,
+  durableDelivery,
   type Handshake,
+  MemoryMessageStore,
+  type MessageStore,
   NO_REPLY,
   type OCPPProtocol,
   type OCPPServerOptions,
   RPCError,
   type StationConnection,
+  type StoredMessage,
 } from '@ocpp-ws-io/core';
 export {
   MAX_ATTACHMENT_BYTES,

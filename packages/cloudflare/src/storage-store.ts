@@ -17,7 +17,7 @@ export interface DurableObjectStorageListLike {
  * @example
  * ```ts
  * export class Station extends DurableObject {
- *   client = new OCPPClient({ ..., durable: { store: new DurableObjectMessageStore(this.ctx.storage, 'cp-1:') } });
+ *   client = new OCPPClient({ ..., durable: durableDelivery({ store: new DurableObjectMessageStore(this.ctx.storage, 'cp-1:') }) });
  * }
  * ```
  */

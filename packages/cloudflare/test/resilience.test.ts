@@ -13,7 +13,7 @@ import { validators } from './helpers/stations.js';
 // The Worker under test: a Durable Object that runs a station client with the store.
 const WORKER = `
 import { DurableObject } from 'cloudflare:workers';
-import { DurableObjectMessageStore, OCPPClient } from '../src/index.js';
+import { DurableObjectMessageStore, durableDelivery, OCPPClient } from '../src/index.js';
 
 const ts = () => new Date().toISOString();
 
@@ -22,7 +22,7 @@ export class StationDO extends DurableObject {
     return new OCPPClient({
       endpoint, identity: 'CP-DO', protocols: ['ocpp1.6'], callTimeoutMs: 30000,
       reconnect: { waitMinimumMs: 5, randomRangeMs: 5, repeatTimes: 4 },
-      durable: { store: new DurableObjectMessageStore(this.ctx.storage, prefix), retryIntervalMs: 10 },
+      durable: durableDelivery({ store: new DurableObjectMessageStore(this.ctx.storage, prefix), retryIntervalMs: 10 }),
     });
   }
   async fetch(request) {

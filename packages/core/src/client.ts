@@ -1,5 +1,5 @@
 import { backoffDelayMs, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.js';
-import type { DurableOptions } from './durable.js';
+import type { DurableLane, durableDelivery } from './durable-lane.js';
 import { Endpoint, type EndpointOptions } from './endpoint.js';
 import { ConnectError, StateError } from './errors.js';
 import { createIdGenerator } from './ids.js';
@@ -31,10 +31,11 @@ export interface OCPPClientOptions<TProtocol extends OCPPProtocol = OCPPProtocol
   /** Random source in [0, 1) for the back-off jitter (default Math.random, called lazily). */
   readonly random?: () => number;
   /**
-   * Durable delivery of transaction-related messages through a {@link MessageStore}: kept
-   * across reconnects and restarts, retried on CALLERROR (OCPP 1.6 §3.7). Off by default.
+   * Durable delivery of transaction-related messages, from {@link durableDelivery}: kept in a
+   * MessageStore across reconnects and restarts, retried on CALLERROR (OCPP 1.6 §3.7). Off by
+   * default (and then not bundled).
    */
-  readonly durable?: DurableOptions;
+  readonly durable?: DurableLane;
 }
 
 /** Where a client is in its life. */
@@ -95,7 +96,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     // Wrapped so Math.random is looked up and called only when a reconnect happens, never at
     // import or construction (Workers forbid randomness at global scope).
     this.random = options.random ?? (() => Math.random());
-    if (options.durable) this.configureDurability(options.durable);
+    if (options.durable) this.attachDurable(options.durable);
   }
 
   /** Current lifecycle state. */

@@ -1,12 +1,7 @@
 import { type ActionSchemas, validate } from '@ocpp-ws-io/schemas';
 import { createNanoEvents, type Emitter } from 'nanoevents';
-import {
-  createKeyGenerator,
-  type DurableOptions,
-  isTransactionMessage,
-  type MessageStore,
-  type StoredMessage,
-} from './durable.js';
+import type { StoredMessage } from './durable.js';
+import type { DurableLane } from './durable-lane.js';
 import {
   AbortError,
   ConnectionClosedError,
@@ -32,7 +27,7 @@ import {
 } from './frames.js';
 import { NO_REPLY } from './no-reply.js';
 import { CALL, CALLERROR, CALLRESULT, CALLRESULTERROR, type OCPPProtocol, SEND } from './protocol.js';
-import type { CloseInfo, Transport, TransportSink } from './transport.js';
+import type { CloseInfo, Transport } from './transport.js';
 import type {
   ActionName,
   CallActionName,
@@ -122,7 +117,8 @@ export type ConnectionEvents = {
   }) => void;
 };
 
-interface OutboundCall {
+/** @internal One outbound call, queued or in flight. */
+export interface OutboundCall {
   readonly type: typeof CALL | typeof SEND;
   readonly action: string;
   readonly params: unknown;
@@ -139,22 +135,23 @@ interface OutboundCall {
   durable: StoredMessage | undefined;
 }
 
-interface DurableState {
-  readonly store: MessageStore;
-  readonly isDurable: (action: string, params: unknown) => boolean;
-  readonly maxAttempts: number;
-  readonly retryIntervalMs: number;
-  readonly maxStored: number;
-  readonly nextKey: () => string;
-  /** Durable calls waiting, in order. */
-  readonly lane: OutboundCall[];
-  /** Timer of a failed message waiting for its retry; the lane is paused meanwhile. */
-  hold: unknown;
-  held: OutboundCall | undefined;
-  /** Records loaded or written by this endpoint, by key (to restore each only once). */
-  readonly known: Set<string>;
-  /** store.put calls in progress (counted against maxStored). */
-  storing: number;
+/** @internal What a {@link DurableLane} may do with its client's engine. */
+export interface DurableHost {
+  readonly clock: Clock;
+  now(): number;
+  closed(): boolean;
+  makeCall(
+    type: typeof CALL,
+    action: string,
+    params: unknown,
+    options: CallOptions | undefined,
+    resolve: (value: unknown) => void,
+    reject: (error: unknown) => void,
+  ): OutboundCall;
+  pump(): void;
+  settle(call: OutboundCall, error: unknown): void;
+  emit: Endpoint['emit'];
+  error(error: unknown): void;
 }
 
 export type AnyHandler = (context: {
@@ -194,14 +191,14 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private negotiated: OCPPProtocol | undefined;
   private readonly queue: OutboundCall[] = [];
   private readonly inFlight = new Map<string, OutboundCall>();
-  private readonly inbound = new Map<string, AbortController>();
+  private readonly inbound = new Map<string, InboundCall>();
   // Created on the first handle(): stations served by server-level handlers never need one.
   private handlers: Map<string, AnyHandler> | undefined;
   private wildcard: AnyHandler | undefined;
   private badMessages = 0;
   private closed = false;
   private seq = 0;
-  private durable: DurableState | undefined;
+  private durable: DurableLane | undefined;
 
   constructor(options: EndpointOptions, generateId: () => string) {
     this.strict = options.strictMode ?? true;
@@ -245,7 +242,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   /** Calls waiting to be sent (not counting the ones in flight). */
   get queuedCalls(): number {
-    return this.queue.length + (this.durable ? this.durable.lane.length + (this.durable.held ? 1 : 0) : 0);
+    return this.queue.length + (this.durable ? this.durable.size : 0);
   }
 
   /** Calls sent and waiting for their response. */
@@ -337,7 +334,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   /** Sends a CALL and resolves with the CALLRESULT payload (queued while busy or unbound). */
   protected enqueueCall(action: string, params: unknown, options: CallOptions | undefined): Promise<unknown> {
-    if (this.durable?.isDurable(action, params)) return this.enqueueDurable(action, params, options);
+    if (this.durable?.handles(action, params)) return this.durable.enqueue(action, params, options);
     return this.enqueue(CALL, action, params, options);
   }
 
@@ -347,90 +344,24 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   }
 
   /** Turns on durable delivery of transaction-related calls (clients). */
-  protected configureDurability(options: DurableOptions): void {
-    this.durable = {
-      store: options.store,
-      isDurable: options.isDurable ?? isTransactionMessage,
-      maxAttempts: positive(options.maxAttempts, 3, 'maxAttempts'),
-      retryIntervalMs: options.retryIntervalMs ?? 60_000,
-      maxStored: positive(options.maxStoredMessages, 10_000, 'maxStoredMessages'),
-      nextKey: createKeyGenerator(() => this.clock.now()),
-      lane: [],
-      hold: undefined,
-      held: undefined,
-      known: new Set(),
-      storing: 0,
-    };
-  }
-
-  /**
-   * Queues the durable messages a previous run left in the store (e.g. before a page reload),
-   * ahead of anything new. Their outcome is reported through `delivered` / `undeliverable`.
-   */
-  protected async restoreDurable(): Promise<number> {
-    const durable = this.durable;
-    if (!durable) return 0;
-    const stored = (await durable.store.load())
-      .filter((m) => !durable.known.has(m.key))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const record of stored) {
-      durable.known.add(record.key);
-      const call = this.makeCall(
-        CALL,
-        record.action,
-        record.params,
-        undefined,
-        (response) => this.emit('delivered', { action: record.action, params: record.params, response }),
-        () => {
-          // Reported through `undeliverable` (given up) or kept in the store (closed): nothing to do.
-        },
-      );
-      call.durable = record;
-      durable.lane.push(call);
-    }
-    // Restored messages are older than anything queued in this run.
-    durable.lane.sort((a, b) => (a.durable!.key < b.durable!.key ? -1 : 1));
-    this.pump();
-    return stored.length;
-  }
-
-  private async enqueueDurable(
-    action: string,
-    params: unknown,
-    options: CallOptions | undefined,
-  ): Promise<unknown> {
-    const durable = this.durable!;
-    if (this.closed) throw new StateError('The connection is closed; no more calls can be made');
-    // Writes still in progress count too: a burst of calls in one tick must not overshoot.
-    if (durable.lane.length + durable.storing >= durable.maxStored) {
-      throw new LimitError(`Durable message store is full (${durable.maxStored}); ${action} was not queued`);
-    }
-    const record: StoredMessage = {
-      key: durable.nextKey(),
-      action,
-      params,
-      attempts: 0,
-      createdAtMs: this.clock.now(),
-    };
-    durable.known.add(record.key);
-    // Written before it can be sent: a crash right after call() still delivers it next run.
-    durable.storing++;
-    try {
-      await durable.store.put(record);
-    } finally {
-      durable.storing--;
-    }
-    if (this.closed) {
-      // Closed while the write ran: the message is stored and goes out on the next connect().
-      durable.known.delete(record.key);
-      throw new AbortError(`Connection closed; ${action} stays stored for the next connection`);
-    }
-    return new Promise<unknown>((resolve, reject) => {
-      const call = this.makeCall(CALL, action, params, options, resolve, reject);
-      call.durable = record;
-      durable.lane.push(call);
-      this.pump();
+  protected attachDurable(lane: DurableLane): void {
+    this.durable = lane;
+    lane.attach({
+      clock: this.clock,
+      now: () => this.clock.now(),
+      closed: () => this.closed,
+      makeCall: (type, action, params, options, resolve, reject) =>
+        this.makeCall(type, action, params, options, resolve, reject),
+      pump: () => this.pump(),
+      settle: (call, error) => this.settle(call, error),
+      emit: (...args) => this.emit(...args),
+      error: (e) => this.emit('error', asError(e)),
     });
+  }
+
+  /** Queues what a previous run left in the durable store, ahead of anything new. */
+  protected restoreDurable(): Promise<number> {
+    return this.durable ? this.durable.restore() : Promise.resolve(0);
   }
 
   /** Sends a 2.1 SEND: not queued behind CALLs (2.1 §4.2.4), resolves once written. */
@@ -503,7 +434,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   /** The next call to send: the older head of the normal queue and the (unpaused) durable lane. */
   private nextCall(): OutboundCall | undefined {
     const head = this.queue[0];
-    const durableHead = this.durable && this.durable.hold === undefined ? this.durable.lane[0] : undefined;
+    const durableHead = this.durable?.head();
     if (head && durableHead) return durableHead.seq < head.seq ? durableHead : head;
     return head ?? durableHead;
   }
@@ -513,7 +444,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       const next = this.nextCall();
       if (!next) return;
       if (next.type === CALL && this.inFlight.size >= this.maxInFlight) return;
-      if (next.durable) this.durable!.lane.shift();
+      if (next.durable) this.durable!.shift();
       else this.queue.shift();
       this.dispatch(next);
     }
@@ -575,55 +506,18 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * call that timed out is sent again without counting an attempt.
    */
   private fail(call: OutboundCall, error: unknown, kind: 'processing' | 'timeout'): void {
-    const durable = this.durable;
-    const record = call.durable;
-    if (!durable || !record) {
+    if (!this.durable || !call.durable) {
       this.settle(call, error);
       return;
     }
     if (call.timer !== undefined) this.clock.clearTimeout(call.timer);
     call.timer = undefined;
-    if (kind === 'timeout') {
-      durable.lane.unshift(call);
-      return;
-    }
-    const attempts = record.attempts + 1;
-    if (attempts >= durable.maxAttempts) {
-      this.dropDurable(call, error, attempts);
-      return;
-    }
-    const updated: StoredMessage = { ...record, attempts };
-    call.durable = updated;
-    void durable.store.put(updated).catch((e: unknown) => this.emit('error', asError(e)));
-    durable.held = call;
-    durable.hold = this.clock.setTimeout(() => {
-      durable.hold = undefined;
-      durable.held = undefined;
-      durable.lane.unshift(call);
-      this.pump();
-    }, durable.retryIntervalMs * attempts);
-  }
-
-  /** Gives a durable message up: removed from the store, caller rejected, `undeliverable` emitted. */
-  private dropDurable(call: OutboundCall, error: unknown, attempts: number): void {
-    const record = call.durable!;
-    void this.durable!.store.delete(record.key).catch((e: unknown) => this.emit('error', asError(e)));
-    this.emit('undeliverable', { action: call.action, params: call.params, attempts, error });
-    this.settle(call, error);
+    this.durable.fail(call, error, kind);
   }
 
   /** Settles a call exactly once and frees its resources; `error` undefined means success. */
   private settle(call: OutboundCall, error: unknown, value?: unknown): void {
-    if (call.durable && this.durable) {
-      // Delivered: forget it. Failed without being given up (closed, aborted): it stays stored,
-      // so a later connect() may restore it.
-      this.durable.known.delete(call.durable.key);
-      if (error === undefined) {
-        void this.durable.store
-          .delete(call.durable.key)
-          .catch((e: unknown) => this.emit('error', asError(e)));
-      }
-    }
+    if (call.durable && this.durable) this.durable.settled(call, error === undefined);
     if (call.timer !== undefined) {
       this.clock.clearTimeout(call.timer);
       call.timer = undefined;
@@ -636,7 +530,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   /** A call that can never be sent (unknown action, invalid, too large): a durable one is dropped. */
   private refuse(call: OutboundCall, error: unknown): void {
-    if (call.durable && this.durable) this.dropDurable(call, error, call.durable.attempts);
+    if (call.durable && this.durable) this.durable.drop(call, error);
     else this.settle(call, error);
   }
 
@@ -657,12 +551,10 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   private abortCall(call: OutboundCall, reason: unknown): void {
     const queued = this.queue.indexOf(call);
-    const laned = this.durable ? this.durable.lane.indexOf(call) : -1;
     if (queued >= 0) {
       this.queue.splice(queued, 1);
-    } else if (laned >= 0) {
+    } else if (call.durable && this.durable?.remove(call)) {
       // The caller stopped waiting; the message itself stays stored and is sent next run.
-      this.durable!.lane.splice(laned, 1);
     } else if (this.inFlight.get(call.id) === call) {
       this.inFlight.delete(call.id);
     } else return;
@@ -682,7 +574,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   }
 
   private write(transport: Transport, frame: string): void {
-    this.emit('message', { direction: 'out', data: frame });
+    // Checked first so the hot path allocates no event object when nobody listens.
+    if (this.emitter) this.emitter.emit('message', { direction: 'out', data: frame });
     transport.send(frame);
   }
 
@@ -692,7 +585,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     this.transport = transport;
     this.negotiated = protocol;
     this.badMessages = 0;
-    transport.attach(new BoundSink(this as unknown as Endpoint, transport));
+    transport.attach({
+      message: (data) => this.receive(transport, data),
+      close: (info) => this.onTransportClose(transport, info),
+      error: (error) => this.onTransportError(transport, error),
+    });
     this.pump();
   }
 
@@ -713,7 +610,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   protected unbind(transport: Transport, reason: string, requeue = false): void {
     if (this.transport !== transport) return;
     this.transport = undefined;
-    for (const controller of this.inbound.values()) controller.abort(new ConnectionClosedError(reason));
+    for (const call of this.inbound.values()) call.abort(new ConnectionClosedError(reason));
     this.inbound.clear();
     const calls = [...this.inFlight.values()];
     this.inFlight.clear();
@@ -724,7 +621,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         call.timer = undefined;
       }
       this.queue.unshift(...calls.filter((c) => !c.durable));
-      this.durable?.lane.unshift(...calls.filter((c) => c.durable));
+      this.durable?.requeue(calls.filter((c) => c.durable));
       return;
     }
     for (const call of calls) {
@@ -739,18 +636,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   protected shutdown(reason: string): void {
     this.closed = true;
     const queued = this.queue.splice(0);
-    const durable = this.durable;
-    if (durable) {
-      if (durable.hold !== undefined) this.clock.clearTimeout(durable.hold);
-      const held = durable.held ? [durable.held] : [];
-      durable.hold = undefined;
-      durable.held = undefined;
-      // Durable messages stay in the store: the next run (restoreDurable) sends them.
-      for (const call of [...held, ...durable.lane.splice(0)]) {
-        durable.known.delete(call.durable!.key);
-        call.reject(new AbortError(`${reason}; ${call.action} stays stored for the next connection`));
-      }
-    }
+    // Durable messages stay in the store: the next run sends them.
+    this.durable?.shutdown(reason);
     for (const call of queued) this.settle(call, new AbortError(`${reason}; ${call.action} was never sent`));
   }
 
@@ -766,7 +653,6 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   // ── inbound ────────────────────────────────────────────────────────────────────────────────
 
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: called by BoundSink (index access).
   private receive(transport: Transport, data: string): void {
     if (this.transport !== transport) return;
     const protocol = this.negotiated!;
@@ -779,7 +665,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       transport.close(1009, 'Frame too large');
       return;
     }
-    this.emit('message', { direction: 'in', data });
+    if (this.emitter) this.emitter.emit('message', { direction: 'in', data });
     const frame = parseFrame(data, protocol);
     if (isFault(frame)) {
       this.onFault(transport, data, frame);
@@ -897,11 +783,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       reject('NotSupported', `${action} is not supported`, false);
       return;
     }
-    const controller = new AbortController();
+    const controller = new InboundCall(payload, action, id, protocol);
     this.inbound.set(id, controller);
     let result: unknown;
     try {
-      result = handler({ params: payload, action, messageId: id, protocol, signal: controller.signal });
+      result = handler(controller);
     } catch (error) {
       this.finishCall(transport, protocol, id, action, isSend, schemas, controller, undefined, error);
       return;
@@ -935,14 +821,14 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     action: string,
     isSend: boolean,
     schemas: ActionSchemas | undefined,
-    controller: AbortController,
+    controller: InboundCall,
     value: unknown,
     error: unknown,
   ): void {
     if (this.inbound.get(id) === controller) this.inbound.delete(id);
     if (error !== undefined) this.emit('handlerError', { action, messageId: id, error });
     // The response belongs to the connection the CALL came in on; if it is gone, so is the reply.
-    if (isSend || value === NO_REPLY || this.transport !== transport || controller.signal.aborted) return;
+    if (isSend || value === NO_REPLY || this.transport !== transport || controller.aborted) return;
 
     if (error !== undefined) {
       const frame =
@@ -1047,27 +933,28 @@ function isResultFrame(data: string): boolean {
 }
 
 /**
- * The sink of one bound transport: one small object instead of three closures per connection
- * (a CSMS holds thousands). Reaches the endpoint's private handlers through index access, which
- * TypeScript permits for exactly this kind of same-module collaborator.
+ * A handler's context for one inbound call: one small object per call, and the AbortController
+ * (costly to create on Node) only if the handler reads `signal`.
  */
-class BoundSink implements TransportSink {
+class InboundCall {
+  /** Filled in for server-level handlers: the station the call came from. */
+  station: unknown;
+  aborted = false;
+  private c: AbortController | undefined;
   constructor(
-    // Any protocol parameter: the sink only forwards frames.
-    private readonly endpoint: Endpoint,
-    private readonly transport: Transport,
+    readonly params: Payload,
+    readonly action: string,
+    readonly messageId: string,
+    readonly protocol: OCPPProtocol,
   ) {}
-  message(data: string): void {
-    // biome-ignore lint/complexity/useLiteralKeys: index access is how TypeScript lets a collaborator reach a private member.
-    this.endpoint['receive'](this.transport, data);
+  get signal(): AbortSignal {
+    this.c ??= new AbortController();
+    if (this.aborted) this.c.abort();
+    return this.c.signal;
   }
-  close(info: CloseInfo): void {
-    // biome-ignore lint/complexity/useLiteralKeys: index access is how TypeScript lets a collaborator reach a private member.
-    this.endpoint['onTransportClose'](this.transport, info);
-  }
-  error(error: Error): void {
-    // biome-ignore lint/complexity/useLiteralKeys: index access is how TypeScript lets a collaborator reach a private member.
-    this.endpoint['onTransportError'](this.transport, error);
+  abort(reason: unknown): void {
+    this.aborted = true;
+    this.c?.abort(reason);
   }
 }
 

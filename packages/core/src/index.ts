@@ -7,6 +7,7 @@ export {
   type MessageStore,
   type StoredMessage,
 } from './durable.js';
+export { DurableLane, durableDelivery } from './durable-lane.js';
 export { type ConnectionEvents, Endpoint, type EndpointOptions } from './endpoint.js';
 export {
   AbortError,

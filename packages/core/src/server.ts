@@ -401,7 +401,12 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
 
   protected override inheritedHandler(action: string): AnyHandler | undefined {
     const shared = this.sharedHandler(action);
-    return shared && ((context) => shared({ ...context, station: this }));
+    // The context is this call's own object: adding the station to it copies nothing.
+    if (!shared) return undefined;
+    return (context) => {
+      (context as { station?: unknown }).station = this;
+      return shared(context as Parameters<SharedHandler<TProtocol>>[0]);
+    };
   }
 
   /** The agreed subprotocol. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type ConnectRequest,
   createMemoryTransportPair,
+  durableDelivery,
   isTransactionMessage,
   MemoryMessageStore,
   type MemoryTransport,
@@ -32,7 +33,7 @@ function station(store: MemoryMessageStore, options: Partial<OCPPClientOptions<'
     validators: allValidators,
     clock,
     random: () => 0,
-    durable: { store, retryIntervalMs: 60_000, maxAttempts: 3 },
+    durable: durableDelivery({ store, retryIntervalMs: 60_000, maxAttempts: 3 }),
     connector: async (request) => {
       attempts.push(request);
       const [clientSide, peerSide] = createMemoryTransportPair('ocpp1.6');
@@ -206,7 +207,7 @@ describe('durable transaction messages', () => {
         await store.put(m);
       },
     });
-    const t = station(store, { durable: { store: slow } });
+    const t = station(store, { durable: durableDelivery({ store: slow }) });
     await t.client.connect();
     const pending = t.client.call('StopTransaction', stop(5)).catch((e: unknown) => e);
     await t.client.close();

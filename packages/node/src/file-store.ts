@@ -22,8 +22,8 @@ export interface FileMessageStoreOptions {
  *
  * @example
  * ```ts
- * import { FileMessageStore, OCPPClient } from '@ocpp-ws-io/node';
- * const client = new OCPPClient({ ..., durable: { store: new FileMessageStore('/var/lib/cp/ocpp-queue.json') } });
+ * import { durableDelivery, FileMessageStore, OCPPClient } from '@ocpp-ws-io/node';
+ * const client = new OCPPClient({ ..., durable: durableDelivery({ store: new FileMessageStore('/var/lib/cp/ocpp-queue.json') }) });
  * ```
  */
 export class FileMessageStore implements MessageStore {

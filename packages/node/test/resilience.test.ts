@@ -12,6 +12,7 @@ import { type FaultProxy, startFaultProxy } from '@ocpp-ws-io/test-utils';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  durableDelivery,
   FileMessageStore,
   LimitError,
   MemoryMessageStore,
@@ -191,7 +192,7 @@ function station(identity: string, port: number, store: MessageStore, extra: Rec
     protocols: ['ocpp1.6'],
     reconnect: FAST_RECONNECT,
     callTimeoutMs: 10_000,
-    durable: { store, retryIntervalMs: 10 },
+    durable: durableDelivery({ store, retryIntervalMs: 10 }),
     ...extra,
   });
   cleanups.push(() => client.close());
@@ -447,7 +448,7 @@ describe('(d) a flood of calls during a reconnect', () => {
       protocols: ['ocpp1.6'],
       reconnect: FAST_RECONNECT,
       maxQueuedCalls: QUEUE,
-      durable: { store, maxStoredMessages: STORED, retryIntervalMs: 10 },
+      durable: durableDelivery({ store, maxStoredMessages: STORED, retryIntervalMs: 10 }),
     });
     cleanups.push(() => client.close());
     await client.connect();
@@ -527,7 +528,9 @@ describe('(d) a flood of calls during a reconnect', () => {
     const { port } = await server.listen({ port: 0, host: '127.0.0.1' });
     cleanups.push(() => server.close());
     const store = new MemoryMessageStore();
-    const client = station('CP-BURST', port, store, { durable: { store, maxStoredMessages: 10 } });
+    const client = station('CP-BURST', port, store, {
+      durable: durableDelivery({ store, maxStoredMessages: 10 }),
+    });
     client.on('error', () => {});
     // Connecting, not yet open: everything waits.
     const connecting = client.connect().catch(() => {});
@@ -551,7 +554,7 @@ describe('(d) a flood of calls during a reconnect', () => {
 // ── FileMessageStore across a process kill ──────────────────────────────────────────────────────
 
 const CHILD = `
-import { FileMessageStore, OCPPClient } from '../src/index.js';
+import { durableDelivery, FileMessageStore, OCPPClient } from '../src/index.js';
 const [url, file, phase, total] = process.argv.slice(2);
 class Tracing extends FileMessageStore {
   async put(message) { await super.put(message); process.stdout.write('put ' + message.key + '\\n'); }
@@ -560,7 +563,7 @@ const store = new Tracing(file);
 const client = new OCPPClient({
   endpoint: url, identity: 'CP-FILE', protocols: ['ocpp1.6'],
   reconnect: { waitMinimumMs: 5, randomRangeMs: 5 }, callTimeoutMs: 60000,
-  durable: { store, retryIntervalMs: 10 },
+  durable: durableDelivery({ store, retryIntervalMs: 10 }),
 });
 client.on('delivered', (e) => process.stdout.write('delivered ' + e.action + '\\n'));
 await client.connect();
