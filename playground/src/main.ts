@@ -170,7 +170,9 @@ function buildClient(s: Settings): OCPPClient {
     // Transaction messages (1.6 StartTransaction, StopTransaction, MeterValues of a transaction;
     // 2.0.1 TransactionEvent) are stored before they go out and sent again after a reconnect or a
     // reload until the CSMS answers (1.6 §3.7). Retries after a CALLERROR every 5 s × attempt.
-    durable: durableDelivery({ store: storeOf(s.identity), retryIntervalMs: 5_000 }),
+    // afterBoot: after a reload, stored transaction messages wait for an accepted
+    // BootNotification, as a real station's would (OCPP 1.6 §4.2).
+    durable: durableDelivery({ store: storeOf(s.identity), retryIntervalMs: 5_000, afterBoot: true }),
     ...(s.auth !== 'none' && s.password ? { password: s.password } : {}),
     ...(s.auth === 'query' ? { authQueryParam: s.queryParam } : {}),
     ...(s.mode === 'inpage' ? { connector: csms.connector() } : {}),

@@ -51,6 +51,9 @@ export class DurableLane {
   private readonly known = new Set<string>();
   /** store.put calls in progress (counted against maxStored). */
   private storing = 0;
+  private readonly afterBoot: boolean;
+  /** Restored messages wait for an accepted BootNotification (options.afterBoot). */
+  private awaitingBoot = false;
 
   constructor(options: DurableOptions) {
     this.store = options.store;
@@ -58,6 +61,7 @@ export class DurableLane {
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryIntervalMs = options.retryIntervalMs ?? 60_000;
     this.maxStored = options.maxStoredMessages ?? 10_000;
+    this.afterBoot = options.afterBoot ?? false;
     if (!(this.maxAttempts > 0) || !(this.maxStored > 0)) {
       throw new RangeError('maxAttempts and maxStoredMessages must be positive');
     }
@@ -82,7 +86,14 @@ export class DurableLane {
 
   /** @internal The next call to send, unless the lane is paused. */
   head(): OutboundCall | undefined {
-    return this.hold === undefined ? this.lane[0] : undefined;
+    return this.hold === undefined && !this.awaitingBoot ? this.lane[0] : undefined;
+  }
+
+  /** @internal Every CALLRESULT of the client: an accepted BootNotification releases the lane. */
+  answered(action: string, payload: Record<string, unknown>): void {
+    if (this.awaitingBoot && action === 'BootNotification' && payload.status === 'Accepted') {
+      this.awaitingBoot = false;
+    }
   }
 
   /** @internal Removes the head (it is being sent). */
@@ -152,6 +163,7 @@ export class DurableLane {
     }
     // Restored messages are older than anything queued in this run.
     this.lane.sort((a, b) => (a.durable!.key < b.durable!.key ? -1 : 1));
+    if (stored.length > 0 && this.afterBoot) this.awaitingBoot = true;
     host.pump();
     return stored.length;
   }

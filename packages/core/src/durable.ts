@@ -49,6 +49,13 @@ export interface DurableOptions {
   readonly retryIntervalMs?: number;
   /** Most messages kept in the store before `call()` refuses new ones (default 10 000). */
   readonly maxStoredMessages?: number;
+  /**
+   * After a restart with messages left in the store, hold the transaction lane until a
+   * BootNotification of this run is answered `Accepted`: a station boots before it sends anything
+   * else (OCPP 1.6 §4.2; 2.0.1 B01), and a `Pending` answer keeps them waiting. Other calls go as
+   * usual. Default false: stored messages go out as soon as the connection opens.
+   */
+  readonly afterBoot?: boolean;
 }
 
 /** The default durability rule: transaction-related messages of every version. */

@@ -914,6 +914,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         return;
       }
     }
+    this.durable?.answered(call.action, payload);
     this.settle(call, undefined, payload);
     this.pump();
   }

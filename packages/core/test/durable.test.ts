@@ -216,6 +216,41 @@ describe('durable transaction messages', () => {
     expect(store.size).toBe(1);
   });
 
+  it('with afterBoot, holds what a previous run left until BootNotification is Accepted (OCPP 1.6 §4.2)', async () => {
+    const store = new MemoryMessageStore();
+    const first = station(store, { reconnect: false });
+    await first.client.connect();
+    void first.client.call('StopTransaction', stop(3)).catch(() => {});
+    await flush();
+    await first.client.close();
+    expect(store.size).toBe(1);
+
+    const second = station(store, { durable: durableDelivery({ store, afterBoot: true }) });
+    await second.client.connect();
+    await flush();
+    expect(calls(second.peer())).toEqual([]); // held: nothing before the boot
+    const boot = async (status: string) => {
+      const result = second.client.call('BootNotification', {
+        chargePointVendor: 'A',
+        chargePointModel: 'B',
+      });
+      await flush();
+      const [[action, id]] = calls(second.peer()) as [[string, string]];
+      expect(action).toBe('BootNotification');
+      second.peer().send([3, id, { status, currentTime: ts, interval: 60 }]);
+      await result;
+      await flush();
+    };
+    await boot('Pending');
+    expect(calls(second.peer())).toEqual([]); // Pending: still held
+    await boot('Accepted');
+    const [[action, id]] = calls(second.peer()) as [[string, string]];
+    expect(action).toBe('StopTransaction');
+    second.peer().send([3, id, {}]);
+    await flush();
+    expect(store.size).toBe(0);
+  });
+
   it('never stores a message that can never be sent (invalid payload)', async () => {
     const store = new MemoryMessageStore();
     const t = station(store);
