@@ -71,7 +71,7 @@ export class DurableLane {
   attach(host: DurableHost): void {
     if (this.host) throw new StateError('A durable lane belongs to one client');
     this.host = host;
-    this.nextKey = createKeyGenerator(host.now);
+    this.nextKey = createKeyGenerator(() => host.clock.now());
   }
 
   /** @internal */
@@ -114,7 +114,7 @@ export class DurableLane {
       action,
       params,
       attempts: 0,
-      createdAtMs: host.now(),
+      createdAtMs: host.clock.now(),
     };
     this.known.add(record.key);
     this.storing++;

@@ -138,7 +138,6 @@ export interface OutboundCall {
 /** @internal What a {@link DurableLane} may do with its client's engine. */
 export interface DurableHost {
   readonly clock: Clock;
-  now(): number;
   closed(): boolean;
   makeCall(
     type: typeof CALL,
@@ -348,7 +347,6 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     this.durable = lane;
     lane.attach({
       clock: this.clock,
-      now: () => this.clock.now(),
       closed: () => this.closed,
       makeCall: (type, action, params, options, resolve, reject) =>
         this.makeCall(type, action, params, options, resolve, reject),

@@ -1,16 +1,8 @@
-// Node `ws` bindings of the core for the tests: a client connector and a minimal CSMS. The
-// Node adapter package is written in parallel; these stay deliberately small and test-only.
+// A minimal Node `ws` CSMS for the Worker-as-client tests. Stations use @ocpp-ws-io/node's
+// connector; this binding stays because the tests inspect each handshake it sees.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type CloseInfo,
-  ConnectError,
-  type Connector,
-  type OCPPProtocol,
-  type OCPPServer,
-  type Transport,
-  type TransportSink,
-} from '@ocpp-ws-io/core';
+import type { CloseInfo, OCPPProtocol, OCPPServer, Transport, TransportSink } from '@ocpp-ws-io/core';
 import WebSocket, { WebSocketServer } from 'ws';
 
 class WsTransport implements Transport {
@@ -40,29 +32,6 @@ class WsTransport implements Transport {
     else this.backlog.push(event);
   }
 }
-
-/** A core Connector over Node `ws` (Basic auth in the header, 401 → ConnectError with status). */
-export const wsConnector: Connector = ({ url, identity, protocols, password, signal }) =>
-  new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    if (password !== undefined)
-      headers.Authorization = `Basic ${Buffer.from(`${identity}:${password}`).toString('base64')}`;
-    const ws = new WebSocket(url, [...protocols], { headers });
-    const onAbort = () => ws.terminate();
-    signal.addEventListener('abort', onAbort, { once: true });
-    ws.once('unexpected-response', (_req, res) => {
-      ws.terminate();
-      const status = res.statusCode ?? 0;
-      reject(
-        new ConnectError(`Handshake rejected with HTTP ${status}`, { status, retryable: status >= 500 }),
-      );
-    });
-    ws.once('error', (error) => reject(new ConnectError(error.message, { retryable: true, cause: error })));
-    ws.once('open', () => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(new WsTransport(ws, ws.protocol));
-    });
-  });
 
 /** Runs a core OCPPServer on `ws://127.0.0.1:<port>`: the web-standard handshake on Node's upgrade event. */
 export async function startNodeCsms<P extends OCPPProtocol>(

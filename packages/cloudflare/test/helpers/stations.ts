@@ -1,8 +1,8 @@
 import { OCPPClient, type OCPPClientOptions, type OCPPProtocol } from '@ocpp-ws-io/core';
+import { nodeConnector } from '@ocpp-ws-io/node';
 import { validators as v16 } from '@ocpp-ws-io/schemas/ocpp1.6';
 import { validators as v201 } from '@ocpp-ws-io/schemas/ocpp2.0.1';
 import { validators as v21 } from '@ocpp-ws-io/schemas/ocpp2.1';
-import { wsConnector } from './node-ws.js';
 
 export const PASSWORD = 'correct-horse-16b';
 export const API_TOKEN = 'test-api-token';
@@ -20,7 +20,7 @@ export function nodeStation<P extends OCPPProtocol>(
     identity,
     protocols,
     password: PASSWORD,
-    connector: wsConnector,
+    connector: nodeConnector(),
     validators,
     ...options,
   });

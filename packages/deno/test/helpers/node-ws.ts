@@ -1,16 +1,9 @@
-// Node peers for the Deno tests, built on `ws` directly (the Node adapter package is written in
-// parallel; these tests must not depend on it): a core Connector, a Transport over a `ws` socket,
-// and a core OCPPServer bound to a `ws` server with HTTP-level rejections.
+// A Node CSMS for the Deno client tests: a core OCPPServer bound to a `ws` server with HTTP-level
+// rejections, recording every upgrade it sees (the tests assert on them). Node stations use
+// @ocpp-ws-io/node's connector.
 import { createServer, type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type AcceptedHandshake,
-  ConnectError,
-  type Connector,
-  type OCPPServer,
-  type Transport,
-  type TransportSink,
-} from '@ocpp-ws-io/core';
+import type { AcceptedHandshake, OCPPServer, Transport, TransportSink } from '@ocpp-ws-io/core';
 import { WebSocket, WebSocketServer } from 'ws';
 
 /** A core Transport over one Node `ws` socket; events before `attach` are buffered. */
@@ -48,42 +41,6 @@ export class NodeWsTransport implements Transport {
     if (this.sink) event(this.sink);
     else this.backlog.push(event);
   }
-}
-
-/** A core Connector over `ws`, sending Basic auth up front. */
-export function nodeWsConnector(): Connector {
-  return ({ url, identity, protocols, password, headers, signal }) =>
-    new Promise((resolve, reject) => {
-      const sent: Record<string, string> = { ...headers };
-      if (password !== undefined) {
-        sent.Authorization = `Basic ${Buffer.from(`${identity}:${password}`).toString('base64')}`;
-      }
-      const ws = new WebSocket(url, [...protocols], { headers: sent });
-      const onAbort = () => {
-        ws.terminate();
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      ws.once('unexpected-response', (request, response) => {
-        signal.removeEventListener('abort', onAbort);
-        request.destroy();
-        const status = response.statusCode ?? 0;
-        reject(
-          new ConnectError(`HTTP ${status} ${response.headers['www-authenticate'] ?? ''}`.trim(), {
-            status,
-            retryable: status >= 500 || status === 404,
-          }),
-        );
-      });
-      ws.once('open', () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(new NodeWsTransport(ws));
-      });
-      ws.once('error', (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(new ConnectError(error.message, { retryable: true, cause: error }));
-      });
-    });
 }
 
 /** A Node CSMS around a core OCPPServer. */

@@ -1,9 +1,9 @@
 // Node-side OCPP peers with strict validation, for the Deno tests.
 import { OCPPClient, type OCPPProtocol, OCPPServer } from '@ocpp-ws-io/core';
+import { nodeConnector } from '@ocpp-ws-io/node';
 import { validators as ocpp16 } from '@ocpp-ws-io/schemas/ocpp1.6';
 import { validators as ocpp201 } from '@ocpp-ws-io/schemas/ocpp2.0.1';
 import { validators as ocpp21 } from '@ocpp-ws-io/schemas/ocpp2.1';
-import { nodeWsConnector } from './node-ws.js';
 
 export const validators = { 'ocpp1.6': ocpp16, 'ocpp2.0.1': ocpp201, 'ocpp2.1': ocpp21 };
 
@@ -22,7 +22,7 @@ export function nodeStation(options: {
     ...(options.password === undefined ? {} : { password: options.password }),
     strictMode: options.strictMode ?? true,
     validators,
-    connector: nodeWsConnector(),
+    connector: nodeConnector(),
     // Tests assert how a connection ended; a reconnect loop would hide the close code.
     reconnect: false,
     callTimeoutMs: 5_000,
