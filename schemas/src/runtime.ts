@@ -50,71 +50,38 @@ export type Schema<T> = GenericSchema<unknown, T>;
 export const CHECK = '~check';
 
 // ---------------------------------------------------------------------------------------------
-// Lazy schemas. An exported schema starts as an object whose valibot properties (the same keys, in
-// the same order, as valibot's own object) are enumerable accessors, so spreading it (`v.pipe`,
-// `v.message`…), `in` and `Object.keys` behave as on the built schema. The first read of any of
-// them builds the valibot schema and copies its properties onto the object in place: from then on
-// it is an ordinary valibot schema with data properties. The fast check sits under `~check`, a
-// non-enumerable property, so copies made by `v.pick`/`v.omit`/… never inherit a check that does
-// not match them.
+// Lazy schemas. Loading a version module creates one object per exported schema, so that object
+// must be cheap: a literal with valibot's own keys, in valibot's order, whose data is known up
+// front (`kind`, `type`, `~run`…). Only the parts that cost something to build are accessors that
+// replace themselves with data properties on first read: an object's `entries` (which builds the
+// property schemas), a picklist's `expects`, and `~standard`. Spreading the schema (`v.pipe`,
+// `v.pick`…), `in` and `Object.keys` therefore behave as on valibot's own object. `~run` is shared:
+// valibot's object and picklist runs read everything from `this`. The fast check sits under
+// `~check`, a non-enumerable property, so copies made by `v.pick`/`v.omit`/… never inherit a check
+// that does not match them.
+// (The first version defined nine accessors per schema with Object.defineProperties and built the
+// whole valibot schema on first touch: ~2.5 ms of 2.1's cold start went there.)
 
-/** Build functions of the schemas not yet built. */
-const pending = new WeakMap<object, () => GenericSchema>();
-
-function build(schema: object): Record<string, unknown> {
-  const make = pending.get(schema);
-  if (make) {
-    pending.delete(schema);
-    const built = make();
-    for (const key of Object.keys(schema))
-      if (!(key in built)) delete (schema as Record<string, unknown>)[key];
-    Object.defineProperties(schema, Object.getOwnPropertyDescriptors(built));
-    // valibot's `~standard.validate` closes over the object it was made for: point it at this one
-    _standardSchema(schema as GenericSchema);
-  }
-  return schema as Record<string, unknown>;
+/** Turns a self-replacing accessor into the data property valibot's own schemas have. */
+function settle<T>(schema: object, key: string, value: T): T {
+  Object.defineProperty(schema, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
 }
 
-function accessors(keys: readonly string[]): PropertyDescriptorMap {
-  const map: PropertyDescriptorMap = {};
-  for (const key of keys) {
-    map[key] = {
-      get(this: object) {
-        return build(this)[key];
-      },
-      set(this: object, value: unknown) {
-        build(this)[key] = value;
-      },
-      enumerable: true,
-      configurable: true,
-    };
-  }
-  return map;
+/** valibot's `~standard` is a data property added last; the accessor sits last too, so order holds. */
+function standardProps(schema: GenericSchema): GenericSchema['~standard'] {
+  delete (schema as unknown as Record<string, unknown>)['~standard'];
+  return _standardSchema(schema)['~standard'];
 }
 
-const SCHEMA_KEYS = ['kind', 'type', 'reference', 'expects', 'async'] as const;
-const OBJECT_ACCESSORS = /* @__PURE__ */ accessors([
-  ...SCHEMA_KEYS,
-  'entries',
-  'message',
-  '~run',
-  '~standard',
-]);
-const PICKLIST_ACCESSORS = /* @__PURE__ */ accessors([
-  ...SCHEMA_KEYS,
-  'options',
-  'message',
-  '~run',
-  '~standard',
-]);
-
-/* @__NO_SIDE_EFFECTS__ */
-function lazy<S extends GenericSchema>(check: Check, keys: PropertyDescriptorMap, make: () => S): S {
-  const schema = Object.defineProperties({}, keys);
-  Object.defineProperty(schema, CHECK, { value: check, enumerable: false });
-  pending.set(schema, make);
-  return schema as S;
+function withCheck<S extends object>(schema: S, check: Check): S {
+  return Object.defineProperty(schema, CHECK, { value: check });
 }
+
+// One `~run` per kind, taken from a throwaway schema: they read `this.entries` / `this.options`.
+let strictRun: GenericSchema['~run'] | undefined;
+let looseRun: GenericSchema['~run'] | undefined;
+let picklistRun: GenericSchema['~run'] | undefined;
 
 /** An exported object schema with its fast check; `entries` is called when valibot first needs it. */
 export function lazyObj<E extends ObjectEntries>(
@@ -133,7 +100,23 @@ export function lazyObj<E extends ObjectEntries>(
   strict: boolean,
   entries: () => E,
 ): StrictObjectSchema<E, undefined> | LooseObjectSchema<E, undefined> {
-  return lazy(check, OBJECT_ACCESSORS, () => (strict ? obj(entries(), true) : obj(entries(), false)));
+  const run = strict ? (strictRun ??= obj({}, true)['~run']) : (looseRun ??= obj({}, false)['~run']);
+  const schema = {
+    kind: 'schema',
+    type: strict ? 'strict_object' : 'loose_object',
+    reference: strict ? strictObject : looseObject,
+    expects: 'Object',
+    async: false,
+    get entries(): E {
+      return settle(this, 'entries', entries());
+    },
+    message: undefined,
+    '~run': run,
+    get '~standard'() {
+      return standardProps(this as unknown as GenericSchema);
+    },
+  };
+  return withCheck(schema as unknown as StrictObjectSchema<E, undefined>, check);
 }
 
 /** An exported string enumeration with its fast check. */
@@ -142,7 +125,22 @@ export function lazyEnum<const T extends readonly string[]>(
   check: Check,
   options: T,
 ): PicklistSchema<T, undefined> {
-  return lazy(check, PICKLIST_ACCESSORS, () => picklist(options));
+  const schema = {
+    kind: 'schema',
+    type: 'picklist',
+    reference: picklist,
+    get expects(): string {
+      return settle(this, 'expects', picklist(options).expects);
+    },
+    async: false,
+    options,
+    message: undefined,
+    '~run': (picklistRun ??= picklist([])['~run']),
+    get '~standard'() {
+      return standardProps(this as unknown as GenericSchema);
+    },
+  };
+  return withCheck(schema as unknown as PicklistSchema<T, undefined>, check);
 }
 
 /** Reads the fast check of a schema, if it has one. */
@@ -287,13 +285,17 @@ export function isUri(s: string): boolean {
   return URI.test(s) && s.indexOf(':') < s.length - 1;
 }
 
-/** Unknown properties on a strict object whose known properties were counted by the check. */
-export function onlyKnownKeys(o: object, counted: number, known: ReadonlySet<string>): boolean {
+/**
+ * Unknown properties on a strict object whose known properties were counted by the check.
+ * `known` is the comma-joined list of the object's property names (none contains a comma).
+ */
+export function onlyKnownKeys(o: object, counted: number, known: string): boolean {
   let n = 0;
   for (const _ in o) n++;
   if (n === counted) return true;
   // a known property may be present with the value undefined (not counted): look key by key
-  for (const k in o) if (!known.has(k)) return false;
+  const names = known === '' ? [] : known.split(','); // '' has no names, not the name ''
+  for (const k in o) if (!names.includes(k)) return false;
   return true;
 }
 

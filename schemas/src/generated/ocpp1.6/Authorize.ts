@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, maxLen, obj, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
-const AuthorizeRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idTag"]);
 export interface AuthorizeRequest {
   idTag: string;
 }
@@ -12,14 +11,13 @@ export function isAuthorizeRequest(x: unknown): boolean {
   let v: unknown;
   v = x.idTag;
   if (!(typeof v === 'string' && maxLen(v, 20))) return false;
-  return onlyKnownKeys(x, n, AuthorizeRequestKeys);
+  return onlyKnownKeys(x, n, "idTag");
 }
 export const AuthorizeRequestSchema: Schema<AuthorizeRequest> = /* @__PURE__ */ lazyObj(isAuthorizeRequest, true, () => ({ idTag: str(undefined, 20) }));
 
 const AuthorizeResponse_idTagInfo_statusValues = ["Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"] as const;
-const AuthorizeResponse_idTagInfo_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(AuthorizeResponse_idTagInfo_statusValues);
+let AuthorizeResponse_idTagInfo_statusSet: ReadonlySet<string> | undefined;
 
-const AuthorizeResponse_idTagInfoKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["expiryDate", "parentIdTag", "status"]);
 function isAuthorizeResponse_idTagInfo(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 1;
@@ -35,11 +33,10 @@ function isAuthorizeResponse_idTagInfo(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (!(typeof v === 'string' && AuthorizeResponse_idTagInfo_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, AuthorizeResponse_idTagInfoKeys);
+  if (!(typeof v === 'string' && (AuthorizeResponse_idTagInfo_statusSet ??= new Set<string>(AuthorizeResponse_idTagInfo_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "expiryDate,parentIdTag,status");
 }
 
-const AuthorizeResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idTagInfo"]);
 export interface AuthorizeResponse {
   idTagInfo: {
     expiryDate?: string | undefined;
@@ -53,7 +50,7 @@ export function isAuthorizeResponse(x: unknown): boolean {
   let v: unknown;
   v = x.idTagInfo;
   if (!(isAuthorizeResponse_idTagInfo(v))) return false;
-  return onlyKnownKeys(x, n, AuthorizeResponseKeys);
+  return onlyKnownKeys(x, n, "idTagInfo");
 }
 export const AuthorizeResponseSchema: Schema<AuthorizeResponse> = /* @__PURE__ */ lazyObj(isAuthorizeResponse, true, () => ({ idTagInfo: obj({ expiryDate: opt(dateTime()), parentIdTag: opt(str(undefined, 20)), status: oneOf(AuthorizeResponse_idTagInfo_statusValues) }, true) }));
 

@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, maxLen, num, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
-const BootNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargePointVendor", "chargePointModel", "chargePointSerialNumber", "chargeBoxSerialNumber", "firmwareVersion", "iccid", "imsi", "meterType", "meterSerialNumber"]);
 export interface BootNotificationRequest {
   chargePointVendor: string;
   chargePointModel: string;
@@ -57,14 +56,13 @@ export function isBootNotificationRequest(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 25))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, BootNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "chargePointVendor,chargePointModel,chargePointSerialNumber,chargeBoxSerialNumber,firmwareVersion,iccid,imsi,meterType,meterSerialNumber");
 }
 export const BootNotificationRequestSchema: Schema<BootNotificationRequest> = /* @__PURE__ */ lazyObj(isBootNotificationRequest, true, () => ({ chargePointVendor: str(undefined, 20), chargePointModel: str(undefined, 20), chargePointSerialNumber: opt(str(undefined, 25)), chargeBoxSerialNumber: opt(str(undefined, 25)), firmwareVersion: opt(str(undefined, 50)), iccid: opt(str(undefined, 20)), imsi: opt(str(undefined, 20)), meterType: opt(str(undefined, 25)), meterSerialNumber: opt(str(undefined, 25)) }));
 
 const BootNotificationResponse_statusValues = ["Accepted", "Pending", "Rejected"] as const;
-const BootNotificationResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(BootNotificationResponse_statusValues);
+let BootNotificationResponse_statusSet: ReadonlySet<string> | undefined;
 
-const BootNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "currentTime", "interval"]);
 export interface BootNotificationResponse {
   status: "Accepted" | "Pending" | "Rejected";
   currentTime: string;
@@ -75,12 +73,12 @@ export function isBootNotificationResponse(x: unknown): boolean {
   let n = 3;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && BootNotificationResponse_statusSet.has(v))) return false;
+  if (!(typeof v === 'string' && (BootNotificationResponse_statusSet ??= new Set<string>(BootNotificationResponse_statusValues)).has(v))) return false;
   v = x.currentTime;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
   v = x.interval;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, BootNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "status,currentTime,interval");
 }
 export const BootNotificationResponseSchema: Schema<BootNotificationResponse> = /* @__PURE__ */ lazyObj(isBootNotificationResponse, true, () => ({ status: oneOf(BootNotificationResponse_statusValues), currentTime: dateTime(), interval: num(true) }));
 

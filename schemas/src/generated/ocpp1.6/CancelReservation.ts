@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, isObject, lazyObj, num, oneOf, onlyKnownKeys } from '../../runtime.js';
 
-const CancelReservationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["reservationId"]);
 export interface CancelReservationRequest {
   reservationId: number;
 }
@@ -12,14 +11,13 @@ export function isCancelReservationRequest(x: unknown): boolean {
   let v: unknown;
   v = x.reservationId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, CancelReservationRequestKeys);
+  return onlyKnownKeys(x, n, "reservationId");
 }
 export const CancelReservationRequestSchema: Schema<CancelReservationRequest> = /* @__PURE__ */ lazyObj(isCancelReservationRequest, true, () => ({ reservationId: num(true) }));
 
 const CancelReservationResponse_statusValues = ["Accepted", "Rejected"] as const;
-const CancelReservationResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CancelReservationResponse_statusValues);
+let CancelReservationResponse_statusSet: ReadonlySet<string> | undefined;
 
-const CancelReservationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface CancelReservationResponse {
   status: "Accepted" | "Rejected";
 }
@@ -28,8 +26,8 @@ export function isCancelReservationResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && CancelReservationResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, CancelReservationResponseKeys);
+  if (!(typeof v === 'string' && (CancelReservationResponse_statusSet ??= new Set<string>(CancelReservationResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const CancelReservationResponseSchema: Schema<CancelReservationResponse> = /* @__PURE__ */ lazyObj(isCancelReservationResponse, true, () => ({ status: oneOf(CancelReservationResponse_statusValues) }));
 

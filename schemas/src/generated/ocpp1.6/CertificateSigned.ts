@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, str } from '../../runtime.js';
 import { type CertificateSignedStatusEnumType, CertificateSignedStatusEnumTypeSchema, isCertificateSignedStatusEnumType } from './_defs.js';
 
-const CertificateSignedRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateChain"]);
 export interface CertificateSignedRequest {
   certificateChain: string;
 }
@@ -13,11 +12,10 @@ export function isCertificateSignedRequest(x: unknown): boolean {
   let v: unknown;
   v = x.certificateChain;
   if (!(typeof v === 'string' && maxLen(v, 10000))) return false;
-  return onlyKnownKeys(x, n, CertificateSignedRequestKeys);
+  return onlyKnownKeys(x, n, "certificateChain");
 }
 export const CertificateSignedRequestSchema: Schema<CertificateSignedRequest> = /* @__PURE__ */ lazyObj(isCertificateSignedRequest, true, () => ({ certificateChain: str(undefined, 10000) }));
 
-const CertificateSignedResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface CertificateSignedResponse {
   status: CertificateSignedStatusEnumType;
 }
@@ -27,7 +25,7 @@ export function isCertificateSignedResponse(x: unknown): boolean {
   let v: unknown;
   v = x.status;
   if (!(isCertificateSignedStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, CertificateSignedResponseKeys);
+  return onlyKnownKeys(x, n, "status");
 }
 export const CertificateSignedResponseSchema: Schema<CertificateSignedResponse> = /* @__PURE__ */ lazyObj(isCertificateSignedResponse, true, () => ({ status: CertificateSignedStatusEnumTypeSchema }));
 

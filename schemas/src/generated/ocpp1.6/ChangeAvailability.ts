@@ -3,9 +3,8 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, oneOf, onlyKnownKeys } from '../../runtime.js';
 
 const ChangeAvailabilityRequest_typeValues = ["Inoperative", "Operative"] as const;
-const ChangeAvailabilityRequest_typeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChangeAvailabilityRequest_typeValues);
+let ChangeAvailabilityRequest_typeSet: ReadonlySet<string> | undefined;
 
-const ChangeAvailabilityRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["connectorId", "type"]);
 export interface ChangeAvailabilityRequest {
   connectorId: number;
   type: "Inoperative" | "Operative";
@@ -17,15 +16,14 @@ export function isChangeAvailabilityRequest(x: unknown): boolean {
   v = x.connectorId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.type;
-  if (!(typeof v === 'string' && ChangeAvailabilityRequest_typeSet.has(v))) return false;
-  return onlyKnownKeys(x, n, ChangeAvailabilityRequestKeys);
+  if (!(typeof v === 'string' && (ChangeAvailabilityRequest_typeSet ??= new Set<string>(ChangeAvailabilityRequest_typeValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "connectorId,type");
 }
 export const ChangeAvailabilityRequestSchema: Schema<ChangeAvailabilityRequest> = /* @__PURE__ */ lazyObj(isChangeAvailabilityRequest, true, () => ({ connectorId: num(true), type: oneOf(ChangeAvailabilityRequest_typeValues) }));
 
 const ChangeAvailabilityResponse_statusValues = ["Accepted", "Rejected", "Scheduled"] as const;
-const ChangeAvailabilityResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChangeAvailabilityResponse_statusValues);
+let ChangeAvailabilityResponse_statusSet: ReadonlySet<string> | undefined;
 
-const ChangeAvailabilityResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface ChangeAvailabilityResponse {
   status: "Accepted" | "Rejected" | "Scheduled";
 }
@@ -34,8 +32,8 @@ export function isChangeAvailabilityResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && ChangeAvailabilityResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, ChangeAvailabilityResponseKeys);
+  if (!(typeof v === 'string' && (ChangeAvailabilityResponse_statusSet ??= new Set<string>(ChangeAvailabilityResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const ChangeAvailabilityResponseSchema: Schema<ChangeAvailabilityResponse> = /* @__PURE__ */ lazyObj(isChangeAvailabilityResponse, true, () => ({ status: oneOf(ChangeAvailabilityResponse_statusValues) }));
 

@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, oneOf, onlyKnownKeys, str } from '../../runtime.js';
 
-const ChangeConfigurationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["key", "value"]);
 export interface ChangeConfigurationRequest {
   key: string;
   value: string;
@@ -15,14 +14,13 @@ export function isChangeConfigurationRequest(x: unknown): boolean {
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
   v = x.value;
   if (!(typeof v === 'string' && maxLen(v, 500))) return false;
-  return onlyKnownKeys(x, n, ChangeConfigurationRequestKeys);
+  return onlyKnownKeys(x, n, "key,value");
 }
 export const ChangeConfigurationRequestSchema: Schema<ChangeConfigurationRequest> = /* @__PURE__ */ lazyObj(isChangeConfigurationRequest, true, () => ({ key: str(undefined, 50), value: str(undefined, 500) }));
 
 const ChangeConfigurationResponse_statusValues = ["Accepted", "Rejected", "RebootRequired", "NotSupported"] as const;
-const ChangeConfigurationResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChangeConfigurationResponse_statusValues);
+let ChangeConfigurationResponse_statusSet: ReadonlySet<string> | undefined;
 
-const ChangeConfigurationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface ChangeConfigurationResponse {
   status: "Accepted" | "Rejected" | "RebootRequired" | "NotSupported";
 }
@@ -31,8 +29,8 @@ export function isChangeConfigurationResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && ChangeConfigurationResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, ChangeConfigurationResponseKeys);
+  if (!(typeof v === 'string' && (ChangeConfigurationResponse_statusSet ??= new Set<string>(ChangeConfigurationResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const ChangeConfigurationResponseSchema: Schema<ChangeConfigurationResponse> = /* @__PURE__ */ lazyObj(isChangeConfigurationResponse, true, () => ({ status: oneOf(ChangeConfigurationResponse_statusValues) }));
 

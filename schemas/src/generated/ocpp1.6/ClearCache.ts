@@ -2,19 +2,17 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, isObject, lazyObj, oneOf, onlyKnownKeys } from '../../runtime.js';
 
-const ClearCacheRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface ClearCacheRequest {}
 export function isClearCacheRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, ClearCacheRequestKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const ClearCacheRequestSchema: Schema<ClearCacheRequest> = /* @__PURE__ */ lazyObj(isClearCacheRequest, true, () => ({}));
 
 const ClearCacheResponse_statusValues = ["Accepted", "Rejected"] as const;
-const ClearCacheResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearCacheResponse_statusValues);
+let ClearCacheResponse_statusSet: ReadonlySet<string> | undefined;
 
-const ClearCacheResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface ClearCacheResponse {
   status: "Accepted" | "Rejected";
 }
@@ -23,8 +21,8 @@ export function isClearCacheResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && ClearCacheResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, ClearCacheResponseKeys);
+  if (!(typeof v === 'string' && (ClearCacheResponse_statusSet ??= new Set<string>(ClearCacheResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const ClearCacheResponseSchema: Schema<ClearCacheResponse> = /* @__PURE__ */ lazyObj(isClearCacheResponse, true, () => ({ status: oneOf(ClearCacheResponse_statusValues) }));
 

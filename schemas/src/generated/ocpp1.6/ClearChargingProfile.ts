@@ -3,9 +3,8 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, oneOf, onlyKnownKeys, opt } from '../../runtime.js';
 
 const ClearChargingProfileRequest_chargingProfilePurposeValues = ["ChargePointMaxProfile", "TxDefaultProfile", "TxProfile"] as const;
-const ClearChargingProfileRequest_chargingProfilePurposeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearChargingProfileRequest_chargingProfilePurposeValues);
+let ClearChargingProfileRequest_chargingProfilePurposeSet: ReadonlySet<string> | undefined;
 
-const ClearChargingProfileRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "connectorId", "chargingProfilePurpose", "stackLevel"]);
 export interface ClearChargingProfileRequest {
   id?: number | undefined;
   connectorId?: number | undefined;
@@ -28,7 +27,7 @@ export function isClearChargingProfileRequest(x: unknown): boolean {
   }
   v = x.chargingProfilePurpose;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && ClearChargingProfileRequest_chargingProfilePurposeSet.has(v))) return false;
+    if (!(typeof v === 'string' && (ClearChargingProfileRequest_chargingProfilePurposeSet ??= new Set<string>(ClearChargingProfileRequest_chargingProfilePurposeValues)).has(v))) return false;
     n++;
   }
   v = x.stackLevel;
@@ -36,14 +35,13 @@ export function isClearChargingProfileRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearChargingProfileRequestKeys);
+  return onlyKnownKeys(x, n, "id,connectorId,chargingProfilePurpose,stackLevel");
 }
 export const ClearChargingProfileRequestSchema: Schema<ClearChargingProfileRequest> = /* @__PURE__ */ lazyObj(isClearChargingProfileRequest, true, () => ({ id: opt(num(true)), connectorId: opt(num(true)), chargingProfilePurpose: opt(oneOf(ClearChargingProfileRequest_chargingProfilePurposeValues)), stackLevel: opt(num(true)) }));
 
 const ClearChargingProfileResponse_statusValues = ["Accepted", "Unknown"] as const;
-const ClearChargingProfileResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearChargingProfileResponse_statusValues);
+let ClearChargingProfileResponse_statusSet: ReadonlySet<string> | undefined;
 
-const ClearChargingProfileResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface ClearChargingProfileResponse {
   status: "Accepted" | "Unknown";
 }
@@ -52,8 +50,8 @@ export function isClearChargingProfileResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && ClearChargingProfileResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, ClearChargingProfileResponseKeys);
+  if (!(typeof v === 'string' && (ClearChargingProfileResponse_statusSet ??= new Set<string>(ClearChargingProfileResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const ClearChargingProfileResponseSchema: Schema<ClearChargingProfileResponse> = /* @__PURE__ */ lazyObj(isClearChargingProfileResponse, true, () => ({ status: oneOf(ClearChargingProfileResponse_statusValues) }));
 

@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
-const DataTransferRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["vendorId", "messageId", "data"]);
 export interface DataTransferRequest {
   vendorId: string;
   messageId?: string | undefined;
@@ -24,14 +23,13 @@ export function isDataTransferRequest(x: unknown): boolean {
     if (!(typeof v === 'string')) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DataTransferRequestKeys);
+  return onlyKnownKeys(x, n, "vendorId,messageId,data");
 }
 export const DataTransferRequestSchema: Schema<DataTransferRequest> = /* @__PURE__ */ lazyObj(isDataTransferRequest, true, () => ({ vendorId: str(undefined, 255), messageId: opt(str(undefined, 50)), data: opt(str()) }));
 
 const DataTransferResponse_statusValues = ["Accepted", "Rejected", "UnknownMessageId", "UnknownVendorId"] as const;
-const DataTransferResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DataTransferResponse_statusValues);
+let DataTransferResponse_statusSet: ReadonlySet<string> | undefined;
 
-const DataTransferResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "data"]);
 export interface DataTransferResponse {
   status: "Accepted" | "Rejected" | "UnknownMessageId" | "UnknownVendorId";
   data?: string | undefined;
@@ -41,13 +39,13 @@ export function isDataTransferResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && DataTransferResponse_statusSet.has(v))) return false;
+  if (!(typeof v === 'string' && (DataTransferResponse_statusSet ??= new Set<string>(DataTransferResponse_statusValues)).has(v))) return false;
   v = x.data;
   if (v !== undefined) {
     if (!(typeof v === 'string')) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DataTransferResponseKeys);
+  return onlyKnownKeys(x, n, "status,data");
 }
 export const DataTransferResponseSchema: Schema<DataTransferResponse> = /* @__PURE__ */ lazyObj(isDataTransferResponse, true, () => ({ status: oneOf(DataTransferResponse_statusValues), data: opt(str()) }));
 

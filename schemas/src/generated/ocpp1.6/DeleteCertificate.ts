@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys } from '../../runtime.js';
 import { type CertificateHashDataType, CertificateHashDataTypeSchema, type DeleteCertificateStatusEnumType, DeleteCertificateStatusEnumTypeSchema, isCertificateHashDataType, isDeleteCertificateStatusEnumType } from './_defs.js';
 
-const DeleteCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateHashData"]);
 export interface DeleteCertificateRequest {
   certificateHashData: CertificateHashDataType;
 }
@@ -13,11 +12,10 @@ export function isDeleteCertificateRequest(x: unknown): boolean {
   let v: unknown;
   v = x.certificateHashData;
   if (!(isCertificateHashDataType(v))) return false;
-  return onlyKnownKeys(x, n, DeleteCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "certificateHashData");
 }
 export const DeleteCertificateRequestSchema: Schema<DeleteCertificateRequest> = /* @__PURE__ */ lazyObj(isDeleteCertificateRequest, true, () => ({ certificateHashData: CertificateHashDataTypeSchema }));
 
-const DeleteCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface DeleteCertificateResponse {
   status: DeleteCertificateStatusEnumType;
 }
@@ -27,7 +25,7 @@ export function isDeleteCertificateResponse(x: unknown): boolean {
   let v: unknown;
   v = x.status;
   if (!(isDeleteCertificateStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, DeleteCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "status");
 }
 export const DeleteCertificateResponseSchema: Schema<DeleteCertificateResponse> = /* @__PURE__ */ lazyObj(isDeleteCertificateResponse, true, () => ({ status: DeleteCertificateStatusEnumTypeSchema }));
 

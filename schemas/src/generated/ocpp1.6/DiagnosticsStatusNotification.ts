@@ -3,9 +3,8 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, oneOf, onlyKnownKeys } from '../../runtime.js';
 
 const DiagnosticsStatusNotificationRequest_statusValues = ["Idle", "Uploaded", "UploadFailed", "Uploading"] as const;
-const DiagnosticsStatusNotificationRequest_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DiagnosticsStatusNotificationRequest_statusValues);
+let DiagnosticsStatusNotificationRequest_statusSet: ReadonlySet<string> | undefined;
 
-const DiagnosticsStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface DiagnosticsStatusNotificationRequest {
   status: "Idle" | "Uploaded" | "UploadFailed" | "Uploading";
 }
@@ -14,17 +13,16 @@ export function isDiagnosticsStatusNotificationRequest(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && DiagnosticsStatusNotificationRequest_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, DiagnosticsStatusNotificationRequestKeys);
+  if (!(typeof v === 'string' && (DiagnosticsStatusNotificationRequest_statusSet ??= new Set<string>(DiagnosticsStatusNotificationRequest_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const DiagnosticsStatusNotificationRequestSchema: Schema<DiagnosticsStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isDiagnosticsStatusNotificationRequest, true, () => ({ status: oneOf(DiagnosticsStatusNotificationRequest_statusValues) }));
 
-const DiagnosticsStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface DiagnosticsStatusNotificationResponse {}
 export function isDiagnosticsStatusNotificationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, DiagnosticsStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const DiagnosticsStatusNotificationResponseSchema: Schema<DiagnosticsStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isDiagnosticsStatusNotificationResponse, true, () => ({}));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { isMessageTriggerEnumType, isTriggerMessageStatusEnumType, type MessageTriggerEnumType, MessageTriggerEnumTypeSchema, type TriggerMessageStatusEnumType, TriggerMessageStatusEnumTypeSchema } from './_defs.js';
 
-const ExtendedTriggerMessageRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["requestedMessage", "connectorId"]);
 export interface ExtendedTriggerMessageRequest {
   requestedMessage: MessageTriggerEnumType;
   connectorId?: number | undefined;
@@ -19,11 +18,10 @@ export function isExtendedTriggerMessageRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ExtendedTriggerMessageRequestKeys);
+  return onlyKnownKeys(x, n, "requestedMessage,connectorId");
 }
 export const ExtendedTriggerMessageRequestSchema: Schema<ExtendedTriggerMessageRequest> = /* @__PURE__ */ lazyObj(isExtendedTriggerMessageRequest, true, () => ({ requestedMessage: MessageTriggerEnumTypeSchema, connectorId: opt(num(true)) }));
 
-const ExtendedTriggerMessageResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface ExtendedTriggerMessageResponse {
   status: TriggerMessageStatusEnumType;
 }
@@ -33,7 +31,7 @@ export function isExtendedTriggerMessageResponse(x: unknown): boolean {
   let v: unknown;
   v = x.status;
   if (!(isTriggerMessageStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, ExtendedTriggerMessageResponseKeys);
+  return onlyKnownKeys(x, n, "status");
 }
 export const ExtendedTriggerMessageResponseSchema: Schema<ExtendedTriggerMessageResponse> = /* @__PURE__ */ lazyObj(isExtendedTriggerMessageResponse, true, () => ({ status: TriggerMessageStatusEnumTypeSchema }));
 

@@ -3,9 +3,8 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, oneOf, onlyKnownKeys } from '../../runtime.js';
 
 const FirmwareStatusNotificationRequest_statusValues = ["Downloaded", "DownloadFailed", "Downloading", "Idle", "InstallationFailed", "Installing", "Installed"] as const;
-const FirmwareStatusNotificationRequest_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(FirmwareStatusNotificationRequest_statusValues);
+let FirmwareStatusNotificationRequest_statusSet: ReadonlySet<string> | undefined;
 
-const FirmwareStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface FirmwareStatusNotificationRequest {
   status: "Downloaded" | "DownloadFailed" | "Downloading" | "Idle" | "InstallationFailed" | "Installing" | "Installed";
 }
@@ -14,17 +13,16 @@ export function isFirmwareStatusNotificationRequest(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && FirmwareStatusNotificationRequest_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, FirmwareStatusNotificationRequestKeys);
+  if (!(typeof v === 'string' && (FirmwareStatusNotificationRequest_statusSet ??= new Set<string>(FirmwareStatusNotificationRequest_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const FirmwareStatusNotificationRequestSchema: Schema<FirmwareStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isFirmwareStatusNotificationRequest, true, () => ({ status: oneOf(FirmwareStatusNotificationRequest_statusValues) }));
 
-const FirmwareStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface FirmwareStatusNotificationResponse {}
 export function isFirmwareStatusNotificationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, FirmwareStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const FirmwareStatusNotificationResponseSchema: Schema<FirmwareStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isFirmwareStatusNotificationResponse, true, () => ({}));
 

@@ -3,9 +3,8 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isMultipleOf, isObject, lazyObj, list, num, obj, oneOf, onlyKnownKeys, opt } from '../../runtime.js';
 
 const GetCompositeScheduleRequest_chargingRateUnitValues = ["A", "W"] as const;
-const GetCompositeScheduleRequest_chargingRateUnitSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetCompositeScheduleRequest_chargingRateUnitValues);
+let GetCompositeScheduleRequest_chargingRateUnitSet: ReadonlySet<string> | undefined;
 
-const GetCompositeScheduleRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["connectorId", "duration", "chargingRateUnit"]);
 export interface GetCompositeScheduleRequest {
   connectorId: number;
   duration: number;
@@ -21,20 +20,19 @@ export function isGetCompositeScheduleRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.chargingRateUnit;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && GetCompositeScheduleRequest_chargingRateUnitSet.has(v))) return false;
+    if (!(typeof v === 'string' && (GetCompositeScheduleRequest_chargingRateUnitSet ??= new Set<string>(GetCompositeScheduleRequest_chargingRateUnitValues)).has(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCompositeScheduleRequestKeys);
+  return onlyKnownKeys(x, n, "connectorId,duration,chargingRateUnit");
 }
 export const GetCompositeScheduleRequestSchema: Schema<GetCompositeScheduleRequest> = /* @__PURE__ */ lazyObj(isGetCompositeScheduleRequest, true, () => ({ connectorId: num(true), duration: num(true), chargingRateUnit: opt(oneOf(GetCompositeScheduleRequest_chargingRateUnitValues)) }));
 
 const GetCompositeScheduleResponse_statusValues = ["Accepted", "Rejected"] as const;
-const GetCompositeScheduleResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetCompositeScheduleResponse_statusValues);
+let GetCompositeScheduleResponse_statusSet: ReadonlySet<string> | undefined;
 
 const GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitValues = ["A", "W"] as const;
-const GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitValues);
+let GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitSet: ReadonlySet<string> | undefined;
 
-const GetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startPeriod", "limit", "numberPhases"]);
 function isGetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod_item(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 2;
@@ -48,7 +46,7 @@ function isGetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod_
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod_itemKeys);
+  return onlyKnownKeys(x, n, "startPeriod,limit,numberPhases");
 }
 
 function isGetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod(x: unknown): boolean {
@@ -60,7 +58,6 @@ function isGetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod(
   return true;
 }
 
-const GetCompositeScheduleResponse_chargingScheduleKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "startSchedule", "chargingRateUnit", "chargingSchedulePeriod", "minChargingRate"]);
 function isGetCompositeScheduleResponse_chargingSchedule(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 2;
@@ -76,7 +73,7 @@ function isGetCompositeScheduleResponse_chargingSchedule(x: unknown): boolean {
     n++;
   }
   v = x.chargingRateUnit;
-  if (!(typeof v === 'string' && GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitSet.has(v))) return false;
+  if (!(typeof v === 'string' && (GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitSet ??= new Set<string>(GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitValues)).has(v))) return false;
   v = x.chargingSchedulePeriod;
   if (!(isGetCompositeScheduleResponse_chargingSchedule_chargingSchedulePeriod(v))) return false;
   v = x.minChargingRate;
@@ -84,10 +81,9 @@ function isGetCompositeScheduleResponse_chargingSchedule(x: unknown): boolean {
     if (!(typeof v === 'number' && !Number.isNaN(v) && isMultipleOf(v, 0.1))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCompositeScheduleResponse_chargingScheduleKeys);
+  return onlyKnownKeys(x, n, "duration,startSchedule,chargingRateUnit,chargingSchedulePeriod,minChargingRate");
 }
 
-const GetCompositeScheduleResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "connectorId", "scheduleStart", "chargingSchedule"]);
 export interface GetCompositeScheduleResponse {
   status: "Accepted" | "Rejected";
   connectorId?: number | undefined;
@@ -109,7 +105,7 @@ export function isGetCompositeScheduleResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && GetCompositeScheduleResponse_statusSet.has(v))) return false;
+  if (!(typeof v === 'string' && (GetCompositeScheduleResponse_statusSet ??= new Set<string>(GetCompositeScheduleResponse_statusValues)).has(v))) return false;
   v = x.connectorId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
@@ -125,7 +121,7 @@ export function isGetCompositeScheduleResponse(x: unknown): boolean {
     if (!(isGetCompositeScheduleResponse_chargingSchedule(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCompositeScheduleResponseKeys);
+  return onlyKnownKeys(x, n, "status,connectorId,scheduleStart,chargingSchedule");
 }
 export const GetCompositeScheduleResponseSchema: Schema<GetCompositeScheduleResponse> = /* @__PURE__ */ lazyObj(isGetCompositeScheduleResponse, true, () => ({ status: oneOf(GetCompositeScheduleResponse_statusValues), connectorId: opt(num(true)), scheduleStart: opt(dateTime()), chargingSchedule: opt(obj({ duration: opt(num(true)), startSchedule: opt(dateTime()), chargingRateUnit: oneOf(GetCompositeScheduleResponse_chargingSchedule_chargingRateUnitValues), chargingSchedulePeriod: list(obj({ startPeriod: num(true), limit: num(false, undefined, undefined, 0.1), numberPhases: opt(num(true)) }, true)), minChargingRate: opt(num(false, undefined, undefined, 0.1)) }, true)) }));
 

@@ -11,7 +11,6 @@ function isGetConfigurationRequest_key(x: unknown): boolean {
   return true;
 }
 
-const GetConfigurationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["key"]);
 export interface GetConfigurationRequest {
   key?: Array<string> | undefined;
 }
@@ -24,11 +23,10 @@ export function isGetConfigurationRequest(x: unknown): boolean {
     if (!(isGetConfigurationRequest_key(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetConfigurationRequestKeys);
+  return onlyKnownKeys(x, n, "key");
 }
 export const GetConfigurationRequestSchema: Schema<GetConfigurationRequest> = /* @__PURE__ */ lazyObj(isGetConfigurationRequest, true, () => ({ key: opt(list(str(undefined, 50))) }));
 
-const GetConfigurationResponse_configurationKey_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["key", "readonly", "value"]);
 function isGetConfigurationResponse_configurationKey_item(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 2;
@@ -42,7 +40,7 @@ function isGetConfigurationResponse_configurationKey_item(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 500))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetConfigurationResponse_configurationKey_itemKeys);
+  return onlyKnownKeys(x, n, "key,readonly,value");
 }
 
 function isGetConfigurationResponse_configurationKey(x: unknown): boolean {
@@ -63,7 +61,6 @@ function isGetConfigurationResponse_unknownKey(x: unknown): boolean {
   return true;
 }
 
-const GetConfigurationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["configurationKey", "unknownKey"]);
 export interface GetConfigurationResponse {
   configurationKey?: Array<{
     key: string;
@@ -86,7 +83,7 @@ export function isGetConfigurationResponse(x: unknown): boolean {
     if (!(isGetConfigurationResponse_unknownKey(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetConfigurationResponseKeys);
+  return onlyKnownKeys(x, n, "configurationKey,unknownKey");
 }
 export const GetConfigurationResponseSchema: Schema<GetConfigurationResponse> = /* @__PURE__ */ lazyObj(isGetConfigurationResponse, true, () => ({ configurationKey: opt(list(obj({ key: str(undefined, 50), readonly: bool(), value: opt(str(undefined, 500)) }, true))), unknownKey: opt(list(str(undefined, 50))) }));
 

@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, isUri, lazyObj, maxLen, num, onlyKnownKeys, opt, str, uri } from '../../runtime.js';
 
-const GetDiagnosticsRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["location", "retries", "retryInterval", "startTime", "stopTime"]);
 export interface GetDiagnosticsRequest {
   location: string;
   retries?: number | undefined;
@@ -36,11 +35,10 @@ export function isGetDiagnosticsRequest(x: unknown): boolean {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetDiagnosticsRequestKeys);
+  return onlyKnownKeys(x, n, "location,retries,retryInterval,startTime,stopTime");
 }
 export const GetDiagnosticsRequestSchema: Schema<GetDiagnosticsRequest> = /* @__PURE__ */ lazyObj(isGetDiagnosticsRequest, true, () => ({ location: uri(), retries: opt(num(true)), retryInterval: opt(num(true)), startTime: opt(dateTime()), stopTime: opt(dateTime()) }));
 
-const GetDiagnosticsResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["fileName"]);
 export interface GetDiagnosticsResponse {
   fileName?: string | undefined;
 }
@@ -53,7 +51,7 @@ export function isGetDiagnosticsResponse(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 255))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetDiagnosticsResponseKeys);
+  return onlyKnownKeys(x, n, "fileName");
 }
 export const GetDiagnosticsResponseSchema: Schema<GetDiagnosticsResponse> = /* @__PURE__ */ lazyObj(isGetDiagnosticsResponse, true, () => ({ fileName: opt(str(undefined, 255)) }));
 

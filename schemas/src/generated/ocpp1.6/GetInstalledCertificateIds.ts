@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, list, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CertificateHashDataType, CertificateHashDataTypeSchema, type CertificateUseEnumType, CertificateUseEnumTypeSchema, type GetInstalledCertificateStatusEnumType, GetInstalledCertificateStatusEnumTypeSchema, isCertificateHashDataType, isCertificateUseEnumType, isGetInstalledCertificateStatusEnumType } from './_defs.js';
 
-const GetInstalledCertificateIdsRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateType"]);
 export interface GetInstalledCertificateIdsRequest {
   certificateType: CertificateUseEnumType;
 }
@@ -13,7 +12,7 @@ export function isGetInstalledCertificateIdsRequest(x: unknown): boolean {
   let v: unknown;
   v = x.certificateType;
   if (!(isCertificateUseEnumType(v))) return false;
-  return onlyKnownKeys(x, n, GetInstalledCertificateIdsRequestKeys);
+  return onlyKnownKeys(x, n, "certificateType");
 }
 export const GetInstalledCertificateIdsRequestSchema: Schema<GetInstalledCertificateIdsRequest> = /* @__PURE__ */ lazyObj(isGetInstalledCertificateIdsRequest, true, () => ({ certificateType: CertificateUseEnumTypeSchema }));
 
@@ -26,7 +25,6 @@ function isGetInstalledCertificateIdsResponse_certificateHashData(x: unknown): b
   return true;
 }
 
-const GetInstalledCertificateIdsResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateHashData", "status"]);
 export interface GetInstalledCertificateIdsResponse {
   certificateHashData?: Array<CertificateHashDataType> | undefined;
   status: GetInstalledCertificateStatusEnumType;
@@ -42,7 +40,7 @@ export function isGetInstalledCertificateIdsResponse(x: unknown): boolean {
   }
   v = x.status;
   if (!(isGetInstalledCertificateStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, GetInstalledCertificateIdsResponseKeys);
+  return onlyKnownKeys(x, n, "certificateHashData,status");
 }
 export const GetInstalledCertificateIdsResponseSchema: Schema<GetInstalledCertificateIdsResponse> = /* @__PURE__ */ lazyObj(isGetInstalledCertificateIdsResponse, true, () => ({ certificateHashData: opt(list(CertificateHashDataTypeSchema, 1)), status: GetInstalledCertificateStatusEnumTypeSchema }));
 

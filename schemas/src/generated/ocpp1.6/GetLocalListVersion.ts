@@ -2,16 +2,14 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys } from '../../runtime.js';
 
-const GetLocalListVersionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface GetLocalListVersionRequest {}
 export function isGetLocalListVersionRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, GetLocalListVersionRequestKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const GetLocalListVersionRequestSchema: Schema<GetLocalListVersionRequest> = /* @__PURE__ */ lazyObj(isGetLocalListVersionRequest, true, () => ({}));
 
-const GetLocalListVersionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["listVersion"]);
 export interface GetLocalListVersionResponse {
   listVersion: number;
 }
@@ -21,7 +19,7 @@ export function isGetLocalListVersionResponse(x: unknown): boolean {
   let v: unknown;
   v = x.listVersion;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, GetLocalListVersionResponseKeys);
+  return onlyKnownKeys(x, n, "listVersion");
 }
 export const GetLocalListVersionResponseSchema: Schema<GetLocalListVersionResponse> = /* @__PURE__ */ lazyObj(isGetLocalListVersionResponse, true, () => ({ listVersion: num(true) }));
 

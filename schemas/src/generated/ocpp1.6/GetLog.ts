@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { isLogEnumType, isLogParametersType, isLogStatusEnumType, type LogEnumType, LogEnumTypeSchema, type LogParametersType, LogParametersTypeSchema, type LogStatusEnumType, LogStatusEnumTypeSchema } from './_defs.js';
 
-const GetLogRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["log", "logType", "requestId", "retries", "retryInterval"]);
 export interface GetLogRequest {
   log: LogParametersType;
   logType: LogEnumType;
@@ -31,11 +30,10 @@ export function isGetLogRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetLogRequestKeys);
+  return onlyKnownKeys(x, n, "log,logType,requestId,retries,retryInterval");
 }
 export const GetLogRequestSchema: Schema<GetLogRequest> = /* @__PURE__ */ lazyObj(isGetLogRequest, true, () => ({ log: LogParametersTypeSchema, logType: LogEnumTypeSchema, requestId: num(true), retries: opt(num(true)), retryInterval: opt(num(true)) }));
 
-const GetLogResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "filename"]);
 export interface GetLogResponse {
   status: LogStatusEnumType;
   filename?: string | undefined;
@@ -51,7 +49,7 @@ export function isGetLogResponse(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 255))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetLogResponseKeys);
+  return onlyKnownKeys(x, n, "status,filename");
 }
 export const GetLogResponseSchema: Schema<GetLogResponse> = /* @__PURE__ */ lazyObj(isGetLogResponse, true, () => ({ status: LogStatusEnumTypeSchema, filename: opt(str(undefined, 255)) }));
 

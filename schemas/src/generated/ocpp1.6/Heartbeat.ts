@@ -2,16 +2,14 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, onlyKnownKeys } from '../../runtime.js';
 
-const HeartbeatRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface HeartbeatRequest {}
 export function isHeartbeatRequest(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, HeartbeatRequestKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const HeartbeatRequestSchema: Schema<HeartbeatRequest> = /* @__PURE__ */ lazyObj(isHeartbeatRequest, true, () => ({}));
 
-const HeartbeatResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["currentTime"]);
 export interface HeartbeatResponse {
   currentTime: string;
 }
@@ -21,7 +19,7 @@ export function isHeartbeatResponse(x: unknown): boolean {
   let v: unknown;
   v = x.currentTime;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  return onlyKnownKeys(x, n, HeartbeatResponseKeys);
+  return onlyKnownKeys(x, n, "currentTime");
 }
 export const HeartbeatResponseSchema: Schema<HeartbeatResponse> = /* @__PURE__ */ lazyObj(isHeartbeatResponse, true, () => ({ currentTime: dateTime() }));
 

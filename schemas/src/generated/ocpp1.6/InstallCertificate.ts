@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, str } from '../../runtime.js';
 import { type CertificateUseEnumType, CertificateUseEnumTypeSchema, type InstallCertificateStatusEnumType, InstallCertificateStatusEnumTypeSchema, isCertificateUseEnumType, isInstallCertificateStatusEnumType } from './_defs.js';
 
-const InstallCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateType", "certificate"]);
 export interface InstallCertificateRequest {
   certificateType: CertificateUseEnumType;
   certificate: string;
@@ -16,11 +15,10 @@ export function isInstallCertificateRequest(x: unknown): boolean {
   if (!(isCertificateUseEnumType(v))) return false;
   v = x.certificate;
   if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
-  return onlyKnownKeys(x, n, InstallCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "certificateType,certificate");
 }
 export const InstallCertificateRequestSchema: Schema<InstallCertificateRequest> = /* @__PURE__ */ lazyObj(isInstallCertificateRequest, true, () => ({ certificateType: CertificateUseEnumTypeSchema, certificate: str(undefined, 5500) }));
 
-const InstallCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface InstallCertificateResponse {
   status: InstallCertificateStatusEnumType;
 }
@@ -30,7 +28,7 @@ export function isInstallCertificateResponse(x: unknown): boolean {
   let v: unknown;
   v = x.status;
   if (!(isInstallCertificateStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, InstallCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "status");
 }
 export const InstallCertificateResponseSchema: Schema<InstallCertificateResponse> = /* @__PURE__ */ lazyObj(isInstallCertificateResponse, true, () => ({ status: InstallCertificateStatusEnumTypeSchema }));
 

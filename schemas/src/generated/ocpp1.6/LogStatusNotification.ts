@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { isUploadLogStatusEnumType, type UploadLogStatusEnumType, UploadLogStatusEnumTypeSchema } from './_defs.js';
 
-const LogStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "requestId"]);
 export interface LogStatusNotificationRequest {
   status: UploadLogStatusEnumType;
   requestId?: number | undefined;
@@ -19,16 +18,15 @@ export function isLogStatusNotificationRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LogStatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "status,requestId");
 }
 export const LogStatusNotificationRequestSchema: Schema<LogStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isLogStatusNotificationRequest, true, () => ({ status: UploadLogStatusEnumTypeSchema, requestId: opt(num(true)) }));
 
-const LogStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface LogStatusNotificationResponse {}
 export function isLogStatusNotificationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, LogStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const LogStatusNotificationResponseSchema: Schema<LogStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isLogStatusNotificationResponse, true, () => ({}));
 

@@ -3,24 +3,23 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, list, num, obj, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
 const MeterValuesRequest_meterValue_item_sampledValue_item_contextValues = ["Interruption.Begin", "Interruption.End", "Sample.Clock", "Sample.Periodic", "Transaction.Begin", "Transaction.End", "Trigger", "Other"] as const;
-const MeterValuesRequest_meterValue_item_sampledValue_item_contextSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_contextValues);
+let MeterValuesRequest_meterValue_item_sampledValue_item_contextSet: ReadonlySet<string> | undefined;
 
 const MeterValuesRequest_meterValue_item_sampledValue_item_formatValues = ["Raw", "SignedData"] as const;
-const MeterValuesRequest_meterValue_item_sampledValue_item_formatSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_formatValues);
+let MeterValuesRequest_meterValue_item_sampledValue_item_formatSet: ReadonlySet<string> | undefined;
 
 const MeterValuesRequest_meterValue_item_sampledValue_item_measurandValues = ["Energy.Active.Export.Register", "Energy.Active.Import.Register", "Energy.Reactive.Export.Register", "Energy.Reactive.Import.Register", "Energy.Active.Export.Interval", "Energy.Active.Import.Interval", "Energy.Reactive.Export.Interval", "Energy.Reactive.Import.Interval", "Power.Active.Export", "Power.Active.Import", "Power.Offered", "Power.Reactive.Export", "Power.Reactive.Import", "Power.Factor", "Current.Import", "Current.Export", "Current.Offered", "Voltage", "Frequency", "Temperature", "SoC", "RPM"] as const;
-const MeterValuesRequest_meterValue_item_sampledValue_item_measurandSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_measurandValues);
+let MeterValuesRequest_meterValue_item_sampledValue_item_measurandSet: ReadonlySet<string> | undefined;
 
 const MeterValuesRequest_meterValue_item_sampledValue_item_phaseValues = ["L1", "L2", "L3", "N", "L1-N", "L2-N", "L3-N", "L1-L2", "L2-L3", "L3-L1"] as const;
-const MeterValuesRequest_meterValue_item_sampledValue_item_phaseSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_phaseValues);
+let MeterValuesRequest_meterValue_item_sampledValue_item_phaseSet: ReadonlySet<string> | undefined;
 
 const MeterValuesRequest_meterValue_item_sampledValue_item_locationValues = ["Cable", "EV", "Inlet", "Outlet", "Body"] as const;
-const MeterValuesRequest_meterValue_item_sampledValue_item_locationSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_locationValues);
+let MeterValuesRequest_meterValue_item_sampledValue_item_locationSet: ReadonlySet<string> | undefined;
 
 const MeterValuesRequest_meterValue_item_sampledValue_item_unitValues = ["Wh", "kWh", "varh", "kvarh", "W", "kW", "VA", "kVA", "var", "kvar", "A", "V", "K", "Celcius", "Celsius", "Fahrenheit", "Percent"] as const;
-const MeterValuesRequest_meterValue_item_sampledValue_item_unitSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_unitValues);
+let MeterValuesRequest_meterValue_item_sampledValue_item_unitSet: ReadonlySet<string> | undefined;
 
-const MeterValuesRequest_meterValue_item_sampledValue_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["value", "context", "format", "measurand", "phase", "location", "unit"]);
 function isMeterValuesRequest_meterValue_item_sampledValue_item(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 1;
@@ -29,35 +28,35 @@ function isMeterValuesRequest_meterValue_item_sampledValue_item(x: unknown): boo
   if (!(typeof v === 'string')) return false;
   v = x.context;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && MeterValuesRequest_meterValue_item_sampledValue_item_contextSet.has(v))) return false;
+    if (!(typeof v === 'string' && (MeterValuesRequest_meterValue_item_sampledValue_item_contextSet ??= new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_contextValues)).has(v))) return false;
     n++;
   }
   v = x.format;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && MeterValuesRequest_meterValue_item_sampledValue_item_formatSet.has(v))) return false;
+    if (!(typeof v === 'string' && (MeterValuesRequest_meterValue_item_sampledValue_item_formatSet ??= new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_formatValues)).has(v))) return false;
     n++;
   }
   v = x.measurand;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && MeterValuesRequest_meterValue_item_sampledValue_item_measurandSet.has(v))) return false;
+    if (!(typeof v === 'string' && (MeterValuesRequest_meterValue_item_sampledValue_item_measurandSet ??= new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_measurandValues)).has(v))) return false;
     n++;
   }
   v = x.phase;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && MeterValuesRequest_meterValue_item_sampledValue_item_phaseSet.has(v))) return false;
+    if (!(typeof v === 'string' && (MeterValuesRequest_meterValue_item_sampledValue_item_phaseSet ??= new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_phaseValues)).has(v))) return false;
     n++;
   }
   v = x.location;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && MeterValuesRequest_meterValue_item_sampledValue_item_locationSet.has(v))) return false;
+    if (!(typeof v === 'string' && (MeterValuesRequest_meterValue_item_sampledValue_item_locationSet ??= new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_locationValues)).has(v))) return false;
     n++;
   }
   v = x.unit;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && MeterValuesRequest_meterValue_item_sampledValue_item_unitSet.has(v))) return false;
+    if (!(typeof v === 'string' && (MeterValuesRequest_meterValue_item_sampledValue_item_unitSet ??= new Set<string>(MeterValuesRequest_meterValue_item_sampledValue_item_unitValues)).has(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, MeterValuesRequest_meterValue_item_sampledValue_itemKeys);
+  return onlyKnownKeys(x, n, "value,context,format,measurand,phase,location,unit");
 }
 
 function isMeterValuesRequest_meterValue_item_sampledValue(x: unknown): boolean {
@@ -69,7 +68,6 @@ function isMeterValuesRequest_meterValue_item_sampledValue(x: unknown): boolean 
   return true;
 }
 
-const MeterValuesRequest_meterValue_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["timestamp", "sampledValue"]);
 function isMeterValuesRequest_meterValue_item(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 2;
@@ -78,7 +76,7 @@ function isMeterValuesRequest_meterValue_item(x: unknown): boolean {
   if (!(typeof v === 'string' && isDateTime(v))) return false;
   v = x.sampledValue;
   if (!(isMeterValuesRequest_meterValue_item_sampledValue(v))) return false;
-  return onlyKnownKeys(x, n, MeterValuesRequest_meterValue_itemKeys);
+  return onlyKnownKeys(x, n, "timestamp,sampledValue");
 }
 
 function isMeterValuesRequest_meterValue(x: unknown): boolean {
@@ -90,7 +88,6 @@ function isMeterValuesRequest_meterValue(x: unknown): boolean {
   return true;
 }
 
-const MeterValuesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["connectorId", "transactionId", "meterValue"]);
 export interface MeterValuesRequest {
   connectorId: number;
   transactionId?: number | undefined;
@@ -120,16 +117,15 @@ export function isMeterValuesRequest(x: unknown): boolean {
   }
   v = x.meterValue;
   if (!(isMeterValuesRequest_meterValue(v))) return false;
-  return onlyKnownKeys(x, n, MeterValuesRequestKeys);
+  return onlyKnownKeys(x, n, "connectorId,transactionId,meterValue");
 }
 export const MeterValuesRequestSchema: Schema<MeterValuesRequest> = /* @__PURE__ */ lazyObj(isMeterValuesRequest, true, () => ({ connectorId: num(true), transactionId: opt(num(true)), meterValue: list(obj({ timestamp: dateTime(), sampledValue: list(obj({ value: str(), context: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_contextValues)), format: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_formatValues)), measurand: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_measurandValues)), phase: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_phaseValues)), location: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_locationValues)), unit: opt(oneOf(MeterValuesRequest_meterValue_item_sampledValue_item_unitValues)) }, true)) }, true)) }));
 
-const MeterValuesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface MeterValuesResponse {}
 export function isMeterValuesResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, MeterValuesResponseKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const MeterValuesResponseSchema: Schema<MeterValuesResponse> = /* @__PURE__ */ lazyObj(isMeterValuesResponse, true, () => ({}));
 

@@ -3,18 +3,17 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isMultipleOf, isObject, lazyObj, list, maxLen, num, obj, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
 const RemoteStartTransactionRequest_chargingProfile_chargingProfilePurposeValues = ["ChargePointMaxProfile", "TxDefaultProfile", "TxProfile"] as const;
-const RemoteStartTransactionRequest_chargingProfile_chargingProfilePurposeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RemoteStartTransactionRequest_chargingProfile_chargingProfilePurposeValues);
+let RemoteStartTransactionRequest_chargingProfile_chargingProfilePurposeSet: ReadonlySet<string> | undefined;
 
 const RemoteStartTransactionRequest_chargingProfile_chargingProfileKindValues = ["Absolute", "Recurring", "Relative"] as const;
-const RemoteStartTransactionRequest_chargingProfile_chargingProfileKindSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RemoteStartTransactionRequest_chargingProfile_chargingProfileKindValues);
+let RemoteStartTransactionRequest_chargingProfile_chargingProfileKindSet: ReadonlySet<string> | undefined;
 
 const RemoteStartTransactionRequest_chargingProfile_recurrencyKindValues = ["Daily", "Weekly"] as const;
-const RemoteStartTransactionRequest_chargingProfile_recurrencyKindSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RemoteStartTransactionRequest_chargingProfile_recurrencyKindValues);
+let RemoteStartTransactionRequest_chargingProfile_recurrencyKindSet: ReadonlySet<string> | undefined;
 
 const RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRateUnitValues = ["A", "W"] as const;
-const RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRateUnitSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRateUnitValues);
+let RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRateUnitSet: ReadonlySet<string> | undefined;
 
-const RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingSchedulePeriod_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startPeriod", "limit", "numberPhases"]);
 function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingSchedulePeriod_item(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 2;
@@ -28,7 +27,7 @@ function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargi
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingSchedulePeriod_itemKeys);
+  return onlyKnownKeys(x, n, "startPeriod,limit,numberPhases");
 }
 
 function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingSchedulePeriod(x: unknown): boolean {
@@ -40,7 +39,6 @@ function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargi
   return true;
 }
 
-const RemoteStartTransactionRequest_chargingProfile_chargingScheduleKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "startSchedule", "chargingRateUnit", "chargingSchedulePeriod", "minChargingRate"]);
 function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 2;
@@ -56,7 +54,7 @@ function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule(x: unk
     n++;
   }
   v = x.chargingRateUnit;
-  if (!(typeof v === 'string' && RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRateUnitSet.has(v))) return false;
+  if (!(typeof v === 'string' && (RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRateUnitSet ??= new Set<string>(RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRateUnitValues)).has(v))) return false;
   v = x.chargingSchedulePeriod;
   if (!(isRemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingSchedulePeriod(v))) return false;
   v = x.minChargingRate;
@@ -64,10 +62,9 @@ function isRemoteStartTransactionRequest_chargingProfile_chargingSchedule(x: unk
     if (!(typeof v === 'number' && !Number.isNaN(v) && isMultipleOf(v, 0.1))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RemoteStartTransactionRequest_chargingProfile_chargingScheduleKeys);
+  return onlyKnownKeys(x, n, "duration,startSchedule,chargingRateUnit,chargingSchedulePeriod,minChargingRate");
 }
 
-const RemoteStartTransactionRequest_chargingProfileKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingProfileId", "transactionId", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "recurrencyKind", "validFrom", "validTo", "chargingSchedule"]);
 function isRemoteStartTransactionRequest_chargingProfile(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 5;
@@ -82,12 +79,12 @@ function isRemoteStartTransactionRequest_chargingProfile(x: unknown): boolean {
   v = x.stackLevel;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.chargingProfilePurpose;
-  if (!(typeof v === 'string' && RemoteStartTransactionRequest_chargingProfile_chargingProfilePurposeSet.has(v))) return false;
+  if (!(typeof v === 'string' && (RemoteStartTransactionRequest_chargingProfile_chargingProfilePurposeSet ??= new Set<string>(RemoteStartTransactionRequest_chargingProfile_chargingProfilePurposeValues)).has(v))) return false;
   v = x.chargingProfileKind;
-  if (!(typeof v === 'string' && RemoteStartTransactionRequest_chargingProfile_chargingProfileKindSet.has(v))) return false;
+  if (!(typeof v === 'string' && (RemoteStartTransactionRequest_chargingProfile_chargingProfileKindSet ??= new Set<string>(RemoteStartTransactionRequest_chargingProfile_chargingProfileKindValues)).has(v))) return false;
   v = x.recurrencyKind;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && RemoteStartTransactionRequest_chargingProfile_recurrencyKindSet.has(v))) return false;
+    if (!(typeof v === 'string' && (RemoteStartTransactionRequest_chargingProfile_recurrencyKindSet ??= new Set<string>(RemoteStartTransactionRequest_chargingProfile_recurrencyKindValues)).has(v))) return false;
     n++;
   }
   v = x.validFrom;
@@ -102,10 +99,9 @@ function isRemoteStartTransactionRequest_chargingProfile(x: unknown): boolean {
   }
   v = x.chargingSchedule;
   if (!(isRemoteStartTransactionRequest_chargingProfile_chargingSchedule(v))) return false;
-  return onlyKnownKeys(x, n, RemoteStartTransactionRequest_chargingProfileKeys);
+  return onlyKnownKeys(x, n, "chargingProfileId,transactionId,stackLevel,chargingProfilePurpose,chargingProfileKind,recurrencyKind,validFrom,validTo,chargingSchedule");
 }
 
-const RemoteStartTransactionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["connectorId", "idTag", "chargingProfile"]);
 export interface RemoteStartTransactionRequest {
   connectorId?: number | undefined;
   idTag: string;
@@ -147,14 +143,13 @@ export function isRemoteStartTransactionRequest(x: unknown): boolean {
     if (!(isRemoteStartTransactionRequest_chargingProfile(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RemoteStartTransactionRequestKeys);
+  return onlyKnownKeys(x, n, "connectorId,idTag,chargingProfile");
 }
 export const RemoteStartTransactionRequestSchema: Schema<RemoteStartTransactionRequest> = /* @__PURE__ */ lazyObj(isRemoteStartTransactionRequest, true, () => ({ connectorId: opt(num(true)), idTag: str(undefined, 20), chargingProfile: opt(obj({ chargingProfileId: num(true), transactionId: opt(num(true)), stackLevel: num(true), chargingProfilePurpose: oneOf(RemoteStartTransactionRequest_chargingProfile_chargingProfilePurposeValues), chargingProfileKind: oneOf(RemoteStartTransactionRequest_chargingProfile_chargingProfileKindValues), recurrencyKind: opt(oneOf(RemoteStartTransactionRequest_chargingProfile_recurrencyKindValues)), validFrom: opt(dateTime()), validTo: opt(dateTime()), chargingSchedule: obj({ duration: opt(num(true)), startSchedule: opt(dateTime()), chargingRateUnit: oneOf(RemoteStartTransactionRequest_chargingProfile_chargingSchedule_chargingRateUnitValues), chargingSchedulePeriod: list(obj({ startPeriod: num(true), limit: num(false, undefined, undefined, 0.1), numberPhases: opt(num(true)) }, true)), minChargingRate: opt(num(false, undefined, undefined, 0.1)) }, true) }, true)) }));
 
 const RemoteStartTransactionResponse_statusValues = ["Accepted", "Rejected"] as const;
-const RemoteStartTransactionResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RemoteStartTransactionResponse_statusValues);
+let RemoteStartTransactionResponse_statusSet: ReadonlySet<string> | undefined;
 
-const RemoteStartTransactionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface RemoteStartTransactionResponse {
   status: "Accepted" | "Rejected";
 }
@@ -163,8 +158,8 @@ export function isRemoteStartTransactionResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && RemoteStartTransactionResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, RemoteStartTransactionResponseKeys);
+  if (!(typeof v === 'string' && (RemoteStartTransactionResponse_statusSet ??= new Set<string>(RemoteStartTransactionResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const RemoteStartTransactionResponseSchema: Schema<RemoteStartTransactionResponse> = /* @__PURE__ */ lazyObj(isRemoteStartTransactionResponse, true, () => ({ status: oneOf(RemoteStartTransactionResponse_statusValues) }));
 

@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, isObject, lazyObj, num, oneOf, onlyKnownKeys } from '../../runtime.js';
 
-const RemoteStopTransactionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["transactionId"]);
 export interface RemoteStopTransactionRequest {
   transactionId: number;
 }
@@ -12,14 +11,13 @@ export function isRemoteStopTransactionRequest(x: unknown): boolean {
   let v: unknown;
   v = x.transactionId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, RemoteStopTransactionRequestKeys);
+  return onlyKnownKeys(x, n, "transactionId");
 }
 export const RemoteStopTransactionRequestSchema: Schema<RemoteStopTransactionRequest> = /* @__PURE__ */ lazyObj(isRemoteStopTransactionRequest, true, () => ({ transactionId: num(true) }));
 
 const RemoteStopTransactionResponse_statusValues = ["Accepted", "Rejected"] as const;
-const RemoteStopTransactionResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RemoteStopTransactionResponse_statusValues);
+let RemoteStopTransactionResponse_statusSet: ReadonlySet<string> | undefined;
 
-const RemoteStopTransactionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface RemoteStopTransactionResponse {
   status: "Accepted" | "Rejected";
 }
@@ -28,8 +26,8 @@ export function isRemoteStopTransactionResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && RemoteStopTransactionResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, RemoteStopTransactionResponseKeys);
+  if (!(typeof v === 'string' && (RemoteStopTransactionResponse_statusSet ??= new Set<string>(RemoteStopTransactionResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const RemoteStopTransactionResponseSchema: Schema<RemoteStopTransactionResponse> = /* @__PURE__ */ lazyObj(isRemoteStopTransactionResponse, true, () => ({ status: oneOf(RemoteStopTransactionResponse_statusValues) }));
 

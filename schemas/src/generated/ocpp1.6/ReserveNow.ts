@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, maxLen, num, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
-const ReserveNowRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["connectorId", "expiryDate", "idTag", "parentIdTag", "reservationId"]);
 export interface ReserveNowRequest {
   connectorId: number;
   expiryDate: string;
@@ -27,14 +26,13 @@ export function isReserveNowRequest(x: unknown): boolean {
   }
   v = x.reservationId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, ReserveNowRequestKeys);
+  return onlyKnownKeys(x, n, "connectorId,expiryDate,idTag,parentIdTag,reservationId");
 }
 export const ReserveNowRequestSchema: Schema<ReserveNowRequest> = /* @__PURE__ */ lazyObj(isReserveNowRequest, true, () => ({ connectorId: num(true), expiryDate: dateTime(), idTag: str(undefined, 20), parentIdTag: opt(str(undefined, 20)), reservationId: num(true) }));
 
 const ReserveNowResponse_statusValues = ["Accepted", "Faulted", "Occupied", "Rejected", "Unavailable"] as const;
-const ReserveNowResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReserveNowResponse_statusValues);
+let ReserveNowResponse_statusSet: ReadonlySet<string> | undefined;
 
-const ReserveNowResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface ReserveNowResponse {
   status: "Accepted" | "Faulted" | "Occupied" | "Rejected" | "Unavailable";
 }
@@ -43,8 +41,8 @@ export function isReserveNowResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && ReserveNowResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, ReserveNowResponseKeys);
+  if (!(typeof v === 'string' && (ReserveNowResponse_statusSet ??= new Set<string>(ReserveNowResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const ReserveNowResponseSchema: Schema<ReserveNowResponse> = /* @__PURE__ */ lazyObj(isReserveNowResponse, true, () => ({ status: oneOf(ReserveNowResponse_statusValues) }));
 

@@ -3,9 +3,8 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, oneOf, onlyKnownKeys } from '../../runtime.js';
 
 const ResetRequest_typeValues = ["Hard", "Soft"] as const;
-const ResetRequest_typeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ResetRequest_typeValues);
+let ResetRequest_typeSet: ReadonlySet<string> | undefined;
 
-const ResetRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["type"]);
 export interface ResetRequest {
   type: "Hard" | "Soft";
 }
@@ -14,15 +13,14 @@ export function isResetRequest(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.type;
-  if (!(typeof v === 'string' && ResetRequest_typeSet.has(v))) return false;
-  return onlyKnownKeys(x, n, ResetRequestKeys);
+  if (!(typeof v === 'string' && (ResetRequest_typeSet ??= new Set<string>(ResetRequest_typeValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "type");
 }
 export const ResetRequestSchema: Schema<ResetRequest> = /* @__PURE__ */ lazyObj(isResetRequest, true, () => ({ type: oneOf(ResetRequest_typeValues) }));
 
 const ResetResponse_statusValues = ["Accepted", "Rejected"] as const;
-const ResetResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ResetResponse_statusValues);
+let ResetResponse_statusSet: ReadonlySet<string> | undefined;
 
-const ResetResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface ResetResponse {
   status: "Accepted" | "Rejected";
 }
@@ -31,8 +29,8 @@ export function isResetResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && ResetResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, ResetResponseKeys);
+  if (!(typeof v === 'string' && (ResetResponse_statusSet ??= new Set<string>(ResetResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const ResetResponseSchema: Schema<ResetResponse> = /* @__PURE__ */ lazyObj(isResetResponse, true, () => ({ status: oneOf(ResetResponse_statusValues) }));
 

@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 
-const SecurityEventNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["type", "timestamp", "techInfo"]);
 export interface SecurityEventNotificationRequest {
   type: string;
   timestamp: string;
@@ -21,16 +20,15 @@ export function isSecurityEventNotificationRequest(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 255))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SecurityEventNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "type,timestamp,techInfo");
 }
 export const SecurityEventNotificationRequestSchema: Schema<SecurityEventNotificationRequest> = /* @__PURE__ */ lazyObj(isSecurityEventNotificationRequest, true, () => ({ type: str(undefined, 50), timestamp: dateTime(), techInfo: opt(str(undefined, 255)) }));
 
-const SecurityEventNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface SecurityEventNotificationResponse {}
 export function isSecurityEventNotificationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, SecurityEventNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const SecurityEventNotificationResponseSchema: Schema<SecurityEventNotificationResponse> = /* @__PURE__ */ lazyObj(isSecurityEventNotificationResponse, true, () => ({}));
 

@@ -3,9 +3,8 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, list, maxLen, num, obj, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
 const SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusValues = ["Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"] as const;
-const SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusValues);
+let SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusSet: ReadonlySet<string> | undefined;
 
-const SendLocalListRequest_localAuthorizationList_item_idTagInfoKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["expiryDate", "parentIdTag", "status"]);
 function isSendLocalListRequest_localAuthorizationList_item_idTagInfo(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 1;
@@ -21,11 +20,10 @@ function isSendLocalListRequest_localAuthorizationList_item_idTagInfo(x: unknown
     n++;
   }
   v = x.status;
-  if (!(typeof v === 'string' && SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, SendLocalListRequest_localAuthorizationList_item_idTagInfoKeys);
+  if (!(typeof v === 'string' && (SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusSet ??= new Set<string>(SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "expiryDate,parentIdTag,status");
 }
 
-const SendLocalListRequest_localAuthorizationList_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idTag", "idTagInfo"]);
 function isSendLocalListRequest_localAuthorizationList_item(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 1;
@@ -37,7 +35,7 @@ function isSendLocalListRequest_localAuthorizationList_item(x: unknown): boolean
     if (!(isSendLocalListRequest_localAuthorizationList_item_idTagInfo(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SendLocalListRequest_localAuthorizationList_itemKeys);
+  return onlyKnownKeys(x, n, "idTag,idTagInfo");
 }
 
 function isSendLocalListRequest_localAuthorizationList(x: unknown): boolean {
@@ -50,9 +48,8 @@ function isSendLocalListRequest_localAuthorizationList(x: unknown): boolean {
 }
 
 const SendLocalListRequest_updateTypeValues = ["Differential", "Full"] as const;
-const SendLocalListRequest_updateTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SendLocalListRequest_updateTypeValues);
+let SendLocalListRequest_updateTypeSet: ReadonlySet<string> | undefined;
 
-const SendLocalListRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["listVersion", "localAuthorizationList", "updateType"]);
 export interface SendLocalListRequest {
   listVersion: number;
   localAuthorizationList?: Array<{
@@ -77,15 +74,14 @@ export function isSendLocalListRequest(x: unknown): boolean {
     n++;
   }
   v = x.updateType;
-  if (!(typeof v === 'string' && SendLocalListRequest_updateTypeSet.has(v))) return false;
-  return onlyKnownKeys(x, n, SendLocalListRequestKeys);
+  if (!(typeof v === 'string' && (SendLocalListRequest_updateTypeSet ??= new Set<string>(SendLocalListRequest_updateTypeValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "listVersion,localAuthorizationList,updateType");
 }
 export const SendLocalListRequestSchema: Schema<SendLocalListRequest> = /* @__PURE__ */ lazyObj(isSendLocalListRequest, true, () => ({ listVersion: num(true), localAuthorizationList: opt(list(obj({ idTag: str(undefined, 20), idTagInfo: opt(obj({ expiryDate: opt(dateTime()), parentIdTag: opt(str(undefined, 20)), status: oneOf(SendLocalListRequest_localAuthorizationList_item_idTagInfo_statusValues) }, true)) }, true))), updateType: oneOf(SendLocalListRequest_updateTypeValues) }));
 
 const SendLocalListResponse_statusValues = ["Accepted", "Failed", "NotSupported", "VersionMismatch"] as const;
-const SendLocalListResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SendLocalListResponse_statusValues);
+let SendLocalListResponse_statusSet: ReadonlySet<string> | undefined;
 
-const SendLocalListResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface SendLocalListResponse {
   status: "Accepted" | "Failed" | "NotSupported" | "VersionMismatch";
 }
@@ -94,8 +90,8 @@ export function isSendLocalListResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && SendLocalListResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, SendLocalListResponseKeys);
+  if (!(typeof v === 'string' && (SendLocalListResponse_statusSet ??= new Set<string>(SendLocalListResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const SendLocalListResponseSchema: Schema<SendLocalListResponse> = /* @__PURE__ */ lazyObj(isSendLocalListResponse, true, () => ({ status: oneOf(SendLocalListResponse_statusValues) }));
 

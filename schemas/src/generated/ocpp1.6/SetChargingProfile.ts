@@ -3,18 +3,17 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isMultipleOf, isObject, lazyObj, list, num, obj, oneOf, onlyKnownKeys, opt } from '../../runtime.js';
 
 const SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeValues = ["ChargePointMaxProfile", "TxDefaultProfile", "TxProfile"] as const;
-const SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeValues);
+let SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeSet: ReadonlySet<string> | undefined;
 
 const SetChargingProfileRequest_csChargingProfiles_chargingProfileKindValues = ["Absolute", "Recurring", "Relative"] as const;
-const SetChargingProfileRequest_csChargingProfiles_chargingProfileKindSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetChargingProfileRequest_csChargingProfiles_chargingProfileKindValues);
+let SetChargingProfileRequest_csChargingProfiles_chargingProfileKindSet: ReadonlySet<string> | undefined;
 
 const SetChargingProfileRequest_csChargingProfiles_recurrencyKindValues = ["Daily", "Weekly"] as const;
-const SetChargingProfileRequest_csChargingProfiles_recurrencyKindSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetChargingProfileRequest_csChargingProfiles_recurrencyKindValues);
+let SetChargingProfileRequest_csChargingProfiles_recurrencyKindSet: ReadonlySet<string> | undefined;
 
 const SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitValues = ["A", "W"] as const;
-const SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitValues);
+let SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitSet: ReadonlySet<string> | undefined;
 
-const SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingSchedulePeriod_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startPeriod", "limit", "numberPhases"]);
 function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingSchedulePeriod_item(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 2;
@@ -28,7 +27,7 @@ function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargin
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingSchedulePeriod_itemKeys);
+  return onlyKnownKeys(x, n, "startPeriod,limit,numberPhases");
 }
 
 function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingSchedulePeriod(x: unknown): boolean {
@@ -40,7 +39,6 @@ function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargin
   return true;
 }
 
-const SetChargingProfileRequest_csChargingProfiles_chargingScheduleKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "startSchedule", "chargingRateUnit", "chargingSchedulePeriod", "minChargingRate"]);
 function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 2;
@@ -56,7 +54,7 @@ function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule(x: unkn
     n++;
   }
   v = x.chargingRateUnit;
-  if (!(typeof v === 'string' && SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitSet.has(v))) return false;
+  if (!(typeof v === 'string' && (SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitSet ??= new Set<string>(SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitValues)).has(v))) return false;
   v = x.chargingSchedulePeriod;
   if (!(isSetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingSchedulePeriod(v))) return false;
   v = x.minChargingRate;
@@ -64,10 +62,9 @@ function isSetChargingProfileRequest_csChargingProfiles_chargingSchedule(x: unkn
     if (!(typeof v === 'number' && !Number.isNaN(v) && isMultipleOf(v, 0.1))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetChargingProfileRequest_csChargingProfiles_chargingScheduleKeys);
+  return onlyKnownKeys(x, n, "duration,startSchedule,chargingRateUnit,chargingSchedulePeriod,minChargingRate");
 }
 
-const SetChargingProfileRequest_csChargingProfilesKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingProfileId", "transactionId", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "recurrencyKind", "validFrom", "validTo", "chargingSchedule"]);
 function isSetChargingProfileRequest_csChargingProfiles(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 5;
@@ -82,12 +79,12 @@ function isSetChargingProfileRequest_csChargingProfiles(x: unknown): boolean {
   v = x.stackLevel;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.chargingProfilePurpose;
-  if (!(typeof v === 'string' && SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeSet.has(v))) return false;
+  if (!(typeof v === 'string' && (SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeSet ??= new Set<string>(SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeValues)).has(v))) return false;
   v = x.chargingProfileKind;
-  if (!(typeof v === 'string' && SetChargingProfileRequest_csChargingProfiles_chargingProfileKindSet.has(v))) return false;
+  if (!(typeof v === 'string' && (SetChargingProfileRequest_csChargingProfiles_chargingProfileKindSet ??= new Set<string>(SetChargingProfileRequest_csChargingProfiles_chargingProfileKindValues)).has(v))) return false;
   v = x.recurrencyKind;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && SetChargingProfileRequest_csChargingProfiles_recurrencyKindSet.has(v))) return false;
+    if (!(typeof v === 'string' && (SetChargingProfileRequest_csChargingProfiles_recurrencyKindSet ??= new Set<string>(SetChargingProfileRequest_csChargingProfiles_recurrencyKindValues)).has(v))) return false;
     n++;
   }
   v = x.validFrom;
@@ -102,10 +99,9 @@ function isSetChargingProfileRequest_csChargingProfiles(x: unknown): boolean {
   }
   v = x.chargingSchedule;
   if (!(isSetChargingProfileRequest_csChargingProfiles_chargingSchedule(v))) return false;
-  return onlyKnownKeys(x, n, SetChargingProfileRequest_csChargingProfilesKeys);
+  return onlyKnownKeys(x, n, "chargingProfileId,transactionId,stackLevel,chargingProfilePurpose,chargingProfileKind,recurrencyKind,validFrom,validTo,chargingSchedule");
 }
 
-const SetChargingProfileRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["connectorId", "csChargingProfiles"]);
 export interface SetChargingProfileRequest {
   connectorId: number;
   csChargingProfiles: {
@@ -138,14 +134,13 @@ export function isSetChargingProfileRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.csChargingProfiles;
   if (!(isSetChargingProfileRequest_csChargingProfiles(v))) return false;
-  return onlyKnownKeys(x, n, SetChargingProfileRequestKeys);
+  return onlyKnownKeys(x, n, "connectorId,csChargingProfiles");
 }
 export const SetChargingProfileRequestSchema: Schema<SetChargingProfileRequest> = /* @__PURE__ */ lazyObj(isSetChargingProfileRequest, true, () => ({ connectorId: num(true), csChargingProfiles: obj({ chargingProfileId: num(true), transactionId: opt(num(true)), stackLevel: num(true), chargingProfilePurpose: oneOf(SetChargingProfileRequest_csChargingProfiles_chargingProfilePurposeValues), chargingProfileKind: oneOf(SetChargingProfileRequest_csChargingProfiles_chargingProfileKindValues), recurrencyKind: opt(oneOf(SetChargingProfileRequest_csChargingProfiles_recurrencyKindValues)), validFrom: opt(dateTime()), validTo: opt(dateTime()), chargingSchedule: obj({ duration: opt(num(true)), startSchedule: opt(dateTime()), chargingRateUnit: oneOf(SetChargingProfileRequest_csChargingProfiles_chargingSchedule_chargingRateUnitValues), chargingSchedulePeriod: list(obj({ startPeriod: num(true), limit: num(false, undefined, undefined, 0.1), numberPhases: opt(num(true)) }, true)), minChargingRate: opt(num(false, undefined, undefined, 0.1)) }, true) }, true) }));
 
 const SetChargingProfileResponse_statusValues = ["Accepted", "Rejected", "NotSupported"] as const;
-const SetChargingProfileResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetChargingProfileResponse_statusValues);
+let SetChargingProfileResponse_statusSet: ReadonlySet<string> | undefined;
 
-const SetChargingProfileResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface SetChargingProfileResponse {
   status: "Accepted" | "Rejected" | "NotSupported";
 }
@@ -154,8 +149,8 @@ export function isSetChargingProfileResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && SetChargingProfileResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, SetChargingProfileResponseKeys);
+  if (!(typeof v === 'string' && (SetChargingProfileResponse_statusSet ??= new Set<string>(SetChargingProfileResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const SetChargingProfileResponseSchema: Schema<SetChargingProfileResponse> = /* @__PURE__ */ lazyObj(isSetChargingProfileResponse, true, () => ({ status: oneOf(SetChargingProfileResponse_statusValues) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, str } from '../../runtime.js';
 import { type GenericStatusEnumType, GenericStatusEnumTypeSchema, isGenericStatusEnumType } from './_defs.js';
 
-const SignCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["csr"]);
 export interface SignCertificateRequest {
   csr: string;
 }
@@ -13,11 +12,10 @@ export function isSignCertificateRequest(x: unknown): boolean {
   let v: unknown;
   v = x.csr;
   if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
-  return onlyKnownKeys(x, n, SignCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "csr");
 }
 export const SignCertificateRequestSchema: Schema<SignCertificateRequest> = /* @__PURE__ */ lazyObj(isSignCertificateRequest, true, () => ({ csr: str(undefined, 5500) }));
 
-const SignCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface SignCertificateResponse {
   status: GenericStatusEnumType;
 }
@@ -27,7 +25,7 @@ export function isSignCertificateResponse(x: unknown): boolean {
   let v: unknown;
   v = x.status;
   if (!(isGenericStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, SignCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "status");
 }
 export const SignCertificateResponseSchema: Schema<SignCertificateResponse> = /* @__PURE__ */ lazyObj(isSignCertificateResponse, true, () => ({ status: GenericStatusEnumTypeSchema }));
 

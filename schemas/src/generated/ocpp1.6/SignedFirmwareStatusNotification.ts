@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type FirmwareStatusEnumType, FirmwareStatusEnumTypeSchema, isFirmwareStatusEnumType } from './_defs.js';
 
-const SignedFirmwareStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "requestId"]);
 export interface SignedFirmwareStatusNotificationRequest {
   status: FirmwareStatusEnumType;
   requestId?: number | undefined;
@@ -19,16 +18,15 @@ export function isSignedFirmwareStatusNotificationRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SignedFirmwareStatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "status,requestId");
 }
 export const SignedFirmwareStatusNotificationRequestSchema: Schema<SignedFirmwareStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isSignedFirmwareStatusNotificationRequest, true, () => ({ status: FirmwareStatusEnumTypeSchema, requestId: opt(num(true)) }));
 
-const SignedFirmwareStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface SignedFirmwareStatusNotificationResponse {}
 export function isSignedFirmwareStatusNotificationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, SignedFirmwareStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const SignedFirmwareStatusNotificationResponseSchema: Schema<SignedFirmwareStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isSignedFirmwareStatusNotificationResponse, true, () => ({}));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type FirmwareType, FirmwareTypeSchema, isFirmwareType, isUpdateFirmwareStatusEnumType, type UpdateFirmwareStatusEnumType, UpdateFirmwareStatusEnumTypeSchema } from './_defs.js';
 
-const SignedUpdateFirmwareRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["retries", "retryInterval", "requestId", "firmware"]);
 export interface SignedUpdateFirmwareRequest {
   retries?: number | undefined;
   retryInterval?: number | undefined;
@@ -28,11 +27,10 @@ export function isSignedUpdateFirmwareRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.firmware;
   if (!(isFirmwareType(v))) return false;
-  return onlyKnownKeys(x, n, SignedUpdateFirmwareRequestKeys);
+  return onlyKnownKeys(x, n, "retries,retryInterval,requestId,firmware");
 }
 export const SignedUpdateFirmwareRequestSchema: Schema<SignedUpdateFirmwareRequest> = /* @__PURE__ */ lazyObj(isSignedUpdateFirmwareRequest, true, () => ({ retries: opt(num(true)), retryInterval: opt(num(true)), requestId: num(true), firmware: FirmwareTypeSchema }));
 
-const SignedUpdateFirmwareResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface SignedUpdateFirmwareResponse {
   status: UpdateFirmwareStatusEnumType;
 }
@@ -42,7 +40,7 @@ export function isSignedUpdateFirmwareResponse(x: unknown): boolean {
   let v: unknown;
   v = x.status;
   if (!(isUpdateFirmwareStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, SignedUpdateFirmwareResponseKeys);
+  return onlyKnownKeys(x, n, "status");
 }
 export const SignedUpdateFirmwareResponseSchema: Schema<SignedUpdateFirmwareResponse> = /* @__PURE__ */ lazyObj(isSignedUpdateFirmwareResponse, true, () => ({ status: UpdateFirmwareStatusEnumTypeSchema }));
 

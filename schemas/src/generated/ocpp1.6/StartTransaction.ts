@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, maxLen, num, obj, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
-const StartTransactionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["connectorId", "idTag", "meterStart", "reservationId", "timestamp"]);
 export interface StartTransactionRequest {
   connectorId: number;
   idTag: string;
@@ -27,14 +26,13 @@ export function isStartTransactionRequest(x: unknown): boolean {
   }
   v = x.timestamp;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  return onlyKnownKeys(x, n, StartTransactionRequestKeys);
+  return onlyKnownKeys(x, n, "connectorId,idTag,meterStart,reservationId,timestamp");
 }
 export const StartTransactionRequestSchema: Schema<StartTransactionRequest> = /* @__PURE__ */ lazyObj(isStartTransactionRequest, true, () => ({ connectorId: num(true), idTag: str(undefined, 20), meterStart: num(true), reservationId: opt(num(true)), timestamp: dateTime() }));
 
 const StartTransactionResponse_idTagInfo_statusValues = ["Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"] as const;
-const StartTransactionResponse_idTagInfo_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StartTransactionResponse_idTagInfo_statusValues);
+let StartTransactionResponse_idTagInfo_statusSet: ReadonlySet<string> | undefined;
 
-const StartTransactionResponse_idTagInfoKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["expiryDate", "parentIdTag", "status"]);
 function isStartTransactionResponse_idTagInfo(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 1;
@@ -50,11 +48,10 @@ function isStartTransactionResponse_idTagInfo(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (!(typeof v === 'string' && StartTransactionResponse_idTagInfo_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, StartTransactionResponse_idTagInfoKeys);
+  if (!(typeof v === 'string' && (StartTransactionResponse_idTagInfo_statusSet ??= new Set<string>(StartTransactionResponse_idTagInfo_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "expiryDate,parentIdTag,status");
 }
 
-const StartTransactionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idTagInfo", "transactionId"]);
 export interface StartTransactionResponse {
   idTagInfo: {
     expiryDate?: string | undefined;
@@ -71,7 +68,7 @@ export function isStartTransactionResponse(x: unknown): boolean {
   if (!(isStartTransactionResponse_idTagInfo(v))) return false;
   v = x.transactionId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, StartTransactionResponseKeys);
+  return onlyKnownKeys(x, n, "idTagInfo,transactionId");
 }
 export const StartTransactionResponseSchema: Schema<StartTransactionResponse> = /* @__PURE__ */ lazyObj(isStartTransactionResponse, true, () => ({ idTagInfo: obj({ expiryDate: opt(dateTime()), parentIdTag: opt(str(undefined, 20)), status: oneOf(StartTransactionResponse_idTagInfo_statusValues) }, true), transactionId: num(true) }));
 

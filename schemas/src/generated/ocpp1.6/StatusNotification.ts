@@ -3,12 +3,11 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, maxLen, num, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
 const StatusNotificationRequest_errorCodeValues = ["ConnectorLockFailure", "EVCommunicationError", "GroundFailure", "HighTemperature", "InternalError", "LocalListConflict", "NoError", "OtherError", "OverCurrentFailure", "PowerMeterFailure", "PowerSwitchFailure", "ReaderFailure", "ResetFailure", "UnderVoltage", "OverVoltage", "WeakSignal"] as const;
-const StatusNotificationRequest_errorCodeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StatusNotificationRequest_errorCodeValues);
+let StatusNotificationRequest_errorCodeSet: ReadonlySet<string> | undefined;
 
 const StatusNotificationRequest_statusValues = ["Available", "Preparing", "Charging", "SuspendedEVSE", "SuspendedEV", "Finishing", "Reserved", "Unavailable", "Faulted"] as const;
-const StatusNotificationRequest_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StatusNotificationRequest_statusValues);
+let StatusNotificationRequest_statusSet: ReadonlySet<string> | undefined;
 
-const StatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["connectorId", "errorCode", "info", "status", "timestamp", "vendorId", "vendorErrorCode"]);
 export interface StatusNotificationRequest {
   connectorId: number;
   errorCode: "ConnectorLockFailure" | "EVCommunicationError" | "GroundFailure" | "HighTemperature" | "InternalError" | "LocalListConflict" | "NoError" | "OtherError" | "OverCurrentFailure" | "PowerMeterFailure" | "PowerSwitchFailure" | "ReaderFailure" | "ResetFailure" | "UnderVoltage" | "OverVoltage" | "WeakSignal";
@@ -25,14 +24,14 @@ export function isStatusNotificationRequest(x: unknown): boolean {
   v = x.connectorId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.errorCode;
-  if (!(typeof v === 'string' && StatusNotificationRequest_errorCodeSet.has(v))) return false;
+  if (!(typeof v === 'string' && (StatusNotificationRequest_errorCodeSet ??= new Set<string>(StatusNotificationRequest_errorCodeValues)).has(v))) return false;
   v = x.info;
   if (v !== undefined) {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
     n++;
   }
   v = x.status;
-  if (!(typeof v === 'string' && StatusNotificationRequest_statusSet.has(v))) return false;
+  if (!(typeof v === 'string' && (StatusNotificationRequest_statusSet ??= new Set<string>(StatusNotificationRequest_statusValues)).has(v))) return false;
   v = x.timestamp;
   if (v !== undefined) {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
@@ -48,16 +47,15 @@ export function isStatusNotificationRequest(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "connectorId,errorCode,info,status,timestamp,vendorId,vendorErrorCode");
 }
 export const StatusNotificationRequestSchema: Schema<StatusNotificationRequest> = /* @__PURE__ */ lazyObj(isStatusNotificationRequest, true, () => ({ connectorId: num(true), errorCode: oneOf(StatusNotificationRequest_errorCodeValues), info: opt(str(undefined, 50)), status: oneOf(StatusNotificationRequest_statusValues), timestamp: opt(dateTime()), vendorId: opt(str(undefined, 255)), vendorErrorCode: opt(str(undefined, 50)) }));
 
-const StatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface StatusNotificationResponse {}
 export function isStatusNotificationResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, StatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const StatusNotificationResponseSchema: Schema<StatusNotificationResponse> = /* @__PURE__ */ lazyObj(isStatusNotificationResponse, true, () => ({}));
 

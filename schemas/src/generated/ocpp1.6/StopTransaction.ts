@@ -3,27 +3,26 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, list, maxLen, num, obj, oneOf, onlyKnownKeys, opt, str } from '../../runtime.js';
 
 const StopTransactionRequest_reasonValues = ["EmergencyStop", "EVDisconnected", "HardReset", "Local", "Other", "PowerLoss", "Reboot", "Remote", "SoftReset", "UnlockCommand", "DeAuthorized"] as const;
-const StopTransactionRequest_reasonSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StopTransactionRequest_reasonValues);
+let StopTransactionRequest_reasonSet: ReadonlySet<string> | undefined;
 
 const StopTransactionRequest_transactionData_item_sampledValue_item_contextValues = ["Interruption.Begin", "Interruption.End", "Sample.Clock", "Sample.Periodic", "Transaction.Begin", "Transaction.End", "Trigger", "Other"] as const;
-const StopTransactionRequest_transactionData_item_sampledValue_item_contextSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_contextValues);
+let StopTransactionRequest_transactionData_item_sampledValue_item_contextSet: ReadonlySet<string> | undefined;
 
 const StopTransactionRequest_transactionData_item_sampledValue_item_formatValues = ["Raw", "SignedData"] as const;
-const StopTransactionRequest_transactionData_item_sampledValue_item_formatSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_formatValues);
+let StopTransactionRequest_transactionData_item_sampledValue_item_formatSet: ReadonlySet<string> | undefined;
 
 const StopTransactionRequest_transactionData_item_sampledValue_item_measurandValues = ["Energy.Active.Export.Register", "Energy.Active.Import.Register", "Energy.Reactive.Export.Register", "Energy.Reactive.Import.Register", "Energy.Active.Export.Interval", "Energy.Active.Import.Interval", "Energy.Reactive.Export.Interval", "Energy.Reactive.Import.Interval", "Power.Active.Export", "Power.Active.Import", "Power.Offered", "Power.Reactive.Export", "Power.Reactive.Import", "Power.Factor", "Current.Import", "Current.Export", "Current.Offered", "Voltage", "Frequency", "Temperature", "SoC", "RPM"] as const;
-const StopTransactionRequest_transactionData_item_sampledValue_item_measurandSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_measurandValues);
+let StopTransactionRequest_transactionData_item_sampledValue_item_measurandSet: ReadonlySet<string> | undefined;
 
 const StopTransactionRequest_transactionData_item_sampledValue_item_phaseValues = ["L1", "L2", "L3", "N", "L1-N", "L2-N", "L3-N", "L1-L2", "L2-L3", "L3-L1"] as const;
-const StopTransactionRequest_transactionData_item_sampledValue_item_phaseSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_phaseValues);
+let StopTransactionRequest_transactionData_item_sampledValue_item_phaseSet: ReadonlySet<string> | undefined;
 
 const StopTransactionRequest_transactionData_item_sampledValue_item_locationValues = ["Cable", "EV", "Inlet", "Outlet", "Body"] as const;
-const StopTransactionRequest_transactionData_item_sampledValue_item_locationSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_locationValues);
+let StopTransactionRequest_transactionData_item_sampledValue_item_locationSet: ReadonlySet<string> | undefined;
 
 const StopTransactionRequest_transactionData_item_sampledValue_item_unitValues = ["Wh", "kWh", "varh", "kvarh", "W", "kW", "VA", "kVA", "var", "kvar", "A", "V", "K", "Celcius", "Celsius", "Fahrenheit", "Percent"] as const;
-const StopTransactionRequest_transactionData_item_sampledValue_item_unitSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_unitValues);
+let StopTransactionRequest_transactionData_item_sampledValue_item_unitSet: ReadonlySet<string> | undefined;
 
-const StopTransactionRequest_transactionData_item_sampledValue_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["value", "context", "format", "measurand", "phase", "location", "unit"]);
 function isStopTransactionRequest_transactionData_item_sampledValue_item(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 1;
@@ -32,35 +31,35 @@ function isStopTransactionRequest_transactionData_item_sampledValue_item(x: unkn
   if (!(typeof v === 'string')) return false;
   v = x.context;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && StopTransactionRequest_transactionData_item_sampledValue_item_contextSet.has(v))) return false;
+    if (!(typeof v === 'string' && (StopTransactionRequest_transactionData_item_sampledValue_item_contextSet ??= new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_contextValues)).has(v))) return false;
     n++;
   }
   v = x.format;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && StopTransactionRequest_transactionData_item_sampledValue_item_formatSet.has(v))) return false;
+    if (!(typeof v === 'string' && (StopTransactionRequest_transactionData_item_sampledValue_item_formatSet ??= new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_formatValues)).has(v))) return false;
     n++;
   }
   v = x.measurand;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && StopTransactionRequest_transactionData_item_sampledValue_item_measurandSet.has(v))) return false;
+    if (!(typeof v === 'string' && (StopTransactionRequest_transactionData_item_sampledValue_item_measurandSet ??= new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_measurandValues)).has(v))) return false;
     n++;
   }
   v = x.phase;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && StopTransactionRequest_transactionData_item_sampledValue_item_phaseSet.has(v))) return false;
+    if (!(typeof v === 'string' && (StopTransactionRequest_transactionData_item_sampledValue_item_phaseSet ??= new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_phaseValues)).has(v))) return false;
     n++;
   }
   v = x.location;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && StopTransactionRequest_transactionData_item_sampledValue_item_locationSet.has(v))) return false;
+    if (!(typeof v === 'string' && (StopTransactionRequest_transactionData_item_sampledValue_item_locationSet ??= new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_locationValues)).has(v))) return false;
     n++;
   }
   v = x.unit;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && StopTransactionRequest_transactionData_item_sampledValue_item_unitSet.has(v))) return false;
+    if (!(typeof v === 'string' && (StopTransactionRequest_transactionData_item_sampledValue_item_unitSet ??= new Set<string>(StopTransactionRequest_transactionData_item_sampledValue_item_unitValues)).has(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StopTransactionRequest_transactionData_item_sampledValue_itemKeys);
+  return onlyKnownKeys(x, n, "value,context,format,measurand,phase,location,unit");
 }
 
 function isStopTransactionRequest_transactionData_item_sampledValue(x: unknown): boolean {
@@ -72,7 +71,6 @@ function isStopTransactionRequest_transactionData_item_sampledValue(x: unknown):
   return true;
 }
 
-const StopTransactionRequest_transactionData_itemKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["timestamp", "sampledValue"]);
 function isStopTransactionRequest_transactionData_item(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 2;
@@ -81,7 +79,7 @@ function isStopTransactionRequest_transactionData_item(x: unknown): boolean {
   if (!(typeof v === 'string' && isDateTime(v))) return false;
   v = x.sampledValue;
   if (!(isStopTransactionRequest_transactionData_item_sampledValue(v))) return false;
-  return onlyKnownKeys(x, n, StopTransactionRequest_transactionData_itemKeys);
+  return onlyKnownKeys(x, n, "timestamp,sampledValue");
 }
 
 function isStopTransactionRequest_transactionData(x: unknown): boolean {
@@ -93,7 +91,6 @@ function isStopTransactionRequest_transactionData(x: unknown): boolean {
   return true;
 }
 
-const StopTransactionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idTag", "meterStop", "timestamp", "transactionId", "reason", "transactionData"]);
 export interface StopTransactionRequest {
   idTag?: string | undefined;
   meterStop: number;
@@ -130,7 +127,7 @@ export function isStopTransactionRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.reason;
   if (v !== undefined) {
-    if (!(typeof v === 'string' && StopTransactionRequest_reasonSet.has(v))) return false;
+    if (!(typeof v === 'string' && (StopTransactionRequest_reasonSet ??= new Set<string>(StopTransactionRequest_reasonValues)).has(v))) return false;
     n++;
   }
   v = x.transactionData;
@@ -138,14 +135,13 @@ export function isStopTransactionRequest(x: unknown): boolean {
     if (!(isStopTransactionRequest_transactionData(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StopTransactionRequestKeys);
+  return onlyKnownKeys(x, n, "idTag,meterStop,timestamp,transactionId,reason,transactionData");
 }
 export const StopTransactionRequestSchema: Schema<StopTransactionRequest> = /* @__PURE__ */ lazyObj(isStopTransactionRequest, true, () => ({ idTag: opt(str(undefined, 20)), meterStop: num(true), timestamp: dateTime(), transactionId: num(true), reason: opt(oneOf(StopTransactionRequest_reasonValues)), transactionData: opt(list(obj({ timestamp: dateTime(), sampledValue: list(obj({ value: str(), context: opt(oneOf(StopTransactionRequest_transactionData_item_sampledValue_item_contextValues)), format: opt(oneOf(StopTransactionRequest_transactionData_item_sampledValue_item_formatValues)), measurand: opt(oneOf(StopTransactionRequest_transactionData_item_sampledValue_item_measurandValues)), phase: opt(oneOf(StopTransactionRequest_transactionData_item_sampledValue_item_phaseValues)), location: opt(oneOf(StopTransactionRequest_transactionData_item_sampledValue_item_locationValues)), unit: opt(oneOf(StopTransactionRequest_transactionData_item_sampledValue_item_unitValues)) }, true)) }, true))) }));
 
 const StopTransactionResponse_idTagInfo_statusValues = ["Accepted", "Blocked", "Expired", "Invalid", "ConcurrentTx"] as const;
-const StopTransactionResponse_idTagInfo_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(StopTransactionResponse_idTagInfo_statusValues);
+let StopTransactionResponse_idTagInfo_statusSet: ReadonlySet<string> | undefined;
 
-const StopTransactionResponse_idTagInfoKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["expiryDate", "parentIdTag", "status"]);
 function isStopTransactionResponse_idTagInfo(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 1;
@@ -161,11 +157,10 @@ function isStopTransactionResponse_idTagInfo(x: unknown): boolean {
     n++;
   }
   v = x.status;
-  if (!(typeof v === 'string' && StopTransactionResponse_idTagInfo_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, StopTransactionResponse_idTagInfoKeys);
+  if (!(typeof v === 'string' && (StopTransactionResponse_idTagInfo_statusSet ??= new Set<string>(StopTransactionResponse_idTagInfo_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "expiryDate,parentIdTag,status");
 }
 
-const StopTransactionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idTagInfo"]);
 export interface StopTransactionResponse {
   idTagInfo?: {
     expiryDate?: string | undefined;
@@ -182,7 +177,7 @@ export function isStopTransactionResponse(x: unknown): boolean {
     if (!(isStopTransactionResponse_idTagInfo(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StopTransactionResponseKeys);
+  return onlyKnownKeys(x, n, "idTagInfo");
 }
 export const StopTransactionResponseSchema: Schema<StopTransactionResponse> = /* @__PURE__ */ lazyObj(isStopTransactionResponse, true, () => ({ idTagInfo: opt(obj({ expiryDate: opt(dateTime()), parentIdTag: opt(str(undefined, 20)), status: oneOf(StopTransactionResponse_idTagInfo_statusValues) }, true)) }));
 

@@ -3,9 +3,8 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, oneOf, onlyKnownKeys, opt } from '../../runtime.js';
 
 const TriggerMessageRequest_requestedMessageValues = ["BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues", "StatusNotification"] as const;
-const TriggerMessageRequest_requestedMessageSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TriggerMessageRequest_requestedMessageValues);
+let TriggerMessageRequest_requestedMessageSet: ReadonlySet<string> | undefined;
 
-const TriggerMessageRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["requestedMessage", "connectorId"]);
 export interface TriggerMessageRequest {
   requestedMessage: "BootNotification" | "DiagnosticsStatusNotification" | "FirmwareStatusNotification" | "Heartbeat" | "MeterValues" | "StatusNotification";
   connectorId?: number | undefined;
@@ -15,20 +14,19 @@ export function isTriggerMessageRequest(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.requestedMessage;
-  if (!(typeof v === 'string' && TriggerMessageRequest_requestedMessageSet.has(v))) return false;
+  if (!(typeof v === 'string' && (TriggerMessageRequest_requestedMessageSet ??= new Set<string>(TriggerMessageRequest_requestedMessageValues)).has(v))) return false;
   v = x.connectorId;
   if (v !== undefined) {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TriggerMessageRequestKeys);
+  return onlyKnownKeys(x, n, "requestedMessage,connectorId");
 }
 export const TriggerMessageRequestSchema: Schema<TriggerMessageRequest> = /* @__PURE__ */ lazyObj(isTriggerMessageRequest, true, () => ({ requestedMessage: oneOf(TriggerMessageRequest_requestedMessageValues), connectorId: opt(num(true)) }));
 
 const TriggerMessageResponse_statusValues = ["Accepted", "Rejected", "NotImplemented"] as const;
-const TriggerMessageResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TriggerMessageResponse_statusValues);
+let TriggerMessageResponse_statusSet: ReadonlySet<string> | undefined;
 
-const TriggerMessageResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface TriggerMessageResponse {
   status: "Accepted" | "Rejected" | "NotImplemented";
 }
@@ -37,8 +35,8 @@ export function isTriggerMessageResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && TriggerMessageResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, TriggerMessageResponseKeys);
+  if (!(typeof v === 'string' && (TriggerMessageResponse_statusSet ??= new Set<string>(TriggerMessageResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const TriggerMessageResponseSchema: Schema<TriggerMessageResponse> = /* @__PURE__ */ lazyObj(isTriggerMessageResponse, true, () => ({ status: oneOf(TriggerMessageResponse_statusValues) }));
 

@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, isObject, lazyObj, num, oneOf, onlyKnownKeys } from '../../runtime.js';
 
-const UnlockConnectorRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["connectorId"]);
 export interface UnlockConnectorRequest {
   connectorId: number;
 }
@@ -12,14 +11,13 @@ export function isUnlockConnectorRequest(x: unknown): boolean {
   let v: unknown;
   v = x.connectorId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, UnlockConnectorRequestKeys);
+  return onlyKnownKeys(x, n, "connectorId");
 }
 export const UnlockConnectorRequestSchema: Schema<UnlockConnectorRequest> = /* @__PURE__ */ lazyObj(isUnlockConnectorRequest, true, () => ({ connectorId: num(true) }));
 
 const UnlockConnectorResponse_statusValues = ["Unlocked", "UnlockFailed", "NotSupported"] as const;
-const UnlockConnectorResponse_statusSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UnlockConnectorResponse_statusValues);
+let UnlockConnectorResponse_statusSet: ReadonlySet<string> | undefined;
 
-const UnlockConnectorResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status"]);
 export interface UnlockConnectorResponse {
   status: "Unlocked" | "UnlockFailed" | "NotSupported";
 }
@@ -28,8 +26,8 @@ export function isUnlockConnectorResponse(x: unknown): boolean {
   let n = 1;
   let v: unknown;
   v = x.status;
-  if (!(typeof v === 'string' && UnlockConnectorResponse_statusSet.has(v))) return false;
-  return onlyKnownKeys(x, n, UnlockConnectorResponseKeys);
+  if (!(typeof v === 'string' && (UnlockConnectorResponse_statusSet ??= new Set<string>(UnlockConnectorResponse_statusValues)).has(v))) return false;
+  return onlyKnownKeys(x, n, "status");
 }
 export const UnlockConnectorResponseSchema: Schema<UnlockConnectorResponse> = /* @__PURE__ */ lazyObj(isUnlockConnectorResponse, true, () => ({ status: oneOf(UnlockConnectorResponse_statusValues) }));
 

@@ -2,7 +2,6 @@
 // run `pnpm --filter ./schemas run generate`.
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, isUri, lazyObj, num, onlyKnownKeys, opt, uri } from '../../runtime.js';
 
-const UpdateFirmwareRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["location", "retries", "retrieveDate", "retryInterval"]);
 export interface UpdateFirmwareRequest {
   location: string;
   retries?: number | undefined;
@@ -27,16 +26,15 @@ export function isUpdateFirmwareRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UpdateFirmwareRequestKeys);
+  return onlyKnownKeys(x, n, "location,retries,retrieveDate,retryInterval");
 }
 export const UpdateFirmwareRequestSchema: Schema<UpdateFirmwareRequest> = /* @__PURE__ */ lazyObj(isUpdateFirmwareRequest, true, () => ({ location: uri(), retries: opt(num(true)), retrieveDate: dateTime(), retryInterval: opt(num(true)) }));
 
-const UpdateFirmwareResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 export interface UpdateFirmwareResponse {}
 export function isUpdateFirmwareResponse(x: unknown): boolean {
   if (!isObject(x)) return false;
   let n = 0;
-  return onlyKnownKeys(x, n, UpdateFirmwareResponseKeys);
+  return onlyKnownKeys(x, n, "");
 }
 export const UpdateFirmwareResponseSchema: Schema<UpdateFirmwareResponse> = /* @__PURE__ */ lazyObj(isUpdateFirmwareResponse, true, () => ({}));
 

@@ -3,14 +3,13 @@
 import { type Schema, dateTime, isDateTime, isObject, lazyEnum, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 
 const HashAlgorithmEnumTypeValues = ["SHA256", "SHA384", "SHA512"] as const;
-const HashAlgorithmEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(HashAlgorithmEnumTypeValues);
+let HashAlgorithmEnumTypeSet: ReadonlySet<string> | undefined;
 export type HashAlgorithmEnumType = "SHA256" | "SHA384" | "SHA512";
 export function isHashAlgorithmEnumType(v: unknown): boolean {
-  return typeof v === 'string' && HashAlgorithmEnumTypeSet.has(v);
+  return typeof v === 'string' && (HashAlgorithmEnumTypeSet ??= new Set<string>(HashAlgorithmEnumTypeValues)).has(v);
 }
 export const HashAlgorithmEnumTypeSchema: Schema<HashAlgorithmEnumType> = /* @__PURE__ */ lazyEnum(isHashAlgorithmEnumType, HashAlgorithmEnumTypeValues);
 
-const CertificateHashDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["hashAlgorithm", "issuerNameHash", "issuerKeyHash", "serialNumber"]);
 export interface CertificateHashDataType {
   hashAlgorithm: HashAlgorithmEnumType;
   issuerNameHash: string;
@@ -29,43 +28,42 @@ export function isCertificateHashDataType(x: unknown): boolean {
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
   v = x.serialNumber;
   if (!(typeof v === 'string' && maxLen(v, 40))) return false;
-  return onlyKnownKeys(x, n, CertificateHashDataTypeKeys);
+  return onlyKnownKeys(x, n, "hashAlgorithm,issuerNameHash,issuerKeyHash,serialNumber");
 }
 export const CertificateHashDataTypeSchema: Schema<CertificateHashDataType> = /* @__PURE__ */ lazyObj(isCertificateHashDataType, true, () => ({ hashAlgorithm: HashAlgorithmEnumTypeSchema, issuerNameHash: str(undefined, 128), issuerKeyHash: str(undefined, 128), serialNumber: str(undefined, 40) }));
 
 const CertificateSignedStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const CertificateSignedStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateSignedStatusEnumTypeValues);
+let CertificateSignedStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type CertificateSignedStatusEnumType = "Accepted" | "Rejected";
 export function isCertificateSignedStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateSignedStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateSignedStatusEnumTypeSet ??= new Set<string>(CertificateSignedStatusEnumTypeValues)).has(v);
 }
 export const CertificateSignedStatusEnumTypeSchema: Schema<CertificateSignedStatusEnumType> = /* @__PURE__ */ lazyEnum(isCertificateSignedStatusEnumType, CertificateSignedStatusEnumTypeValues);
 
 const CertificateUseEnumTypeValues = ["CentralSystemRootCertificate", "ManufacturerRootCertificate"] as const;
-const CertificateUseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateUseEnumTypeValues);
+let CertificateUseEnumTypeSet: ReadonlySet<string> | undefined;
 export type CertificateUseEnumType = "CentralSystemRootCertificate" | "ManufacturerRootCertificate";
 export function isCertificateUseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateUseEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateUseEnumTypeSet ??= new Set<string>(CertificateUseEnumTypeValues)).has(v);
 }
 export const CertificateUseEnumTypeSchema: Schema<CertificateUseEnumType> = /* @__PURE__ */ lazyEnum(isCertificateUseEnumType, CertificateUseEnumTypeValues);
 
 const DeleteCertificateStatusEnumTypeValues = ["Accepted", "Failed", "NotFound"] as const;
-const DeleteCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DeleteCertificateStatusEnumTypeValues);
+let DeleteCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type DeleteCertificateStatusEnumType = "Accepted" | "Failed" | "NotFound";
 export function isDeleteCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DeleteCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (DeleteCertificateStatusEnumTypeSet ??= new Set<string>(DeleteCertificateStatusEnumTypeValues)).has(v);
 }
 export const DeleteCertificateStatusEnumTypeSchema: Schema<DeleteCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isDeleteCertificateStatusEnumType, DeleteCertificateStatusEnumTypeValues);
 
 const FirmwareStatusEnumTypeValues = ["Downloaded", "DownloadFailed", "Downloading", "DownloadScheduled", "DownloadPaused", "Idle", "InstallationFailed", "Installing", "Installed", "InstallRebooting", "InstallScheduled", "InstallVerificationFailed", "InvalidSignature", "SignatureVerified"] as const;
-const FirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(FirmwareStatusEnumTypeValues);
+let FirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type FirmwareStatusEnumType = "Downloaded" | "DownloadFailed" | "Downloading" | "DownloadScheduled" | "DownloadPaused" | "Idle" | "InstallationFailed" | "Installing" | "Installed" | "InstallRebooting" | "InstallScheduled" | "InstallVerificationFailed" | "InvalidSignature" | "SignatureVerified";
 export function isFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && FirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (FirmwareStatusEnumTypeSet ??= new Set<string>(FirmwareStatusEnumTypeValues)).has(v);
 }
 export const FirmwareStatusEnumTypeSchema: Schema<FirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isFirmwareStatusEnumType, FirmwareStatusEnumTypeValues);
 
-const FirmwareTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["location", "retrieveDateTime", "installDateTime", "signingCertificate", "signature"]);
 export interface FirmwareType {
   location: string;
   retrieveDateTime: string;
@@ -90,43 +88,42 @@ export function isFirmwareType(x: unknown): boolean {
   if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
   v = x.signature;
   if (!(typeof v === 'string' && maxLen(v, 800))) return false;
-  return onlyKnownKeys(x, n, FirmwareTypeKeys);
+  return onlyKnownKeys(x, n, "location,retrieveDateTime,installDateTime,signingCertificate,signature");
 }
 export const FirmwareTypeSchema: Schema<FirmwareType> = /* @__PURE__ */ lazyObj(isFirmwareType, true, () => ({ location: str(undefined, 512), retrieveDateTime: dateTime(), installDateTime: opt(dateTime()), signingCertificate: str(undefined, 5500), signature: str(undefined, 800) }));
 
 const GenericStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const GenericStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GenericStatusEnumTypeValues);
+let GenericStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type GenericStatusEnumType = "Accepted" | "Rejected";
 export function isGenericStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GenericStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GenericStatusEnumTypeSet ??= new Set<string>(GenericStatusEnumTypeValues)).has(v);
 }
 export const GenericStatusEnumTypeSchema: Schema<GenericStatusEnumType> = /* @__PURE__ */ lazyEnum(isGenericStatusEnumType, GenericStatusEnumTypeValues);
 
 const GetInstalledCertificateStatusEnumTypeValues = ["Accepted", "NotFound"] as const;
-const GetInstalledCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetInstalledCertificateStatusEnumTypeValues);
+let GetInstalledCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type GetInstalledCertificateStatusEnumType = "Accepted" | "NotFound";
 export function isGetInstalledCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetInstalledCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetInstalledCertificateStatusEnumTypeSet ??= new Set<string>(GetInstalledCertificateStatusEnumTypeValues)).has(v);
 }
 export const GetInstalledCertificateStatusEnumTypeSchema: Schema<GetInstalledCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetInstalledCertificateStatusEnumType, GetInstalledCertificateStatusEnumTypeValues);
 
 const InstallCertificateStatusEnumTypeValues = ["Accepted", "Failed", "Rejected"] as const;
-const InstallCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(InstallCertificateStatusEnumTypeValues);
+let InstallCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type InstallCertificateStatusEnumType = "Accepted" | "Failed" | "Rejected";
 export function isInstallCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && InstallCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (InstallCertificateStatusEnumTypeSet ??= new Set<string>(InstallCertificateStatusEnumTypeValues)).has(v);
 }
 export const InstallCertificateStatusEnumTypeSchema: Schema<InstallCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isInstallCertificateStatusEnumType, InstallCertificateStatusEnumTypeValues);
 
 const LogEnumTypeValues = ["DiagnosticsLog", "SecurityLog"] as const;
-const LogEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(LogEnumTypeValues);
+let LogEnumTypeSet: ReadonlySet<string> | undefined;
 export type LogEnumType = "DiagnosticsLog" | "SecurityLog";
 export function isLogEnumType(v: unknown): boolean {
-  return typeof v === 'string' && LogEnumTypeSet.has(v);
+  return typeof v === 'string' && (LogEnumTypeSet ??= new Set<string>(LogEnumTypeValues)).has(v);
 }
 export const LogEnumTypeSchema: Schema<LogEnumType> = /* @__PURE__ */ lazyEnum(isLogEnumType, LogEnumTypeValues);
 
-const LogParametersTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["remoteLocation", "oldestTimestamp", "latestTimestamp"]);
 export interface LogParametersType {
   remoteLocation: string;
   oldestTimestamp?: string | undefined;
@@ -148,46 +145,46 @@ export function isLogParametersType(x: unknown): boolean {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LogParametersTypeKeys);
+  return onlyKnownKeys(x, n, "remoteLocation,oldestTimestamp,latestTimestamp");
 }
 export const LogParametersTypeSchema: Schema<LogParametersType> = /* @__PURE__ */ lazyObj(isLogParametersType, true, () => ({ remoteLocation: str(undefined, 512), oldestTimestamp: opt(dateTime()), latestTimestamp: opt(dateTime()) }));
 
 const LogStatusEnumTypeValues = ["Accepted", "Rejected", "AcceptedCanceled"] as const;
-const LogStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(LogStatusEnumTypeValues);
+let LogStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type LogStatusEnumType = "Accepted" | "Rejected" | "AcceptedCanceled";
 export function isLogStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && LogStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (LogStatusEnumTypeSet ??= new Set<string>(LogStatusEnumTypeValues)).has(v);
 }
 export const LogStatusEnumTypeSchema: Schema<LogStatusEnumType> = /* @__PURE__ */ lazyEnum(isLogStatusEnumType, LogStatusEnumTypeValues);
 
 const MessageTriggerEnumTypeValues = ["BootNotification", "LogStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues", "SignChargePointCertificate", "StatusNotification"] as const;
-const MessageTriggerEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MessageTriggerEnumTypeValues);
+let MessageTriggerEnumTypeSet: ReadonlySet<string> | undefined;
 export type MessageTriggerEnumType = "BootNotification" | "LogStatusNotification" | "FirmwareStatusNotification" | "Heartbeat" | "MeterValues" | "SignChargePointCertificate" | "StatusNotification";
 export function isMessageTriggerEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MessageTriggerEnumTypeSet.has(v);
+  return typeof v === 'string' && (MessageTriggerEnumTypeSet ??= new Set<string>(MessageTriggerEnumTypeValues)).has(v);
 }
 export const MessageTriggerEnumTypeSchema: Schema<MessageTriggerEnumType> = /* @__PURE__ */ lazyEnum(isMessageTriggerEnumType, MessageTriggerEnumTypeValues);
 
 const TriggerMessageStatusEnumTypeValues = ["Accepted", "Rejected", "NotImplemented"] as const;
-const TriggerMessageStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TriggerMessageStatusEnumTypeValues);
+let TriggerMessageStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type TriggerMessageStatusEnumType = "Accepted" | "Rejected" | "NotImplemented";
 export function isTriggerMessageStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TriggerMessageStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (TriggerMessageStatusEnumTypeSet ??= new Set<string>(TriggerMessageStatusEnumTypeValues)).has(v);
 }
 export const TriggerMessageStatusEnumTypeSchema: Schema<TriggerMessageStatusEnumType> = /* @__PURE__ */ lazyEnum(isTriggerMessageStatusEnumType, TriggerMessageStatusEnumTypeValues);
 
 const UpdateFirmwareStatusEnumTypeValues = ["Accepted", "Rejected", "AcceptedCanceled", "InvalidCertificate", "RevokedCertificate"] as const;
-const UpdateFirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UpdateFirmwareStatusEnumTypeValues);
+let UpdateFirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type UpdateFirmwareStatusEnumType = "Accepted" | "Rejected" | "AcceptedCanceled" | "InvalidCertificate" | "RevokedCertificate";
 export function isUpdateFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UpdateFirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UpdateFirmwareStatusEnumTypeSet ??= new Set<string>(UpdateFirmwareStatusEnumTypeValues)).has(v);
 }
 export const UpdateFirmwareStatusEnumTypeSchema: Schema<UpdateFirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isUpdateFirmwareStatusEnumType, UpdateFirmwareStatusEnumTypeValues);
 
 const UploadLogStatusEnumTypeValues = ["BadMessage", "Idle", "NotSupportedOperation", "PermissionDenied", "Uploaded", "UploadFailure", "Uploading"] as const;
-const UploadLogStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UploadLogStatusEnumTypeValues);
+let UploadLogStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type UploadLogStatusEnumType = "BadMessage" | "Idle" | "NotSupportedOperation" | "PermissionDenied" | "Uploaded" | "UploadFailure" | "Uploading";
 export function isUploadLogStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UploadLogStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UploadLogStatusEnumTypeSet ??= new Set<string>(UploadLogStatusEnumTypeValues)).has(v);
 }
 export const UploadLogStatusEnumTypeSchema: Schema<UploadLogStatusEnumType> = /* @__PURE__ */ lazyEnum(isUploadLogStatusEnumType, UploadLogStatusEnumTypeValues);

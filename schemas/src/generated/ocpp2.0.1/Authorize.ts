@@ -12,7 +12,6 @@ function isAuthorizeRequest_iso15118CertificateHashData(x: unknown): boolean {
   return true;
 }
 
-const AuthorizeRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "idToken", "certificate", "iso15118CertificateHashData"]);
 export interface AuthorizeRequest {
   customData?: CustomDataType | undefined;
   idToken: IdTokenType;
@@ -41,11 +40,10 @@ export function isAuthorizeRequest(x: unknown): boolean {
     if (!(isAuthorizeRequest_iso15118CertificateHashData(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AuthorizeRequestKeys);
+  return onlyKnownKeys(x, n, "customData,idToken,certificate,iso15118CertificateHashData");
 }
 export const AuthorizeRequestSchema: Schema<AuthorizeRequest> = /* @__PURE__ */ lazyObj(isAuthorizeRequest, true, () => ({ customData: opt(CustomDataTypeSchema), idToken: IdTokenTypeSchema, certificate: opt(str(undefined, 5500)), iso15118CertificateHashData: opt(list(OCSPRequestDataTypeSchema, 1, 4)) }));
 
-const AuthorizeResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "idTokenInfo", "certificateStatus"]);
 export interface AuthorizeResponse {
   customData?: CustomDataType | undefined;
   idTokenInfo: IdTokenInfoType;
@@ -67,7 +65,7 @@ export function isAuthorizeResponse(x: unknown): boolean {
     if (!(isAuthorizeCertificateStatusEnumType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AuthorizeResponseKeys);
+  return onlyKnownKeys(x, n, "customData,idTokenInfo,certificateStatus");
 }
 export const AuthorizeResponseSchema: Schema<AuthorizeResponse> = /* @__PURE__ */ lazyObj(isAuthorizeResponse, true, () => ({ customData: opt(CustomDataTypeSchema), idTokenInfo: IdTokenInfoTypeSchema, certificateStatus: opt(AuthorizeCertificateStatusEnumTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type BootReasonEnumType, BootReasonEnumTypeSchema, type ChargingStationType, ChargingStationTypeSchema, type CustomDataType, CustomDataTypeSchema, isBootReasonEnumType, isChargingStationType, isCustomDataType, isRegistrationStatusEnumType, isStatusInfoType, type RegistrationStatusEnumType, RegistrationStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const BootNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "chargingStation", "reason"]);
 export interface BootNotificationRequest {
   customData?: CustomDataType | undefined;
   chargingStation: ChargingStationType;
@@ -22,11 +21,10 @@ export function isBootNotificationRequest(x: unknown): boolean {
   if (!(isChargingStationType(v))) return false;
   v = x.reason;
   if (!(isBootReasonEnumType(v))) return false;
-  return onlyKnownKeys(x, n, BootNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "customData,chargingStation,reason");
 }
 export const BootNotificationRequestSchema: Schema<BootNotificationRequest> = /* @__PURE__ */ lazyObj(isBootNotificationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), chargingStation: ChargingStationTypeSchema, reason: BootReasonEnumTypeSchema }));
 
-const BootNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "currentTime", "interval", "status", "statusInfo"]);
 export interface BootNotificationResponse {
   customData?: CustomDataType | undefined;
   /** This contains the CSMS’s current time. */
@@ -56,7 +54,7 @@ export function isBootNotificationResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, BootNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData,currentTime,interval,status,statusInfo");
 }
 export const BootNotificationResponseSchema: Schema<BootNotificationResponse> = /* @__PURE__ */ lazyObj(isBootNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema), currentTime: dateTime(), interval: num(true), status: RegistrationStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CancelReservationStatusEnumType, CancelReservationStatusEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isCancelReservationStatusEnumType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const CancelReservationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "reservationId"]);
 export interface CancelReservationRequest {
   customData?: CustomDataType | undefined;
   /** Id of the reservation to cancel. */
@@ -20,11 +19,10 @@ export function isCancelReservationRequest(x: unknown): boolean {
   }
   v = x.reservationId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, CancelReservationRequestKeys);
+  return onlyKnownKeys(x, n, "customData,reservationId");
 }
 export const CancelReservationRequestSchema: Schema<CancelReservationRequest> = /* @__PURE__ */ lazyObj(isCancelReservationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), reservationId: num(true) }));
 
-const CancelReservationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface CancelReservationResponse {
   customData?: CustomDataType | undefined;
   status: CancelReservationStatusEnumType;
@@ -46,7 +44,7 @@ export function isCancelReservationResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CancelReservationResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const CancelReservationResponseSchema: Schema<CancelReservationResponse> = /* @__PURE__ */ lazyObj(isCancelReservationResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: CancelReservationStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CertificateSignedStatusEnumType, CertificateSignedStatusEnumTypeSchema, type CertificateSigningUseEnumType, CertificateSigningUseEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isCertificateSignedStatusEnumType, isCertificateSigningUseEnumType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const CertificateSignedRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "certificateChain", "certificateType"]);
 export interface CertificateSignedRequest {
   customData?: CustomDataType | undefined;
   /**
@@ -30,11 +29,10 @@ export function isCertificateSignedRequest(x: unknown): boolean {
     if (!(isCertificateSigningUseEnumType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CertificateSignedRequestKeys);
+  return onlyKnownKeys(x, n, "customData,certificateChain,certificateType");
 }
 export const CertificateSignedRequestSchema: Schema<CertificateSignedRequest> = /* @__PURE__ */ lazyObj(isCertificateSignedRequest, true, () => ({ customData: opt(CustomDataTypeSchema), certificateChain: str(undefined, 10000), certificateType: opt(CertificateSigningUseEnumTypeSchema) }));
 
-const CertificateSignedResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface CertificateSignedResponse {
   customData?: CustomDataType | undefined;
   status: CertificateSignedStatusEnumType;
@@ -56,7 +54,7 @@ export function isCertificateSignedResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CertificateSignedResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const CertificateSignedResponseSchema: Schema<CertificateSignedResponse> = /* @__PURE__ */ lazyObj(isCertificateSignedResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: CertificateSignedStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

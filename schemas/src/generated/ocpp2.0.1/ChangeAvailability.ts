@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChangeAvailabilityStatusEnumType, ChangeAvailabilityStatusEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, type EVSEType, EVSETypeSchema, isChangeAvailabilityStatusEnumType, isCustomDataType, isEVSEType, isOperationalStatusEnumType, isStatusInfoType, type OperationalStatusEnumType, OperationalStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ChangeAvailabilityRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "evse", "operationalStatus"]);
 export interface ChangeAvailabilityRequest {
   customData?: CustomDataType | undefined;
   evse?: EVSEType | undefined;
@@ -25,11 +24,10 @@ export function isChangeAvailabilityRequest(x: unknown): boolean {
   }
   v = x.operationalStatus;
   if (!(isOperationalStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, ChangeAvailabilityRequestKeys);
+  return onlyKnownKeys(x, n, "customData,evse,operationalStatus");
 }
 export const ChangeAvailabilityRequestSchema: Schema<ChangeAvailabilityRequest> = /* @__PURE__ */ lazyObj(isChangeAvailabilityRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evse: opt(EVSETypeSchema), operationalStatus: OperationalStatusEnumTypeSchema }));
 
-const ChangeAvailabilityResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface ChangeAvailabilityResponse {
   customData?: CustomDataType | undefined;
   status: ChangeAvailabilityStatusEnumType;
@@ -51,7 +49,7 @@ export function isChangeAvailabilityResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChangeAvailabilityResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const ChangeAvailabilityResponseSchema: Schema<ChangeAvailabilityResponse> = /* @__PURE__ */ lazyObj(isChangeAvailabilityResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: ChangeAvailabilityStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

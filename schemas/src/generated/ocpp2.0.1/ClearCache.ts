@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ClearCacheStatusEnumType, ClearCacheStatusEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isClearCacheStatusEnumType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ClearCacheRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface ClearCacheRequest {
   customData?: CustomDataType | undefined;
 }
@@ -16,11 +15,10 @@ export function isClearCacheRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearCacheRequestKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const ClearCacheRequestSchema: Schema<ClearCacheRequest> = /* @__PURE__ */ lazyObj(isClearCacheRequest, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 
-const ClearCacheResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface ClearCacheResponse {
   customData?: CustomDataType | undefined;
   status: ClearCacheStatusEnumType;
@@ -42,7 +40,7 @@ export function isClearCacheResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearCacheResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const ClearCacheResponseSchema: Schema<ClearCacheResponse> = /* @__PURE__ */ lazyObj(isClearCacheResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: ClearCacheStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ClearChargingProfileStatusEnumType, ClearChargingProfileStatusEnumTypeSchema, type ClearChargingProfileType, ClearChargingProfileTypeSchema, type CustomDataType, CustomDataTypeSchema, isClearChargingProfileStatusEnumType, isClearChargingProfileType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ClearChargingProfileRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "chargingProfileId", "chargingProfileCriteria"]);
 export interface ClearChargingProfileRequest {
   customData?: CustomDataType | undefined;
   /** The Id of the charging profile to clear. */
@@ -29,11 +28,10 @@ export function isClearChargingProfileRequest(x: unknown): boolean {
     if (!(isClearChargingProfileType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearChargingProfileRequestKeys);
+  return onlyKnownKeys(x, n, "customData,chargingProfileId,chargingProfileCriteria");
 }
 export const ClearChargingProfileRequestSchema: Schema<ClearChargingProfileRequest> = /* @__PURE__ */ lazyObj(isClearChargingProfileRequest, true, () => ({ customData: opt(CustomDataTypeSchema), chargingProfileId: opt(num(true)), chargingProfileCriteria: opt(ClearChargingProfileTypeSchema) }));
 
-const ClearChargingProfileResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface ClearChargingProfileResponse {
   customData?: CustomDataType | undefined;
   status: ClearChargingProfileStatusEnumType;
@@ -55,7 +53,7 @@ export function isClearChargingProfileResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearChargingProfileResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const ClearChargingProfileResponseSchema: Schema<ClearChargingProfileResponse> = /* @__PURE__ */ lazyObj(isClearChargingProfileResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: ClearChargingProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

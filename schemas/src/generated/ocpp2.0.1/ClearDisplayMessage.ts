@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ClearMessageStatusEnumType, ClearMessageStatusEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isClearMessageStatusEnumType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ClearDisplayMessageRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id"]);
 export interface ClearDisplayMessageRequest {
   customData?: CustomDataType | undefined;
   /** Id of the message that SHALL be removed from the Charging Station. */
@@ -20,11 +19,10 @@ export function isClearDisplayMessageRequest(x: unknown): boolean {
   }
   v = x.id;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, ClearDisplayMessageRequestKeys);
+  return onlyKnownKeys(x, n, "customData,id");
 }
 export const ClearDisplayMessageRequestSchema: Schema<ClearDisplayMessageRequest> = /* @__PURE__ */ lazyObj(isClearDisplayMessageRequest, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true) }));
 
-const ClearDisplayMessageResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface ClearDisplayMessageResponse {
   customData?: CustomDataType | undefined;
   status: ClearMessageStatusEnumType;
@@ -46,7 +44,7 @@ export function isClearDisplayMessageResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearDisplayMessageResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const ClearDisplayMessageResponseSchema: Schema<ClearDisplayMessageResponse> = /* @__PURE__ */ lazyObj(isClearDisplayMessageResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: ClearMessageStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isClearVariableMonitoringRequest_id(x: unknown): boolean {
   return true;
 }
 
-const ClearVariableMonitoringRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id"]);
 export interface ClearVariableMonitoringRequest {
   customData?: CustomDataType | undefined;
   /** List of the monitors to be cleared, identified by there Id. */
@@ -29,7 +28,7 @@ export function isClearVariableMonitoringRequest(x: unknown): boolean {
   }
   v = x.id;
   if (!(isClearVariableMonitoringRequest_id(v))) return false;
-  return onlyKnownKeys(x, n, ClearVariableMonitoringRequestKeys);
+  return onlyKnownKeys(x, n, "customData,id");
 }
 export const ClearVariableMonitoringRequestSchema: Schema<ClearVariableMonitoringRequest> = /* @__PURE__ */ lazyObj(isClearVariableMonitoringRequest, true, () => ({ customData: opt(CustomDataTypeSchema), id: list(num(true), 1) }));
 
@@ -42,7 +41,6 @@ function isClearVariableMonitoringResponse_clearMonitoringResult(x: unknown): bo
   return true;
 }
 
-const ClearVariableMonitoringResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "clearMonitoringResult"]);
 export interface ClearVariableMonitoringResponse {
   customData?: CustomDataType | undefined;
   clearMonitoringResult: Array<ClearMonitoringResultType>;
@@ -58,7 +56,7 @@ export function isClearVariableMonitoringResponse(x: unknown): boolean {
   }
   v = x.clearMonitoringResult;
   if (!(isClearVariableMonitoringResponse_clearMonitoringResult(v))) return false;
-  return onlyKnownKeys(x, n, ClearVariableMonitoringResponseKeys);
+  return onlyKnownKeys(x, n, "customData,clearMonitoringResult");
 }
 export const ClearVariableMonitoringResponseSchema: Schema<ClearVariableMonitoringResponse> = /* @__PURE__ */ lazyObj(isClearVariableMonitoringResponse, true, () => ({ customData: opt(CustomDataTypeSchema), clearMonitoringResult: list(ClearMonitoringResultTypeSchema, 1) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingLimitSourceEnumType, ChargingLimitSourceEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isChargingLimitSourceEnumType, isCustomDataType } from './_defs.js';
 
-const ClearedChargingLimitRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "chargingLimitSource", "evseId"]);
 export interface ClearedChargingLimitRequest {
   customData?: CustomDataType | undefined;
   chargingLimitSource: ChargingLimitSourceEnumType;
@@ -26,11 +25,10 @@ export function isClearedChargingLimitRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearedChargingLimitRequestKeys);
+  return onlyKnownKeys(x, n, "customData,chargingLimitSource,evseId");
 }
 export const ClearedChargingLimitRequestSchema: Schema<ClearedChargingLimitRequest> = /* @__PURE__ */ lazyObj(isClearedChargingLimitRequest, true, () => ({ customData: opt(CustomDataTypeSchema), chargingLimitSource: ChargingLimitSourceEnumTypeSchema, evseId: opt(num(true)) }));
 
-const ClearedChargingLimitResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface ClearedChargingLimitResponse {
   customData?: CustomDataType | undefined;
 }
@@ -43,7 +41,7 @@ export function isClearedChargingLimitResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearedChargingLimitResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const ClearedChargingLimitResponseSchema: Schema<ClearedChargingLimitResponse> = /* @__PURE__ */ lazyObj(isClearedChargingLimitResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

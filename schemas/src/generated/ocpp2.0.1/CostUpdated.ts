@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const CostUpdatedRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "totalCost", "transactionId"]);
 export interface CostUpdatedRequest {
   customData?: CustomDataType | undefined;
   /** Current total cost, based on the information known by the CSMS, of the transaction including taxes. In the currency configured with the configuration Variable: [&lt;&lt;configkey-currency, Currency&gt;&gt;] */
@@ -24,11 +23,10 @@ export function isCostUpdatedRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
   v = x.transactionId;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  return onlyKnownKeys(x, n, CostUpdatedRequestKeys);
+  return onlyKnownKeys(x, n, "customData,totalCost,transactionId");
 }
 export const CostUpdatedRequestSchema: Schema<CostUpdatedRequest> = /* @__PURE__ */ lazyObj(isCostUpdatedRequest, true, () => ({ customData: opt(CustomDataTypeSchema), totalCost: num(false), transactionId: str(undefined, 36) }));
 
-const CostUpdatedResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface CostUpdatedResponse {
   customData?: CustomDataType | undefined;
 }
@@ -41,7 +39,7 @@ export function isCostUpdatedResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CostUpdatedResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const CostUpdatedResponseSchema: Schema<CostUpdatedResponse> = /* @__PURE__ */ lazyObj(isCostUpdatedResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

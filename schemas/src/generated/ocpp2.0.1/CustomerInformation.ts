@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CertificateHashDataType, CertificateHashDataTypeSchema, type CustomDataType, CustomDataTypeSchema, type CustomerInformationStatusEnumType, CustomerInformationStatusEnumTypeSchema, type IdTokenType, IdTokenTypeSchema, isCertificateHashDataType, isCustomDataType, isCustomerInformationStatusEnumType, isIdTokenType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const CustomerInformationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "customerCertificate", "idToken", "requestId", "report", "clear", "customerIdentifier"]);
 export interface CustomerInformationRequest {
   customData?: CustomDataType | undefined;
   customerCertificate?: CertificateHashDataType | undefined;
@@ -50,11 +49,10 @@ export function isCustomerInformationRequest(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 64))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CustomerInformationRequestKeys);
+  return onlyKnownKeys(x, n, "customData,customerCertificate,idToken,requestId,report,clear,customerIdentifier");
 }
 export const CustomerInformationRequestSchema: Schema<CustomerInformationRequest> = /* @__PURE__ */ lazyObj(isCustomerInformationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), customerCertificate: opt(CertificateHashDataTypeSchema), idToken: opt(IdTokenTypeSchema), requestId: num(true), report: bool(), clear: bool(), customerIdentifier: opt(str(undefined, 64)) }));
 
-const CustomerInformationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface CustomerInformationResponse {
   customData?: CustomDataType | undefined;
   status: CustomerInformationStatusEnumType;
@@ -76,7 +74,7 @@ export function isCustomerInformationResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CustomerInformationResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const CustomerInformationResponseSchema: Schema<CustomerInformationResponse> = /* @__PURE__ */ lazyObj(isCustomerInformationResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: CustomerInformationStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

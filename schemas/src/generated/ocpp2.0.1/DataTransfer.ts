@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, anyValue, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type DataTransferStatusEnumType, DataTransferStatusEnumTypeSchema, isCustomDataType, isDataTransferStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const DataTransferRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "messageId", "data", "vendorId"]);
 export interface DataTransferRequest {
   customData?: CustomDataType | undefined;
   /** May be used to indicate a specific message or implementation. */
@@ -34,11 +33,10 @@ export function isDataTransferRequest(x: unknown): boolean {
   }
   v = x.vendorId;
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
-  return onlyKnownKeys(x, n, DataTransferRequestKeys);
+  return onlyKnownKeys(x, n, "customData,messageId,data,vendorId");
 }
 export const DataTransferRequestSchema: Schema<DataTransferRequest> = /* @__PURE__ */ lazyObj(isDataTransferRequest, true, () => ({ customData: opt(CustomDataTypeSchema), messageId: opt(str(undefined, 50)), data: opt(anyValue()), vendorId: str(undefined, 255) }));
 
-const DataTransferResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo", "data"]);
 export interface DataTransferResponse {
   customData?: CustomDataType | undefined;
   status: DataTransferStatusEnumType;
@@ -67,7 +65,7 @@ export function isDataTransferResponse(x: unknown): boolean {
     if (!(true)) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DataTransferResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo,data");
 }
 export const DataTransferResponseSchema: Schema<DataTransferResponse> = /* @__PURE__ */ lazyObj(isDataTransferResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: DataTransferStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), data: opt(anyValue()) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CertificateHashDataType, CertificateHashDataTypeSchema, type CustomDataType, CustomDataTypeSchema, type DeleteCertificateStatusEnumType, DeleteCertificateStatusEnumTypeSchema, isCertificateHashDataType, isCustomDataType, isDeleteCertificateStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const DeleteCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "certificateHashData"]);
 export interface DeleteCertificateRequest {
   customData?: CustomDataType | undefined;
   certificateHashData: CertificateHashDataType;
@@ -19,11 +18,10 @@ export function isDeleteCertificateRequest(x: unknown): boolean {
   }
   v = x.certificateHashData;
   if (!(isCertificateHashDataType(v))) return false;
-  return onlyKnownKeys(x, n, DeleteCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "customData,certificateHashData");
 }
 export const DeleteCertificateRequestSchema: Schema<DeleteCertificateRequest> = /* @__PURE__ */ lazyObj(isDeleteCertificateRequest, true, () => ({ customData: opt(CustomDataTypeSchema), certificateHashData: CertificateHashDataTypeSchema }));
 
-const DeleteCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface DeleteCertificateResponse {
   customData?: CustomDataType | undefined;
   status: DeleteCertificateStatusEnumType;
@@ -45,7 +43,7 @@ export function isDeleteCertificateResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DeleteCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const DeleteCertificateResponseSchema: Schema<DeleteCertificateResponse> = /* @__PURE__ */ lazyObj(isDeleteCertificateResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: DeleteCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

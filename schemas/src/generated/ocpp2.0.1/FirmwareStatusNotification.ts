@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type FirmwareStatusEnumType, FirmwareStatusEnumTypeSchema, isCustomDataType, isFirmwareStatusEnumType } from './_defs.js';
 
-const FirmwareStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "requestId"]);
 export interface FirmwareStatusNotificationRequest {
   customData?: CustomDataType | undefined;
   status: FirmwareStatusEnumType;
@@ -30,11 +29,10 @@ export function isFirmwareStatusNotificationRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FirmwareStatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "customData,status,requestId");
 }
 export const FirmwareStatusNotificationRequestSchema: Schema<FirmwareStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isFirmwareStatusNotificationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), status: FirmwareStatusEnumTypeSchema, requestId: opt(num(true)) }));
 
-const FirmwareStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface FirmwareStatusNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -47,7 +45,7 @@ export function isFirmwareStatusNotificationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FirmwareStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const FirmwareStatusNotificationResponseSchema: Schema<FirmwareStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isFirmwareStatusNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

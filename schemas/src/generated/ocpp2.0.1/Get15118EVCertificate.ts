@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CertificateActionEnumType, CertificateActionEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isCertificateActionEnumType, isCustomDataType, isIso15118EVCertificateStatusEnumType, type Iso15118EVCertificateStatusEnumType, Iso15118EVCertificateStatusEnumTypeSchema, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const Get15118EVCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "iso15118SchemaVersion", "action", "exiRequest"]);
 export interface Get15118EVCertificateRequest {
   customData?: CustomDataType | undefined;
   /** Schema version currently used for the 15118 session between EV and Charging Station. Needed for parsing of the EXI stream by the CSMS. */
@@ -27,11 +26,10 @@ export function isGet15118EVCertificateRequest(x: unknown): boolean {
   if (!(isCertificateActionEnumType(v))) return false;
   v = x.exiRequest;
   if (!(typeof v === 'string' && maxLen(v, 5600))) return false;
-  return onlyKnownKeys(x, n, Get15118EVCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "customData,iso15118SchemaVersion,action,exiRequest");
 }
 export const Get15118EVCertificateRequestSchema: Schema<Get15118EVCertificateRequest> = /* @__PURE__ */ lazyObj(isGet15118EVCertificateRequest, true, () => ({ customData: opt(CustomDataTypeSchema), iso15118SchemaVersion: str(undefined, 50), action: CertificateActionEnumTypeSchema, exiRequest: str(undefined, 5600) }));
 
-const Get15118EVCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo", "exiResponse"]);
 export interface Get15118EVCertificateResponse {
   customData?: CustomDataType | undefined;
   status: Iso15118EVCertificateStatusEnumType;
@@ -57,7 +55,7 @@ export function isGet15118EVCertificateResponse(x: unknown): boolean {
   }
   v = x.exiResponse;
   if (!(typeof v === 'string' && maxLen(v, 5600))) return false;
-  return onlyKnownKeys(x, n, Get15118EVCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo,exiResponse");
 }
 export const Get15118EVCertificateResponseSchema: Schema<Get15118EVCertificateResponse> = /* @__PURE__ */ lazyObj(isGet15118EVCertificateResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: Iso15118EVCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), exiResponse: str(undefined, 5600) }));
 

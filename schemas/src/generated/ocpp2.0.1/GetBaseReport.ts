@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericDeviceModelStatusEnumType, GenericDeviceModelStatusEnumTypeSchema, isCustomDataType, isGenericDeviceModelStatusEnumType, isReportBaseEnumType, isStatusInfoType, type ReportBaseEnumType, ReportBaseEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetBaseReportRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "requestId", "reportBase"]);
 export interface GetBaseReportRequest {
   customData?: CustomDataType | undefined;
   /** The Id of the request. */
@@ -23,11 +22,10 @@ export function isGetBaseReportRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.reportBase;
   if (!(isReportBaseEnumType(v))) return false;
-  return onlyKnownKeys(x, n, GetBaseReportRequestKeys);
+  return onlyKnownKeys(x, n, "customData,requestId,reportBase");
 }
 export const GetBaseReportRequestSchema: Schema<GetBaseReportRequest> = /* @__PURE__ */ lazyObj(isGetBaseReportRequest, true, () => ({ customData: opt(CustomDataTypeSchema), requestId: num(true), reportBase: ReportBaseEnumTypeSchema }));
 
-const GetBaseReportResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface GetBaseReportResponse {
   customData?: CustomDataType | undefined;
   status: GenericDeviceModelStatusEnumType;
@@ -49,7 +47,7 @@ export function isGetBaseReportResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetBaseReportResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const GetBaseReportResponseSchema: Schema<GetBaseReportResponse> = /* @__PURE__ */ lazyObj(isGetBaseReportResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GenericDeviceModelStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GetCertificateStatusEnumType, GetCertificateStatusEnumTypeSchema, isCustomDataType, isGetCertificateStatusEnumType, isOCSPRequestDataType, isStatusInfoType, type OCSPRequestDataType, OCSPRequestDataTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetCertificateStatusRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "ocspRequestData"]);
 export interface GetCertificateStatusRequest {
   customData?: CustomDataType | undefined;
   ocspRequestData: OCSPRequestDataType;
@@ -19,11 +18,10 @@ export function isGetCertificateStatusRequest(x: unknown): boolean {
   }
   v = x.ocspRequestData;
   if (!(isOCSPRequestDataType(v))) return false;
-  return onlyKnownKeys(x, n, GetCertificateStatusRequestKeys);
+  return onlyKnownKeys(x, n, "customData,ocspRequestData");
 }
 export const GetCertificateStatusRequestSchema: Schema<GetCertificateStatusRequest> = /* @__PURE__ */ lazyObj(isGetCertificateStatusRequest, true, () => ({ customData: opt(CustomDataTypeSchema), ocspRequestData: OCSPRequestDataTypeSchema }));
 
-const GetCertificateStatusResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo", "ocspResult"]);
 export interface GetCertificateStatusResponse {
   customData?: CustomDataType | undefined;
   status: GetCertificateStatusEnumType;
@@ -52,7 +50,7 @@ export function isGetCertificateStatusResponse(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCertificateStatusResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo,ocspResult");
 }
 export const GetCertificateStatusResponseSchema: Schema<GetCertificateStatusResponse> = /* @__PURE__ */ lazyObj(isGetCertificateStatusResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GetCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), ocspResult: opt(str(undefined, 5500)) }));
 

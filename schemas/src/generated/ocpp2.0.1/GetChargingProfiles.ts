@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingProfileCriterionType, ChargingProfileCriterionTypeSchema, type CustomDataType, CustomDataTypeSchema, type GetChargingProfileStatusEnumType, GetChargingProfileStatusEnumTypeSchema, isChargingProfileCriterionType, isCustomDataType, isGetChargingProfileStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetChargingProfilesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "requestId", "evseId", "chargingProfile"]);
 export interface GetChargingProfilesRequest {
   customData?: CustomDataType | undefined;
   /** Reference identification that is to be used by the Charging Station in the &lt;&lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&gt;&gt; when provided. */
@@ -30,11 +29,10 @@ export function isGetChargingProfilesRequest(x: unknown): boolean {
   }
   v = x.chargingProfile;
   if (!(isChargingProfileCriterionType(v))) return false;
-  return onlyKnownKeys(x, n, GetChargingProfilesRequestKeys);
+  return onlyKnownKeys(x, n, "customData,requestId,evseId,chargingProfile");
 }
 export const GetChargingProfilesRequestSchema: Schema<GetChargingProfilesRequest> = /* @__PURE__ */ lazyObj(isGetChargingProfilesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), requestId: num(true), evseId: opt(num(true)), chargingProfile: ChargingProfileCriterionTypeSchema }));
 
-const GetChargingProfilesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface GetChargingProfilesResponse {
   customData?: CustomDataType | undefined;
   status: GetChargingProfileStatusEnumType;
@@ -56,7 +54,7 @@ export function isGetChargingProfilesResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetChargingProfilesResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const GetChargingProfilesResponseSchema: Schema<GetChargingProfilesResponse> = /* @__PURE__ */ lazyObj(isGetChargingProfilesResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GetChargingProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

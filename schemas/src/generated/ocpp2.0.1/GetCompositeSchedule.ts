@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingRateUnitEnumType, ChargingRateUnitEnumTypeSchema, type CompositeScheduleType, CompositeScheduleTypeSchema, type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isChargingRateUnitEnumType, isCompositeScheduleType, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetCompositeScheduleRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "duration", "chargingRateUnit", "evseId"]);
 export interface GetCompositeScheduleRequest {
   customData?: CustomDataType | undefined;
   /** Length of the requested schedule in seconds. */
@@ -30,11 +29,10 @@ export function isGetCompositeScheduleRequest(x: unknown): boolean {
   }
   v = x.evseId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, GetCompositeScheduleRequestKeys);
+  return onlyKnownKeys(x, n, "customData,duration,chargingRateUnit,evseId");
 }
 export const GetCompositeScheduleRequestSchema: Schema<GetCompositeScheduleRequest> = /* @__PURE__ */ lazyObj(isGetCompositeScheduleRequest, true, () => ({ customData: opt(CustomDataTypeSchema), duration: num(true), chargingRateUnit: opt(ChargingRateUnitEnumTypeSchema), evseId: num(true) }));
 
-const GetCompositeScheduleResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo", "schedule"]);
 export interface GetCompositeScheduleResponse {
   customData?: CustomDataType | undefined;
   status: GenericStatusEnumType;
@@ -62,7 +60,7 @@ export function isGetCompositeScheduleResponse(x: unknown): boolean {
     if (!(isCompositeScheduleType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCompositeScheduleResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo,schedule");
 }
 export const GetCompositeScheduleResponseSchema: Schema<GetCompositeScheduleResponse> = /* @__PURE__ */ lazyObj(isGetCompositeScheduleResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), schedule: opt(CompositeScheduleTypeSchema) }));
 

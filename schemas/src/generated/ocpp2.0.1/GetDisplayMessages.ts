@@ -12,7 +12,6 @@ function isGetDisplayMessagesRequest_id(x: unknown): boolean {
   return true;
 }
 
-const GetDisplayMessagesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id", "requestId", "priority", "state"]);
 export interface GetDisplayMessagesRequest {
   customData?: CustomDataType | undefined;
   /** If provided the Charging Station shall return Display Messages of the given ids. This field SHALL NOT contain more ids than set in &lt;&lt;configkey-number-of-display-messages,NumberOfDisplayMessages.maxLimit&gt;&gt; */
@@ -48,11 +47,10 @@ export function isGetDisplayMessagesRequest(x: unknown): boolean {
     if (!(isMessageStateEnumType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetDisplayMessagesRequestKeys);
+  return onlyKnownKeys(x, n, "customData,id,requestId,priority,state");
 }
 export const GetDisplayMessagesRequestSchema: Schema<GetDisplayMessagesRequest> = /* @__PURE__ */ lazyObj(isGetDisplayMessagesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), id: opt(list(num(true), 1)), requestId: num(true), priority: opt(MessagePriorityEnumTypeSchema), state: opt(MessageStateEnumTypeSchema) }));
 
-const GetDisplayMessagesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface GetDisplayMessagesResponse {
   customData?: CustomDataType | undefined;
   status: GetDisplayMessagesStatusEnumType;
@@ -74,7 +72,7 @@ export function isGetDisplayMessagesResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetDisplayMessagesResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const GetDisplayMessagesResponseSchema: Schema<GetDisplayMessagesResponse> = /* @__PURE__ */ lazyObj(isGetDisplayMessagesResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GetDisplayMessagesStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

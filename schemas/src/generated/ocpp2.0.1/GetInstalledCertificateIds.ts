@@ -12,7 +12,6 @@ function isGetInstalledCertificateIdsRequest_certificateType(x: unknown): boolea
   return true;
 }
 
-const GetInstalledCertificateIdsRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "certificateType"]);
 export interface GetInstalledCertificateIdsRequest {
   customData?: CustomDataType | undefined;
   /** Indicates the type of certificates requested. When omitted, all certificate types are requested. */
@@ -32,7 +31,7 @@ export function isGetInstalledCertificateIdsRequest(x: unknown): boolean {
     if (!(isGetInstalledCertificateIdsRequest_certificateType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetInstalledCertificateIdsRequestKeys);
+  return onlyKnownKeys(x, n, "customData,certificateType");
 }
 export const GetInstalledCertificateIdsRequestSchema: Schema<GetInstalledCertificateIdsRequest> = /* @__PURE__ */ lazyObj(isGetInstalledCertificateIdsRequest, true, () => ({ customData: opt(CustomDataTypeSchema), certificateType: opt(list(GetCertificateIdUseEnumTypeSchema, 1)) }));
 
@@ -45,7 +44,6 @@ function isGetInstalledCertificateIdsResponse_certificateHashDataChain(x: unknow
   return true;
 }
 
-const GetInstalledCertificateIdsResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo", "certificateHashDataChain"]);
 export interface GetInstalledCertificateIdsResponse {
   customData?: CustomDataType | undefined;
   status: GetInstalledCertificateStatusEnumType;
@@ -73,7 +71,7 @@ export function isGetInstalledCertificateIdsResponse(x: unknown): boolean {
     if (!(isGetInstalledCertificateIdsResponse_certificateHashDataChain(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetInstalledCertificateIdsResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo,certificateHashDataChain");
 }
 export const GetInstalledCertificateIdsResponseSchema: Schema<GetInstalledCertificateIdsResponse> = /* @__PURE__ */ lazyObj(isGetInstalledCertificateIdsResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GetInstalledCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), certificateHashDataChain: opt(list(CertificateHashDataChainTypeSchema, 1)) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const GetLocalListVersionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface GetLocalListVersionRequest {
   customData?: CustomDataType | undefined;
 }
@@ -16,11 +15,10 @@ export function isGetLocalListVersionRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetLocalListVersionRequestKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const GetLocalListVersionRequestSchema: Schema<GetLocalListVersionRequest> = /* @__PURE__ */ lazyObj(isGetLocalListVersionRequest, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 
-const GetLocalListVersionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "versionNumber"]);
 export interface GetLocalListVersionResponse {
   customData?: CustomDataType | undefined;
   /** This contains the current version number of the local authorization list in the Charging Station. */
@@ -37,7 +35,7 @@ export function isGetLocalListVersionResponse(x: unknown): boolean {
   }
   v = x.versionNumber;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, GetLocalListVersionResponseKeys);
+  return onlyKnownKeys(x, n, "customData,versionNumber");
 }
 export const GetLocalListVersionResponseSchema: Schema<GetLocalListVersionResponse> = /* @__PURE__ */ lazyObj(isGetLocalListVersionResponse, true, () => ({ customData: opt(CustomDataTypeSchema), versionNumber: num(true) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isLogEnumType, isLogParametersType, isLogStatusEnumType, isStatusInfoType, type LogEnumType, LogEnumTypeSchema, type LogParametersType, LogParametersTypeSchema, type LogStatusEnumType, LogStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetLogRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "log", "logType", "requestId", "retries", "retryInterval"]);
 export interface GetLogRequest {
   customData?: CustomDataType | undefined;
   log: LogParametersType;
@@ -40,11 +39,10 @@ export function isGetLogRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetLogRequestKeys);
+  return onlyKnownKeys(x, n, "customData,log,logType,requestId,retries,retryInterval");
 }
 export const GetLogRequestSchema: Schema<GetLogRequest> = /* @__PURE__ */ lazyObj(isGetLogRequest, true, () => ({ customData: opt(CustomDataTypeSchema), log: LogParametersTypeSchema, logType: LogEnumTypeSchema, requestId: num(true), retries: opt(num(true)), retryInterval: opt(num(true)) }));
 
-const GetLogResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo", "filename"]);
 export interface GetLogResponse {
   customData?: CustomDataType | undefined;
   status: LogStatusEnumType;
@@ -73,7 +71,7 @@ export function isGetLogResponse(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 255))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetLogResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo,filename");
 }
 export const GetLogResponseSchema: Schema<GetLogResponse> = /* @__PURE__ */ lazyObj(isGetLogResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: LogStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), filename: opt(str(undefined, 255)) }));
 

@@ -21,7 +21,6 @@ function isGetMonitoringReportRequest_monitoringCriteria(x: unknown): boolean {
   return true;
 }
 
-const GetMonitoringReportRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "componentVariable", "requestId", "monitoringCriteria"]);
 export interface GetMonitoringReportRequest {
   customData?: CustomDataType | undefined;
   componentVariable?: Array<ComponentVariableType> | undefined;
@@ -51,11 +50,10 @@ export function isGetMonitoringReportRequest(x: unknown): boolean {
     if (!(isGetMonitoringReportRequest_monitoringCriteria(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetMonitoringReportRequestKeys);
+  return onlyKnownKeys(x, n, "customData,componentVariable,requestId,monitoringCriteria");
 }
 export const GetMonitoringReportRequestSchema: Schema<GetMonitoringReportRequest> = /* @__PURE__ */ lazyObj(isGetMonitoringReportRequest, true, () => ({ customData: opt(CustomDataTypeSchema), componentVariable: opt(list(ComponentVariableTypeSchema, 1)), requestId: num(true), monitoringCriteria: opt(list(MonitoringCriterionEnumTypeSchema, 1, 3)) }));
 
-const GetMonitoringReportResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface GetMonitoringReportResponse {
   customData?: CustomDataType | undefined;
   status: GenericDeviceModelStatusEnumType;
@@ -77,7 +75,7 @@ export function isGetMonitoringReportResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetMonitoringReportResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const GetMonitoringReportResponseSchema: Schema<GetMonitoringReportResponse> = /* @__PURE__ */ lazyObj(isGetMonitoringReportResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GenericDeviceModelStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -21,7 +21,6 @@ function isGetReportRequest_componentCriteria(x: unknown): boolean {
   return true;
 }
 
-const GetReportRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "componentVariable", "requestId", "componentCriteria"]);
 export interface GetReportRequest {
   customData?: CustomDataType | undefined;
   componentVariable?: Array<ComponentVariableType> | undefined;
@@ -51,11 +50,10 @@ export function isGetReportRequest(x: unknown): boolean {
     if (!(isGetReportRequest_componentCriteria(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetReportRequestKeys);
+  return onlyKnownKeys(x, n, "customData,componentVariable,requestId,componentCriteria");
 }
 export const GetReportRequestSchema: Schema<GetReportRequest> = /* @__PURE__ */ lazyObj(isGetReportRequest, true, () => ({ customData: opt(CustomDataTypeSchema), componentVariable: opt(list(ComponentVariableTypeSchema, 1)), requestId: num(true), componentCriteria: opt(list(ComponentCriterionEnumTypeSchema, 1, 4)) }));
 
-const GetReportResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface GetReportResponse {
   customData?: CustomDataType | undefined;
   status: GenericDeviceModelStatusEnumType;
@@ -77,7 +75,7 @@ export function isGetReportResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetReportResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const GetReportResponseSchema: Schema<GetReportResponse> = /* @__PURE__ */ lazyObj(isGetReportResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GenericDeviceModelStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const GetTransactionStatusRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "transactionId"]);
 export interface GetTransactionStatusRequest {
   customData?: CustomDataType | undefined;
   /** The Id of the transaction for which the status is requested. */
@@ -23,11 +22,10 @@ export function isGetTransactionStatusRequest(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 36))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetTransactionStatusRequestKeys);
+  return onlyKnownKeys(x, n, "customData,transactionId");
 }
 export const GetTransactionStatusRequestSchema: Schema<GetTransactionStatusRequest> = /* @__PURE__ */ lazyObj(isGetTransactionStatusRequest, true, () => ({ customData: opt(CustomDataTypeSchema), transactionId: opt(str(undefined, 36)) }));
 
-const GetTransactionStatusResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "ongoingIndicator", "messagesInQueue"]);
 export interface GetTransactionStatusResponse {
   customData?: CustomDataType | undefined;
   /** Whether the transaction is still ongoing. */
@@ -51,7 +49,7 @@ export function isGetTransactionStatusResponse(x: unknown): boolean {
   }
   v = x.messagesInQueue;
   if (!(typeof v === 'boolean')) return false;
-  return onlyKnownKeys(x, n, GetTransactionStatusResponseKeys);
+  return onlyKnownKeys(x, n, "customData,ongoingIndicator,messagesInQueue");
 }
 export const GetTransactionStatusResponseSchema: Schema<GetTransactionStatusResponse> = /* @__PURE__ */ lazyObj(isGetTransactionStatusResponse, true, () => ({ customData: opt(CustomDataTypeSchema), ongoingIndicator: opt(bool()), messagesInQueue: bool() }));
 

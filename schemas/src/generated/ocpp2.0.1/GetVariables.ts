@@ -12,7 +12,6 @@ function isGetVariablesRequest_getVariableData(x: unknown): boolean {
   return true;
 }
 
-const GetVariablesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "getVariableData"]);
 export interface GetVariablesRequest {
   customData?: CustomDataType | undefined;
   getVariableData: Array<GetVariableDataType>;
@@ -28,7 +27,7 @@ export function isGetVariablesRequest(x: unknown): boolean {
   }
   v = x.getVariableData;
   if (!(isGetVariablesRequest_getVariableData(v))) return false;
-  return onlyKnownKeys(x, n, GetVariablesRequestKeys);
+  return onlyKnownKeys(x, n, "customData,getVariableData");
 }
 export const GetVariablesRequestSchema: Schema<GetVariablesRequest> = /* @__PURE__ */ lazyObj(isGetVariablesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), getVariableData: list(GetVariableDataTypeSchema, 1) }));
 
@@ -41,7 +40,6 @@ function isGetVariablesResponse_getVariableResult(x: unknown): boolean {
   return true;
 }
 
-const GetVariablesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "getVariableResult"]);
 export interface GetVariablesResponse {
   customData?: CustomDataType | undefined;
   getVariableResult: Array<GetVariableResultType>;
@@ -57,7 +55,7 @@ export function isGetVariablesResponse(x: unknown): boolean {
   }
   v = x.getVariableResult;
   if (!(isGetVariablesResponse_getVariableResult(v))) return false;
-  return onlyKnownKeys(x, n, GetVariablesResponseKeys);
+  return onlyKnownKeys(x, n, "customData,getVariableResult");
 }
 export const GetVariablesResponseSchema: Schema<GetVariablesResponse> = /* @__PURE__ */ lazyObj(isGetVariablesResponse, true, () => ({ customData: opt(CustomDataTypeSchema), getVariableResult: list(GetVariableResultTypeSchema, 1) }));
 

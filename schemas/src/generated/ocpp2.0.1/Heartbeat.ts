@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const HeartbeatRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface HeartbeatRequest {
   customData?: CustomDataType | undefined;
 }
@@ -16,11 +15,10 @@ export function isHeartbeatRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, HeartbeatRequestKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const HeartbeatRequestSchema: Schema<HeartbeatRequest> = /* @__PURE__ */ lazyObj(isHeartbeatRequest, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 
-const HeartbeatResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "currentTime"]);
 export interface HeartbeatResponse {
   customData?: CustomDataType | undefined;
   /** Contains the current time of the CSMS. */
@@ -37,7 +35,7 @@ export function isHeartbeatResponse(x: unknown): boolean {
   }
   v = x.currentTime;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  return onlyKnownKeys(x, n, HeartbeatResponseKeys);
+  return onlyKnownKeys(x, n, "customData,currentTime");
 }
 export const HeartbeatResponseSchema: Schema<HeartbeatResponse> = /* @__PURE__ */ lazyObj(isHeartbeatResponse, true, () => ({ customData: opt(CustomDataTypeSchema), currentTime: dateTime() }));
 

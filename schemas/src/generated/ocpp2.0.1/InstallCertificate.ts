@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type InstallCertificateStatusEnumType, InstallCertificateStatusEnumTypeSchema, type InstallCertificateUseEnumType, InstallCertificateUseEnumTypeSchema, isCustomDataType, isInstallCertificateStatusEnumType, isInstallCertificateUseEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const InstallCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "certificateType", "certificate"]);
 export interface InstallCertificateRequest {
   customData?: CustomDataType | undefined;
   certificateType: InstallCertificateUseEnumType;
@@ -23,11 +22,10 @@ export function isInstallCertificateRequest(x: unknown): boolean {
   if (!(isInstallCertificateUseEnumType(v))) return false;
   v = x.certificate;
   if (!(typeof v === 'string' && maxLen(v, 5500))) return false;
-  return onlyKnownKeys(x, n, InstallCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "customData,certificateType,certificate");
 }
 export const InstallCertificateRequestSchema: Schema<InstallCertificateRequest> = /* @__PURE__ */ lazyObj(isInstallCertificateRequest, true, () => ({ customData: opt(CustomDataTypeSchema), certificateType: InstallCertificateUseEnumTypeSchema, certificate: str(undefined, 5500) }));
 
-const InstallCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface InstallCertificateResponse {
   customData?: CustomDataType | undefined;
   status: InstallCertificateStatusEnumType;
@@ -49,7 +47,7 @@ export function isInstallCertificateResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, InstallCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const InstallCertificateResponseSchema: Schema<InstallCertificateResponse> = /* @__PURE__ */ lazyObj(isInstallCertificateResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: InstallCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

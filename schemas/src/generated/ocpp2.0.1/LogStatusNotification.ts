@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isUploadLogStatusEnumType, type UploadLogStatusEnumType, UploadLogStatusEnumTypeSchema } from './_defs.js';
 
-const LogStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "requestId"]);
 export interface LogStatusNotificationRequest {
   customData?: CustomDataType | undefined;
   status: UploadLogStatusEnumType;
@@ -29,11 +28,10 @@ export function isLogStatusNotificationRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LogStatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "customData,status,requestId");
 }
 export const LogStatusNotificationRequestSchema: Schema<LogStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isLogStatusNotificationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), status: UploadLogStatusEnumTypeSchema, requestId: opt(num(true)) }));
 
-const LogStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface LogStatusNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -46,7 +44,7 @@ export function isLogStatusNotificationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LogStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const LogStatusNotificationResponseSchema: Schema<LogStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isLogStatusNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

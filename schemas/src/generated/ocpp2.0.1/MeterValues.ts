@@ -12,7 +12,6 @@ function isMeterValuesRequest_meterValue(x: unknown): boolean {
   return true;
 }
 
-const MeterValuesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "evseId", "meterValue"]);
 /**
  * Request_ Body
  * urn:x-enexis:ecdm:uid:2:234744
@@ -40,11 +39,10 @@ export function isMeterValuesRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.meterValue;
   if (!(isMeterValuesRequest_meterValue(v))) return false;
-  return onlyKnownKeys(x, n, MeterValuesRequestKeys);
+  return onlyKnownKeys(x, n, "customData,evseId,meterValue");
 }
 export const MeterValuesRequestSchema: Schema<MeterValuesRequest> = /* @__PURE__ */ lazyObj(isMeterValuesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evseId: num(true), meterValue: list(MeterValueTypeSchema, 1) }));
 
-const MeterValuesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface MeterValuesResponse {
   customData?: CustomDataType | undefined;
 }
@@ -57,7 +55,7 @@ export function isMeterValuesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, MeterValuesResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const MeterValuesResponseSchema: Schema<MeterValuesResponse> = /* @__PURE__ */ lazyObj(isMeterValuesResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

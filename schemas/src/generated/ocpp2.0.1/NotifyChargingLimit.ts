@@ -12,7 +12,6 @@ function isNotifyChargingLimitRequest_chargingSchedule(x: unknown): boolean {
   return true;
 }
 
-const NotifyChargingLimitRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "chargingSchedule", "evseId", "chargingLimit"]);
 export interface NotifyChargingLimitRequest {
   customData?: CustomDataType | undefined;
   chargingSchedule?: Array<ChargingScheduleType> | undefined;
@@ -41,11 +40,10 @@ export function isNotifyChargingLimitRequest(x: unknown): boolean {
   }
   v = x.chargingLimit;
   if (!(isChargingLimitType(v))) return false;
-  return onlyKnownKeys(x, n, NotifyChargingLimitRequestKeys);
+  return onlyKnownKeys(x, n, "customData,chargingSchedule,evseId,chargingLimit");
 }
 export const NotifyChargingLimitRequestSchema: Schema<NotifyChargingLimitRequest> = /* @__PURE__ */ lazyObj(isNotifyChargingLimitRequest, true, () => ({ customData: opt(CustomDataTypeSchema), chargingSchedule: opt(list(ChargingScheduleTypeSchema, 1)), evseId: opt(num(true)), chargingLimit: ChargingLimitTypeSchema }));
 
-const NotifyChargingLimitResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyChargingLimitResponse {
   customData?: CustomDataType | undefined;
 }
@@ -58,7 +56,7 @@ export function isNotifyChargingLimitResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyChargingLimitResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyChargingLimitResponseSchema: Schema<NotifyChargingLimitResponse> = /* @__PURE__ */ lazyObj(isNotifyChargingLimitResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, dateTime, isDateTime, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const NotifyCustomerInformationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "data", "tbc", "seqNo", "generatedAt", "requestId"]);
 export interface NotifyCustomerInformationRequest {
   customData?: CustomDataType | undefined;
   /** (Part of) the requested data. No format specified in which the data is returned. Should be human readable. */
@@ -39,11 +38,10 @@ export function isNotifyCustomerInformationRequest(x: unknown): boolean {
   if (!(typeof v === 'string' && isDateTime(v))) return false;
   v = x.requestId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, NotifyCustomerInformationRequestKeys);
+  return onlyKnownKeys(x, n, "customData,data,tbc,seqNo,generatedAt,requestId");
 }
 export const NotifyCustomerInformationRequestSchema: Schema<NotifyCustomerInformationRequest> = /* @__PURE__ */ lazyObj(isNotifyCustomerInformationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), data: str(undefined, 512), tbc: opt(bool()), seqNo: num(true), generatedAt: dateTime(), requestId: num(true) }));
 
-const NotifyCustomerInformationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyCustomerInformationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -56,7 +54,7 @@ export function isNotifyCustomerInformationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyCustomerInformationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyCustomerInformationResponseSchema: Schema<NotifyCustomerInformationResponse> = /* @__PURE__ */ lazyObj(isNotifyCustomerInformationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

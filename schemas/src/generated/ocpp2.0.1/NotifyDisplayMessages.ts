@@ -12,7 +12,6 @@ function isNotifyDisplayMessagesRequest_messageInfo(x: unknown): boolean {
   return true;
 }
 
-const NotifyDisplayMessagesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "messageInfo", "requestId", "tbc"]);
 export interface NotifyDisplayMessagesRequest {
   customData?: CustomDataType | undefined;
   messageInfo?: Array<MessageInfoType> | undefined;
@@ -42,11 +41,10 @@ export function isNotifyDisplayMessagesRequest(x: unknown): boolean {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyDisplayMessagesRequestKeys);
+  return onlyKnownKeys(x, n, "customData,messageInfo,requestId,tbc");
 }
 export const NotifyDisplayMessagesRequestSchema: Schema<NotifyDisplayMessagesRequest> = /* @__PURE__ */ lazyObj(isNotifyDisplayMessagesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), messageInfo: opt(list(MessageInfoTypeSchema, 1)), requestId: num(true), tbc: opt(bool()) }));
 
-const NotifyDisplayMessagesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyDisplayMessagesResponse {
   customData?: CustomDataType | undefined;
 }
@@ -59,7 +57,7 @@ export function isNotifyDisplayMessagesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyDisplayMessagesResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyDisplayMessagesResponseSchema: Schema<NotifyDisplayMessagesResponse> = /* @__PURE__ */ lazyObj(isNotifyDisplayMessagesResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

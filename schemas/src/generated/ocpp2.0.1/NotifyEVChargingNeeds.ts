@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingNeedsType, ChargingNeedsTypeSchema, type CustomDataType, CustomDataTypeSchema, isChargingNeedsType, isCustomDataType, isNotifyEVChargingNeedsStatusEnumType, isStatusInfoType, type NotifyEVChargingNeedsStatusEnumType, NotifyEVChargingNeedsStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const NotifyEVChargingNeedsRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "maxScheduleTuples", "chargingNeeds", "evseId"]);
 export interface NotifyEVChargingNeedsRequest {
   customData?: CustomDataType | undefined;
   /** Contains the maximum schedule tuples the car supports per schedule. */
@@ -30,11 +29,10 @@ export function isNotifyEVChargingNeedsRequest(x: unknown): boolean {
   if (!(isChargingNeedsType(v))) return false;
   v = x.evseId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, NotifyEVChargingNeedsRequestKeys);
+  return onlyKnownKeys(x, n, "customData,maxScheduleTuples,chargingNeeds,evseId");
 }
 export const NotifyEVChargingNeedsRequestSchema: Schema<NotifyEVChargingNeedsRequest> = /* @__PURE__ */ lazyObj(isNotifyEVChargingNeedsRequest, true, () => ({ customData: opt(CustomDataTypeSchema), maxScheduleTuples: opt(num(true)), chargingNeeds: ChargingNeedsTypeSchema, evseId: num(true) }));
 
-const NotifyEVChargingNeedsResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface NotifyEVChargingNeedsResponse {
   customData?: CustomDataType | undefined;
   status: NotifyEVChargingNeedsStatusEnumType;
@@ -56,7 +54,7 @@ export function isNotifyEVChargingNeedsResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyEVChargingNeedsResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const NotifyEVChargingNeedsResponseSchema: Schema<NotifyEVChargingNeedsResponse> = /* @__PURE__ */ lazyObj(isNotifyEVChargingNeedsResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: NotifyEVChargingNeedsStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingScheduleType, ChargingScheduleTypeSchema, type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isChargingScheduleType, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const NotifyEVChargingScheduleRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "timeBase", "chargingSchedule", "evseId"]);
 export interface NotifyEVChargingScheduleRequest {
   customData?: CustomDataType | undefined;
   /** Periods contained in the charging profile are relative to this point in time. */
@@ -27,11 +26,10 @@ export function isNotifyEVChargingScheduleRequest(x: unknown): boolean {
   if (!(isChargingScheduleType(v))) return false;
   v = x.evseId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, NotifyEVChargingScheduleRequestKeys);
+  return onlyKnownKeys(x, n, "customData,timeBase,chargingSchedule,evseId");
 }
 export const NotifyEVChargingScheduleRequestSchema: Schema<NotifyEVChargingScheduleRequest> = /* @__PURE__ */ lazyObj(isNotifyEVChargingScheduleRequest, true, () => ({ customData: opt(CustomDataTypeSchema), timeBase: dateTime(), chargingSchedule: ChargingScheduleTypeSchema, evseId: num(true) }));
 
-const NotifyEVChargingScheduleResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface NotifyEVChargingScheduleResponse {
   customData?: CustomDataType | undefined;
   status: GenericStatusEnumType;
@@ -53,7 +51,7 @@ export function isNotifyEVChargingScheduleResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyEVChargingScheduleResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const NotifyEVChargingScheduleResponseSchema: Schema<NotifyEVChargingScheduleResponse> = /* @__PURE__ */ lazyObj(isNotifyEVChargingScheduleResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isNotifyEventRequest_eventData(x: unknown): boolean {
   return true;
 }
 
-const NotifyEventRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "generatedAt", "tbc", "seqNo", "eventData"]);
 export interface NotifyEventRequest {
   customData?: CustomDataType | undefined;
   /** Timestamp of the moment this message was generated at the Charging Station. */
@@ -43,11 +42,10 @@ export function isNotifyEventRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.eventData;
   if (!(isNotifyEventRequest_eventData(v))) return false;
-  return onlyKnownKeys(x, n, NotifyEventRequestKeys);
+  return onlyKnownKeys(x, n, "customData,generatedAt,tbc,seqNo,eventData");
 }
 export const NotifyEventRequestSchema: Schema<NotifyEventRequest> = /* @__PURE__ */ lazyObj(isNotifyEventRequest, true, () => ({ customData: opt(CustomDataTypeSchema), generatedAt: dateTime(), tbc: opt(bool()), seqNo: num(true), eventData: list(EventDataTypeSchema, 1) }));
 
-const NotifyEventResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyEventResponse {
   customData?: CustomDataType | undefined;
 }
@@ -60,7 +58,7 @@ export function isNotifyEventResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyEventResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyEventResponseSchema: Schema<NotifyEventResponse> = /* @__PURE__ */ lazyObj(isNotifyEventResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const PublishFirmwareRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "location", "retries", "checksum", "requestId", "retryInterval"]);
 export interface PublishFirmwareRequest {
   customData?: CustomDataType | undefined;
   /**
@@ -56,11 +55,10 @@ export function isPublishFirmwareRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PublishFirmwareRequestKeys);
+  return onlyKnownKeys(x, n, "customData,location,retries,checksum,requestId,retryInterval");
 }
 export const PublishFirmwareRequestSchema: Schema<PublishFirmwareRequest> = /* @__PURE__ */ lazyObj(isPublishFirmwareRequest, true, () => ({ customData: opt(CustomDataTypeSchema), location: str(undefined, 512), retries: opt(num(true)), checksum: str(undefined, 32), requestId: num(true), retryInterval: opt(num(true)) }));
 
-const PublishFirmwareResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface PublishFirmwareResponse {
   customData?: CustomDataType | undefined;
   status: GenericStatusEnumType;
@@ -82,7 +80,7 @@ export function isPublishFirmwareResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PublishFirmwareResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const PublishFirmwareResponseSchema: Schema<PublishFirmwareResponse> = /* @__PURE__ */ lazyObj(isPublishFirmwareResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isPublishFirmwareStatusNotificationRequest_location(x: unknown): boolea
   return true;
 }
 
-const PublishFirmwareStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "location", "requestId"]);
 export interface PublishFirmwareStatusNotificationRequest {
   customData?: CustomDataType | undefined;
   status: PublishFirmwareStatusEnumType;
@@ -47,11 +46,10 @@ export function isPublishFirmwareStatusNotificationRequest(x: unknown): boolean 
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PublishFirmwareStatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "customData,status,location,requestId");
 }
 export const PublishFirmwareStatusNotificationRequestSchema: Schema<PublishFirmwareStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isPublishFirmwareStatusNotificationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), status: PublishFirmwareStatusEnumTypeSchema, location: opt(list(str(undefined, 512), 1)), requestId: opt(num(true)) }));
 
-const PublishFirmwareStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface PublishFirmwareStatusNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -64,7 +62,7 @@ export function isPublishFirmwareStatusNotificationResponse(x: unknown): boolean
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PublishFirmwareStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const PublishFirmwareStatusNotificationResponseSchema: Schema<PublishFirmwareStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isPublishFirmwareStatusNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isReportChargingProfilesRequest_chargingProfile(x: unknown): boolean {
   return true;
 }
 
-const ReportChargingProfilesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "requestId", "chargingLimitSource", "chargingProfile", "tbc", "evseId"]);
 export interface ReportChargingProfilesRequest {
   customData?: CustomDataType | undefined;
   /** Id used to match the &lt;&lt;getchargingprofilesrequest, GetChargingProfilesRequest&gt;&gt; message with the resulting ReportChargingProfilesRequest messages. When the CSMS provided a requestId in the &lt;&lt;getchargingprofilesrequest, GetChargingProfilesRequest&gt;&gt;, this field SHALL contain the same value. */
@@ -46,11 +45,10 @@ export function isReportChargingProfilesRequest(x: unknown): boolean {
   }
   v = x.evseId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, ReportChargingProfilesRequestKeys);
+  return onlyKnownKeys(x, n, "customData,requestId,chargingLimitSource,chargingProfile,tbc,evseId");
 }
 export const ReportChargingProfilesRequestSchema: Schema<ReportChargingProfilesRequest> = /* @__PURE__ */ lazyObj(isReportChargingProfilesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), requestId: num(true), chargingLimitSource: ChargingLimitSourceEnumTypeSchema, chargingProfile: list(ChargingProfileTypeSchema, 1), tbc: opt(bool()), evseId: num(true) }));
 
-const ReportChargingProfilesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface ReportChargingProfilesResponse {
   customData?: CustomDataType | undefined;
 }
@@ -63,7 +61,7 @@ export function isReportChargingProfilesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReportChargingProfilesResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const ReportChargingProfilesResponseSchema: Schema<ReportChargingProfilesResponse> = /* @__PURE__ */ lazyObj(isReportChargingProfilesResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

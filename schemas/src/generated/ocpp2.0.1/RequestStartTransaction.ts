@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type ChargingProfileType, ChargingProfileTypeSchema, type CustomDataType, CustomDataTypeSchema, type IdTokenType, IdTokenTypeSchema, isChargingProfileType, isCustomDataType, isIdTokenType, isRequestStartStopStatusEnumType, isStatusInfoType, type RequestStartStopStatusEnumType, RequestStartStopStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const RequestStartTransactionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "evseId", "groupIdToken", "idToken", "remoteStartId", "chargingProfile"]);
 export interface RequestStartTransactionRequest {
   customData?: CustomDataType | undefined;
   /** Number of the EVSE on which to start the transaction. EvseId SHALL be &gt; 0 */
@@ -42,11 +41,10 @@ export function isRequestStartTransactionRequest(x: unknown): boolean {
     if (!(isChargingProfileType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RequestStartTransactionRequestKeys);
+  return onlyKnownKeys(x, n, "customData,evseId,groupIdToken,idToken,remoteStartId,chargingProfile");
 }
 export const RequestStartTransactionRequestSchema: Schema<RequestStartTransactionRequest> = /* @__PURE__ */ lazyObj(isRequestStartTransactionRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evseId: opt(num(true)), groupIdToken: opt(IdTokenTypeSchema), idToken: IdTokenTypeSchema, remoteStartId: num(true), chargingProfile: opt(ChargingProfileTypeSchema) }));
 
-const RequestStartTransactionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo", "transactionId"]);
 export interface RequestStartTransactionResponse {
   customData?: CustomDataType | undefined;
   status: RequestStartStopStatusEnumType;
@@ -75,7 +73,7 @@ export function isRequestStartTransactionResponse(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 36))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RequestStartTransactionResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo,transactionId");
 }
 export const RequestStartTransactionResponseSchema: Schema<RequestStartTransactionResponse> = /* @__PURE__ */ lazyObj(isRequestStartTransactionResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: RequestStartStopStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), transactionId: opt(str(undefined, 36)) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isRequestStartStopStatusEnumType, isStatusInfoType, type RequestStartStopStatusEnumType, RequestStartStopStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const RequestStopTransactionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "transactionId"]);
 export interface RequestStopTransactionRequest {
   customData?: CustomDataType | undefined;
   /** The identifier of the transaction which the Charging Station is requested to stop. */
@@ -20,11 +19,10 @@ export function isRequestStopTransactionRequest(x: unknown): boolean {
   }
   v = x.transactionId;
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
-  return onlyKnownKeys(x, n, RequestStopTransactionRequestKeys);
+  return onlyKnownKeys(x, n, "customData,transactionId");
 }
 export const RequestStopTransactionRequestSchema: Schema<RequestStopTransactionRequest> = /* @__PURE__ */ lazyObj(isRequestStopTransactionRequest, true, () => ({ customData: opt(CustomDataTypeSchema), transactionId: str(undefined, 36) }));
 
-const RequestStopTransactionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface RequestStopTransactionResponse {
   customData?: CustomDataType | undefined;
   status: RequestStartStopStatusEnumType;
@@ -46,7 +44,7 @@ export function isRequestStopTransactionResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RequestStopTransactionResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const RequestStopTransactionResponseSchema: Schema<RequestStopTransactionResponse> = /* @__PURE__ */ lazyObj(isRequestStopTransactionResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: RequestStartStopStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

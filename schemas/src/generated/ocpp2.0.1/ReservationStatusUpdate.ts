@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isReservationUpdateStatusEnumType, type ReservationUpdateStatusEnumType, ReservationUpdateStatusEnumTypeSchema } from './_defs.js';
 
-const ReservationStatusUpdateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "reservationId", "reservationUpdateStatus"]);
 export interface ReservationStatusUpdateRequest {
   customData?: CustomDataType | undefined;
   /** The ID of the reservation. */
@@ -23,11 +22,10 @@ export function isReservationStatusUpdateRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.reservationUpdateStatus;
   if (!(isReservationUpdateStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, ReservationStatusUpdateRequestKeys);
+  return onlyKnownKeys(x, n, "customData,reservationId,reservationUpdateStatus");
 }
 export const ReservationStatusUpdateRequestSchema: Schema<ReservationStatusUpdateRequest> = /* @__PURE__ */ lazyObj(isReservationStatusUpdateRequest, true, () => ({ customData: opt(CustomDataTypeSchema), reservationId: num(true), reservationUpdateStatus: ReservationUpdateStatusEnumTypeSchema }));
 
-const ReservationStatusUpdateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface ReservationStatusUpdateResponse {
   customData?: CustomDataType | undefined;
 }
@@ -40,7 +38,7 @@ export function isReservationStatusUpdateResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReservationStatusUpdateResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const ReservationStatusUpdateResponseSchema: Schema<ReservationStatusUpdateResponse> = /* @__PURE__ */ lazyObj(isReservationStatusUpdateResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ConnectorEnumType, ConnectorEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, type IdTokenType, IdTokenTypeSchema, isConnectorEnumType, isCustomDataType, isIdTokenType, isReserveNowStatusEnumType, isStatusInfoType, type ReserveNowStatusEnumType, ReserveNowStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ReserveNowRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id", "expiryDateTime", "connectorType", "idToken", "evseId", "groupIdToken"]);
 export interface ReserveNowRequest {
   customData?: CustomDataType | undefined;
   /** Id of reservation. */
@@ -46,11 +45,10 @@ export function isReserveNowRequest(x: unknown): boolean {
     if (!(isIdTokenType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReserveNowRequestKeys);
+  return onlyKnownKeys(x, n, "customData,id,expiryDateTime,connectorType,idToken,evseId,groupIdToken");
 }
 export const ReserveNowRequestSchema: Schema<ReserveNowRequest> = /* @__PURE__ */ lazyObj(isReserveNowRequest, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true), expiryDateTime: dateTime(), connectorType: opt(ConnectorEnumTypeSchema), idToken: IdTokenTypeSchema, evseId: opt(num(true)), groupIdToken: opt(IdTokenTypeSchema) }));
 
-const ReserveNowResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface ReserveNowResponse {
   customData?: CustomDataType | undefined;
   status: ReserveNowStatusEnumType;
@@ -72,7 +70,7 @@ export function isReserveNowResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReserveNowResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const ReserveNowResponseSchema: Schema<ReserveNowResponse> = /* @__PURE__ */ lazyObj(isReserveNowResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: ReserveNowStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isResetEnumType, isResetStatusEnumType, isStatusInfoType, type ResetEnumType, ResetEnumTypeSchema, type ResetStatusEnumType, ResetStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ResetRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "type", "evseId"]);
 export interface ResetRequest {
   customData?: CustomDataType | undefined;
   type: ResetEnumType;
@@ -26,11 +25,10 @@ export function isResetRequest(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ResetRequestKeys);
+  return onlyKnownKeys(x, n, "customData,type,evseId");
 }
 export const ResetRequestSchema: Schema<ResetRequest> = /* @__PURE__ */ lazyObj(isResetRequest, true, () => ({ customData: opt(CustomDataTypeSchema), type: ResetEnumTypeSchema, evseId: opt(num(true)) }));
 
-const ResetResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface ResetResponse {
   customData?: CustomDataType | undefined;
   status: ResetStatusEnumType;
@@ -52,7 +50,7 @@ export function isResetResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ResetResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const ResetResponseSchema: Schema<ResetResponse> = /* @__PURE__ */ lazyObj(isResetResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: ResetStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const SecurityEventNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "type", "timestamp", "techInfo"]);
 export interface SecurityEventNotificationRequest {
   customData?: CustomDataType | undefined;
   /** Type of the security event. This value should be taken from the Security events list. */
@@ -31,11 +30,10 @@ export function isSecurityEventNotificationRequest(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 255))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SecurityEventNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "customData,type,timestamp,techInfo");
 }
 export const SecurityEventNotificationRequestSchema: Schema<SecurityEventNotificationRequest> = /* @__PURE__ */ lazyObj(isSecurityEventNotificationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), type: str(undefined, 50), timestamp: dateTime(), techInfo: opt(str(undefined, 255)) }));
 
-const SecurityEventNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface SecurityEventNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -48,7 +46,7 @@ export function isSecurityEventNotificationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SecurityEventNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const SecurityEventNotificationResponseSchema: Schema<SecurityEventNotificationResponse> = /* @__PURE__ */ lazyObj(isSecurityEventNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isSendLocalListRequest_localAuthorizationList(x: unknown): boolean {
   return true;
 }
 
-const SendLocalListRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "localAuthorizationList", "versionNumber", "updateType"]);
 export interface SendLocalListRequest {
   customData?: CustomDataType | undefined;
   localAuthorizationList?: Array<AuthorizationData> | undefined;
@@ -38,11 +37,10 @@ export function isSendLocalListRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.updateType;
   if (!(isUpdateEnumType(v))) return false;
-  return onlyKnownKeys(x, n, SendLocalListRequestKeys);
+  return onlyKnownKeys(x, n, "customData,localAuthorizationList,versionNumber,updateType");
 }
 export const SendLocalListRequestSchema: Schema<SendLocalListRequest> = /* @__PURE__ */ lazyObj(isSendLocalListRequest, true, () => ({ customData: opt(CustomDataTypeSchema), localAuthorizationList: opt(list(AuthorizationDataSchema, 1)), versionNumber: num(true), updateType: UpdateEnumTypeSchema }));
 
-const SendLocalListResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface SendLocalListResponse {
   customData?: CustomDataType | undefined;
   status: SendLocalListStatusEnumType;
@@ -64,7 +62,7 @@ export function isSendLocalListResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SendLocalListResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const SendLocalListResponseSchema: Schema<SendLocalListResponse> = /* @__PURE__ */ lazyObj(isSendLocalListResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: SendLocalListStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingProfileStatusEnumType, ChargingProfileStatusEnumTypeSchema, type ChargingProfileType, ChargingProfileTypeSchema, type CustomDataType, CustomDataTypeSchema, isChargingProfileStatusEnumType, isChargingProfileType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetChargingProfileRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "evseId", "chargingProfile"]);
 export interface SetChargingProfileRequest {
   customData?: CustomDataType | undefined;
   /** For TxDefaultProfile an evseId=0 applies the profile to each individual evse. For ChargingStationMaxProfile and ChargingStationExternalConstraints an evseId=0 contains an overal limit for the whole Charging Station. */
@@ -23,11 +22,10 @@ export function isSetChargingProfileRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.chargingProfile;
   if (!(isChargingProfileType(v))) return false;
-  return onlyKnownKeys(x, n, SetChargingProfileRequestKeys);
+  return onlyKnownKeys(x, n, "customData,evseId,chargingProfile");
 }
 export const SetChargingProfileRequestSchema: Schema<SetChargingProfileRequest> = /* @__PURE__ */ lazyObj(isSetChargingProfileRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evseId: num(true), chargingProfile: ChargingProfileTypeSchema }));
 
-const SetChargingProfileResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface SetChargingProfileResponse {
   customData?: CustomDataType | undefined;
   status: ChargingProfileStatusEnumType;
@@ -49,7 +47,7 @@ export function isSetChargingProfileResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetChargingProfileResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const SetChargingProfileResponseSchema: Schema<SetChargingProfileResponse> = /* @__PURE__ */ lazyObj(isSetChargingProfileResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: ChargingProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

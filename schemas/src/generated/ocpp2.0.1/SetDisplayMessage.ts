@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type DisplayMessageStatusEnumType, DisplayMessageStatusEnumTypeSchema, isCustomDataType, isDisplayMessageStatusEnumType, isMessageInfoType, isStatusInfoType, type MessageInfoType, MessageInfoTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetDisplayMessageRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "message"]);
 export interface SetDisplayMessageRequest {
   customData?: CustomDataType | undefined;
   message: MessageInfoType;
@@ -19,11 +18,10 @@ export function isSetDisplayMessageRequest(x: unknown): boolean {
   }
   v = x.message;
   if (!(isMessageInfoType(v))) return false;
-  return onlyKnownKeys(x, n, SetDisplayMessageRequestKeys);
+  return onlyKnownKeys(x, n, "customData,message");
 }
 export const SetDisplayMessageRequestSchema: Schema<SetDisplayMessageRequest> = /* @__PURE__ */ lazyObj(isSetDisplayMessageRequest, true, () => ({ customData: opt(CustomDataTypeSchema), message: MessageInfoTypeSchema }));
 
-const SetDisplayMessageResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface SetDisplayMessageResponse {
   customData?: CustomDataType | undefined;
   status: DisplayMessageStatusEnumType;
@@ -45,7 +43,7 @@ export function isSetDisplayMessageResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetDisplayMessageResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const SetDisplayMessageResponseSchema: Schema<SetDisplayMessageResponse> = /* @__PURE__ */ lazyObj(isSetDisplayMessageResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: DisplayMessageStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericDeviceModelStatusEnumType, GenericDeviceModelStatusEnumTypeSchema, isCustomDataType, isGenericDeviceModelStatusEnumType, isMonitoringBaseEnumType, isStatusInfoType, type MonitoringBaseEnumType, MonitoringBaseEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetMonitoringBaseRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "monitoringBase"]);
 export interface SetMonitoringBaseRequest {
   customData?: CustomDataType | undefined;
   monitoringBase: MonitoringBaseEnumType;
@@ -19,11 +18,10 @@ export function isSetMonitoringBaseRequest(x: unknown): boolean {
   }
   v = x.monitoringBase;
   if (!(isMonitoringBaseEnumType(v))) return false;
-  return onlyKnownKeys(x, n, SetMonitoringBaseRequestKeys);
+  return onlyKnownKeys(x, n, "customData,monitoringBase");
 }
 export const SetMonitoringBaseRequestSchema: Schema<SetMonitoringBaseRequest> = /* @__PURE__ */ lazyObj(isSetMonitoringBaseRequest, true, () => ({ customData: opt(CustomDataTypeSchema), monitoringBase: MonitoringBaseEnumTypeSchema }));
 
-const SetMonitoringBaseResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface SetMonitoringBaseResponse {
   customData?: CustomDataType | undefined;
   status: GenericDeviceModelStatusEnumType;
@@ -45,7 +43,7 @@ export function isSetMonitoringBaseResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetMonitoringBaseResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const SetMonitoringBaseResponseSchema: Schema<SetMonitoringBaseResponse> = /* @__PURE__ */ lazyObj(isSetMonitoringBaseResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GenericDeviceModelStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetMonitoringLevelRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "severity"]);
 export interface SetMonitoringLevelRequest {
   customData?: CustomDataType | undefined;
   /**
@@ -45,11 +44,10 @@ export function isSetMonitoringLevelRequest(x: unknown): boolean {
   }
   v = x.severity;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, SetMonitoringLevelRequestKeys);
+  return onlyKnownKeys(x, n, "customData,severity");
 }
 export const SetMonitoringLevelRequestSchema: Schema<SetMonitoringLevelRequest> = /* @__PURE__ */ lazyObj(isSetMonitoringLevelRequest, true, () => ({ customData: opt(CustomDataTypeSchema), severity: num(true) }));
 
-const SetMonitoringLevelResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface SetMonitoringLevelResponse {
   customData?: CustomDataType | undefined;
   status: GenericStatusEnumType;
@@ -71,7 +69,7 @@ export function isSetMonitoringLevelResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetMonitoringLevelResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const SetMonitoringLevelResponseSchema: Schema<SetMonitoringLevelResponse> = /* @__PURE__ */ lazyObj(isSetMonitoringLevelResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

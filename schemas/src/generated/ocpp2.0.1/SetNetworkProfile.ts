@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isNetworkConnectionProfileType, isSetNetworkProfileStatusEnumType, isStatusInfoType, type NetworkConnectionProfileType, NetworkConnectionProfileTypeSchema, type SetNetworkProfileStatusEnumType, SetNetworkProfileStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetNetworkProfileRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "configurationSlot", "connectionData"]);
 export interface SetNetworkProfileRequest {
   customData?: CustomDataType | undefined;
   /** Slot in which the configuration should be stored. */
@@ -23,11 +22,10 @@ export function isSetNetworkProfileRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.connectionData;
   if (!(isNetworkConnectionProfileType(v))) return false;
-  return onlyKnownKeys(x, n, SetNetworkProfileRequestKeys);
+  return onlyKnownKeys(x, n, "customData,configurationSlot,connectionData");
 }
 export const SetNetworkProfileRequestSchema: Schema<SetNetworkProfileRequest> = /* @__PURE__ */ lazyObj(isSetNetworkProfileRequest, true, () => ({ customData: opt(CustomDataTypeSchema), configurationSlot: num(true), connectionData: NetworkConnectionProfileTypeSchema }));
 
-const SetNetworkProfileResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface SetNetworkProfileResponse {
   customData?: CustomDataType | undefined;
   status: SetNetworkProfileStatusEnumType;
@@ -49,7 +47,7 @@ export function isSetNetworkProfileResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetNetworkProfileResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const SetNetworkProfileResponseSchema: Schema<SetNetworkProfileResponse> = /* @__PURE__ */ lazyObj(isSetNetworkProfileResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: SetNetworkProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isSetVariableMonitoringRequest_setMonitoringData(x: unknown): boolean {
   return true;
 }
 
-const SetVariableMonitoringRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "setMonitoringData"]);
 export interface SetVariableMonitoringRequest {
   customData?: CustomDataType | undefined;
   setMonitoringData: Array<SetMonitoringDataType>;
@@ -28,7 +27,7 @@ export function isSetVariableMonitoringRequest(x: unknown): boolean {
   }
   v = x.setMonitoringData;
   if (!(isSetVariableMonitoringRequest_setMonitoringData(v))) return false;
-  return onlyKnownKeys(x, n, SetVariableMonitoringRequestKeys);
+  return onlyKnownKeys(x, n, "customData,setMonitoringData");
 }
 export const SetVariableMonitoringRequestSchema: Schema<SetVariableMonitoringRequest> = /* @__PURE__ */ lazyObj(isSetVariableMonitoringRequest, true, () => ({ customData: opt(CustomDataTypeSchema), setMonitoringData: list(SetMonitoringDataTypeSchema, 1) }));
 
@@ -41,7 +40,6 @@ function isSetVariableMonitoringResponse_setMonitoringResult(x: unknown): boolea
   return true;
 }
 
-const SetVariableMonitoringResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "setMonitoringResult"]);
 export interface SetVariableMonitoringResponse {
   customData?: CustomDataType | undefined;
   setMonitoringResult: Array<SetMonitoringResultType>;
@@ -57,7 +55,7 @@ export function isSetVariableMonitoringResponse(x: unknown): boolean {
   }
   v = x.setMonitoringResult;
   if (!(isSetVariableMonitoringResponse_setMonitoringResult(v))) return false;
-  return onlyKnownKeys(x, n, SetVariableMonitoringResponseKeys);
+  return onlyKnownKeys(x, n, "customData,setMonitoringResult");
 }
 export const SetVariableMonitoringResponseSchema: Schema<SetVariableMonitoringResponse> = /* @__PURE__ */ lazyObj(isSetVariableMonitoringResponse, true, () => ({ customData: opt(CustomDataTypeSchema), setMonitoringResult: list(SetMonitoringResultTypeSchema, 1) }));
 

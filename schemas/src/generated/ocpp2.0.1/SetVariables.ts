@@ -12,7 +12,6 @@ function isSetVariablesRequest_setVariableData(x: unknown): boolean {
   return true;
 }
 
-const SetVariablesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "setVariableData"]);
 export interface SetVariablesRequest {
   customData?: CustomDataType | undefined;
   setVariableData: Array<SetVariableDataType>;
@@ -28,7 +27,7 @@ export function isSetVariablesRequest(x: unknown): boolean {
   }
   v = x.setVariableData;
   if (!(isSetVariablesRequest_setVariableData(v))) return false;
-  return onlyKnownKeys(x, n, SetVariablesRequestKeys);
+  return onlyKnownKeys(x, n, "customData,setVariableData");
 }
 export const SetVariablesRequestSchema: Schema<SetVariablesRequest> = /* @__PURE__ */ lazyObj(isSetVariablesRequest, true, () => ({ customData: opt(CustomDataTypeSchema), setVariableData: list(SetVariableDataTypeSchema, 1) }));
 
@@ -41,7 +40,6 @@ function isSetVariablesResponse_setVariableResult(x: unknown): boolean {
   return true;
 }
 
-const SetVariablesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "setVariableResult"]);
 export interface SetVariablesResponse {
   customData?: CustomDataType | undefined;
   setVariableResult: Array<SetVariableResultType>;
@@ -57,7 +55,7 @@ export function isSetVariablesResponse(x: unknown): boolean {
   }
   v = x.setVariableResult;
   if (!(isSetVariablesResponse_setVariableResult(v))) return false;
-  return onlyKnownKeys(x, n, SetVariablesResponseKeys);
+  return onlyKnownKeys(x, n, "customData,setVariableResult");
 }
 export const SetVariablesResponseSchema: Schema<SetVariablesResponse> = /* @__PURE__ */ lazyObj(isSetVariablesResponse, true, () => ({ customData: opt(CustomDataTypeSchema), setVariableResult: list(SetVariableResultTypeSchema, 1) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CertificateSigningUseEnumType, CertificateSigningUseEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isCertificateSigningUseEnumType, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SignCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "csr", "certificateType"]);
 export interface SignCertificateRequest {
   customData?: CustomDataType | undefined;
   /** The Charging Station SHALL send the public key in form of a Certificate Signing Request (CSR) as described in RFC 2986 [22] and then PEM encoded, using the &lt;&lt;signcertificaterequest,SignCertificateRequest&gt;&gt; message. */
@@ -26,11 +25,10 @@ export function isSignCertificateRequest(x: unknown): boolean {
     if (!(isCertificateSigningUseEnumType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SignCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "customData,csr,certificateType");
 }
 export const SignCertificateRequestSchema: Schema<SignCertificateRequest> = /* @__PURE__ */ lazyObj(isSignCertificateRequest, true, () => ({ customData: opt(CustomDataTypeSchema), csr: str(undefined, 5500), certificateType: opt(CertificateSigningUseEnumTypeSchema) }));
 
-const SignCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface SignCertificateResponse {
   customData?: CustomDataType | undefined;
   status: GenericStatusEnumType;
@@ -52,7 +50,7 @@ export function isSignCertificateResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SignCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const SignCertificateResponseSchema: Schema<SignCertificateResponse> = /* @__PURE__ */ lazyObj(isSignCertificateResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ConnectorStatusEnumType, ConnectorStatusEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isConnectorStatusEnumType, isCustomDataType } from './_defs.js';
 
-const StatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "timestamp", "connectorStatus", "evseId", "connectorId"]);
 export interface StatusNotificationRequest {
   customData?: CustomDataType | undefined;
   /** The time for which the status is reported. If absent time of receipt of the message will be assumed. */
@@ -31,11 +30,10 @@ export function isStatusNotificationRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.connectorId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, StatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "customData,timestamp,connectorStatus,evseId,connectorId");
 }
 export const StatusNotificationRequestSchema: Schema<StatusNotificationRequest> = /* @__PURE__ */ lazyObj(isStatusNotificationRequest, true, () => ({ customData: opt(CustomDataTypeSchema), timestamp: dateTime(), connectorStatus: ConnectorStatusEnumTypeSchema, evseId: num(true), connectorId: num(true) }));
 
-const StatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface StatusNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -48,7 +46,7 @@ export function isStatusNotificationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const StatusNotificationResponseSchema: Schema<StatusNotificationResponse> = /* @__PURE__ */ lazyObj(isStatusNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

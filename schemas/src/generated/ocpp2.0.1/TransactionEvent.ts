@@ -12,7 +12,6 @@ function isTransactionEventRequest_meterValue(x: unknown): boolean {
   return true;
 }
 
-const TransactionEventRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "eventType", "meterValue", "timestamp", "triggerReason", "seqNo", "offline", "numberOfPhasesUsed", "cableMaxCurrent", "reservationId", "transactionInfo", "evse", "idToken"]);
 export interface TransactionEventRequest {
   customData?: CustomDataType | undefined;
   eventType: TransactionEventEnumType;
@@ -88,11 +87,10 @@ export function isTransactionEventRequest(x: unknown): boolean {
     if (!(isIdTokenType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TransactionEventRequestKeys);
+  return onlyKnownKeys(x, n, "customData,eventType,meterValue,timestamp,triggerReason,seqNo,offline,numberOfPhasesUsed,cableMaxCurrent,reservationId,transactionInfo,evse,idToken");
 }
 export const TransactionEventRequestSchema: Schema<TransactionEventRequest> = /* @__PURE__ */ lazyObj(isTransactionEventRequest, true, () => ({ customData: opt(CustomDataTypeSchema), eventType: TransactionEventEnumTypeSchema, meterValue: opt(list(MeterValueTypeSchema, 1)), timestamp: dateTime(), triggerReason: TriggerReasonEnumTypeSchema, seqNo: num(true), offline: opt(bool()), numberOfPhasesUsed: opt(num(true)), cableMaxCurrent: opt(num(true)), reservationId: opt(num(true)), transactionInfo: TransactionTypeSchema, evse: opt(EVSETypeSchema), idToken: opt(IdTokenTypeSchema) }));
 
-const TransactionEventResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "totalCost", "chargingPriority", "idTokenInfo", "updatedPersonalMessage"]);
 export interface TransactionEventResponse {
   customData?: CustomDataType | undefined;
   /** SHALL only be sent when charging has ended. Final total cost of this transaction, including taxes. In the currency configured with the Configuration Variable: &lt;&lt;configkey-currency,`Currency`&gt;&gt;. When omitted, the transaction was NOT free. To indicate a free transaction, the CSMS SHALL send 0.00. */
@@ -131,7 +129,7 @@ export function isTransactionEventResponse(x: unknown): boolean {
     if (!(isMessageContentType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TransactionEventResponseKeys);
+  return onlyKnownKeys(x, n, "customData,totalCost,chargingPriority,idTokenInfo,updatedPersonalMessage");
 }
 export const TransactionEventResponseSchema: Schema<TransactionEventResponse> = /* @__PURE__ */ lazyObj(isTransactionEventResponse, true, () => ({ customData: opt(CustomDataTypeSchema), totalCost: opt(num(false)), chargingPriority: opt(num(true)), idTokenInfo: opt(IdTokenInfoTypeSchema), updatedPersonalMessage: opt(MessageContentTypeSchema) }));
 

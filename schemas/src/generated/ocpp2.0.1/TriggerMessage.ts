@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type EVSEType, EVSETypeSchema, isCustomDataType, isEVSEType, isMessageTriggerEnumType, isStatusInfoType, isTriggerMessageStatusEnumType, type MessageTriggerEnumType, MessageTriggerEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema, type TriggerMessageStatusEnumType, TriggerMessageStatusEnumTypeSchema } from './_defs.js';
 
-const TriggerMessageRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "evse", "requestedMessage"]);
 export interface TriggerMessageRequest {
   customData?: CustomDataType | undefined;
   evse?: EVSEType | undefined;
@@ -25,11 +24,10 @@ export function isTriggerMessageRequest(x: unknown): boolean {
   }
   v = x.requestedMessage;
   if (!(isMessageTriggerEnumType(v))) return false;
-  return onlyKnownKeys(x, n, TriggerMessageRequestKeys);
+  return onlyKnownKeys(x, n, "customData,evse,requestedMessage");
 }
 export const TriggerMessageRequestSchema: Schema<TriggerMessageRequest> = /* @__PURE__ */ lazyObj(isTriggerMessageRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evse: opt(EVSETypeSchema), requestedMessage: MessageTriggerEnumTypeSchema }));
 
-const TriggerMessageResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface TriggerMessageResponse {
   customData?: CustomDataType | undefined;
   status: TriggerMessageStatusEnumType;
@@ -51,7 +49,7 @@ export function isTriggerMessageResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TriggerMessageResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const TriggerMessageResponseSchema: Schema<TriggerMessageResponse> = /* @__PURE__ */ lazyObj(isTriggerMessageResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: TriggerMessageStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isStatusInfoType, isUnlockStatusEnumType, type StatusInfoType, StatusInfoTypeSchema, type UnlockStatusEnumType, UnlockStatusEnumTypeSchema } from './_defs.js';
 
-const UnlockConnectorRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "evseId", "connectorId"]);
 export interface UnlockConnectorRequest {
   customData?: CustomDataType | undefined;
   /** This contains the identifier of the EVSE for which a connector needs to be unlocked. */
@@ -24,11 +23,10 @@ export function isUnlockConnectorRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.connectorId;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, UnlockConnectorRequestKeys);
+  return onlyKnownKeys(x, n, "customData,evseId,connectorId");
 }
 export const UnlockConnectorRequestSchema: Schema<UnlockConnectorRequest> = /* @__PURE__ */ lazyObj(isUnlockConnectorRequest, true, () => ({ customData: opt(CustomDataTypeSchema), evseId: num(true), connectorId: num(true) }));
 
-const UnlockConnectorResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface UnlockConnectorResponse {
   customData?: CustomDataType | undefined;
   status: UnlockStatusEnumType;
@@ -50,7 +48,7 @@ export function isUnlockConnectorResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UnlockConnectorResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const UnlockConnectorResponseSchema: Schema<UnlockConnectorResponse> = /* @__PURE__ */ lazyObj(isUnlockConnectorResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: UnlockStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

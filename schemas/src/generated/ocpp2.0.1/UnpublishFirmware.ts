@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isUnpublishFirmwareStatusEnumType, type UnpublishFirmwareStatusEnumType, UnpublishFirmwareStatusEnumTypeSchema } from './_defs.js';
 
-const UnpublishFirmwareRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "checksum"]);
 export interface UnpublishFirmwareRequest {
   customData?: CustomDataType | undefined;
   /** The MD5 checksum over the entire firmware file as a hexadecimal string of length 32. */
@@ -20,11 +19,10 @@ export function isUnpublishFirmwareRequest(x: unknown): boolean {
   }
   v = x.checksum;
   if (!(typeof v === 'string' && maxLen(v, 32))) return false;
-  return onlyKnownKeys(x, n, UnpublishFirmwareRequestKeys);
+  return onlyKnownKeys(x, n, "customData,checksum");
 }
 export const UnpublishFirmwareRequestSchema: Schema<UnpublishFirmwareRequest> = /* @__PURE__ */ lazyObj(isUnpublishFirmwareRequest, true, () => ({ customData: opt(CustomDataTypeSchema), checksum: str(undefined, 32) }));
 
-const UnpublishFirmwareResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status"]);
 export interface UnpublishFirmwareResponse {
   customData?: CustomDataType | undefined;
   status: UnpublishFirmwareStatusEnumType;
@@ -40,7 +38,7 @@ export function isUnpublishFirmwareResponse(x: unknown): boolean {
   }
   v = x.status;
   if (!(isUnpublishFirmwareStatusEnumType(v))) return false;
-  return onlyKnownKeys(x, n, UnpublishFirmwareResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status");
 }
 export const UnpublishFirmwareResponseSchema: Schema<UnpublishFirmwareResponse> = /* @__PURE__ */ lazyObj(isUnpublishFirmwareResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: UnpublishFirmwareStatusEnumTypeSchema }));
 

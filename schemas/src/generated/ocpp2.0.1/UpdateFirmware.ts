@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type FirmwareType, FirmwareTypeSchema, isCustomDataType, isFirmwareType, isStatusInfoType, isUpdateFirmwareStatusEnumType, type StatusInfoType, StatusInfoTypeSchema, type UpdateFirmwareStatusEnumType, UpdateFirmwareStatusEnumTypeSchema } from './_defs.js';
 
-const UpdateFirmwareRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "retries", "retryInterval", "requestId", "firmware"]);
 export interface UpdateFirmwareRequest {
   customData?: CustomDataType | undefined;
   /** This specifies how many times Charging Station must try to download the firmware before giving up. If this field is not present, it is left to Charging Station to decide how many times it wants to retry. */
@@ -37,11 +36,10 @@ export function isUpdateFirmwareRequest(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.firmware;
   if (!(isFirmwareType(v))) return false;
-  return onlyKnownKeys(x, n, UpdateFirmwareRequestKeys);
+  return onlyKnownKeys(x, n, "customData,retries,retryInterval,requestId,firmware");
 }
 export const UpdateFirmwareRequestSchema: Schema<UpdateFirmwareRequest> = /* @__PURE__ */ lazyObj(isUpdateFirmwareRequest, true, () => ({ customData: opt(CustomDataTypeSchema), retries: opt(num(true)), retryInterval: opt(num(true)), requestId: num(true), firmware: FirmwareTypeSchema }));
 
-const UpdateFirmwareResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "statusInfo"]);
 export interface UpdateFirmwareResponse {
   customData?: CustomDataType | undefined;
   status: UpdateFirmwareStatusEnumType;
@@ -63,7 +61,7 @@ export function isUpdateFirmwareResponse(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UpdateFirmwareResponseKeys);
+  return onlyKnownKeys(x, n, "customData,status,statusInfo");
 }
 export const UpdateFirmwareResponseSchema: Schema<UpdateFirmwareResponse> = /* @__PURE__ */ lazyObj(isUpdateFirmwareResponse, true, () => ({ customData: opt(CustomDataTypeSchema), status: UpdateFirmwareStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema) }));
 

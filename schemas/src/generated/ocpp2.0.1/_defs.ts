@@ -16,7 +16,6 @@ export function isCustomDataType(x: unknown): boolean {
 }
 export const CustomDataTypeSchema: Schema<CustomDataType> = /* @__PURE__ */ lazyObj(isCustomDataType, false, () => ({ vendorId: str(undefined, 255) }));
 
-const ACChargingParametersTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "energyAmount", "evMinCurrent", "evMaxCurrent", "evMaxVoltage"]);
 /**
  * AC_ Charging_ Parameters
  * urn:x-oca:ocpp:uid:2:233250
@@ -66,12 +65,12 @@ export function isACChargingParametersType(x: unknown): boolean {
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
   v = x.evMaxVoltage;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, ACChargingParametersTypeKeys);
+  return onlyKnownKeys(x, n, "customData,energyAmount,evMinCurrent,evMaxCurrent,evMaxVoltage");
 }
 export const ACChargingParametersTypeSchema: Schema<ACChargingParametersType> = /* @__PURE__ */ lazyObj(isACChargingParametersType, true, () => ({ customData: opt(CustomDataTypeSchema), energyAmount: num(true), evMinCurrent: num(true), evMaxCurrent: num(true), evMaxVoltage: num(true) }));
 
 const APNAuthenticationEnumTypeValues = ["CHAP", "NONE", "PAP", "AUTO"] as const;
-const APNAuthenticationEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(APNAuthenticationEnumTypeValues);
+let APNAuthenticationEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * APN. APN_ Authentication. APN_ Authentication_ Code
  * urn:x-oca:ocpp:uid:1:568828
@@ -79,11 +78,10 @@ const APNAuthenticationEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Se
  */
 export type APNAuthenticationEnumType = "CHAP" | "NONE" | "PAP" | "AUTO";
 export function isAPNAuthenticationEnumType(v: unknown): boolean {
-  return typeof v === 'string' && APNAuthenticationEnumTypeSet.has(v);
+  return typeof v === 'string' && (APNAuthenticationEnumTypeSet ??= new Set<string>(APNAuthenticationEnumTypeValues)).has(v);
 }
 export const APNAuthenticationEnumTypeSchema: Schema<APNAuthenticationEnumType> = /* @__PURE__ */ lazyEnum(isAPNAuthenticationEnumType, APNAuthenticationEnumTypeValues);
 
-const APNTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "apn", "apnUserName", "apnPassword", "simPin", "preferredNetwork", "useOnlyPreferredNetwork", "apnAuthentication"]);
 /**
  * APN
  * urn:x-oca:ocpp:uid:2:233134
@@ -170,11 +168,10 @@ export function isAPNType(x: unknown): boolean {
   }
   v = x.apnAuthentication;
   if (!(isAPNAuthenticationEnumType(v))) return false;
-  return onlyKnownKeys(x, n, APNTypeKeys);
+  return onlyKnownKeys(x, n, "customData,apn,apnUserName,apnPassword,simPin,preferredNetwork,useOnlyPreferredNetwork,apnAuthentication");
 }
 export const APNTypeSchema: Schema<APNType> = /* @__PURE__ */ lazyObj(isAPNType, true, () => ({ customData: opt(CustomDataTypeSchema), apn: str(undefined, 512), apnUserName: opt(str(undefined, 20)), apnPassword: opt(str(undefined, 20)), simPin: opt(num(true)), preferredNetwork: opt(str(undefined, 6)), useOnlyPreferredNetwork: opt(bool()), apnAuthentication: APNAuthenticationEnumTypeSchema }));
 
-const AdditionalInfoTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "additionalIdToken", "type"]);
 /** Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of identifiers. */
 export interface AdditionalInfoType {
   customData?: CustomDataType | undefined;
@@ -196,21 +193,21 @@ export function isAdditionalInfoType(x: unknown): boolean {
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
   v = x.type;
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
-  return onlyKnownKeys(x, n, AdditionalInfoTypeKeys);
+  return onlyKnownKeys(x, n, "customData,additionalIdToken,type");
 }
 export const AdditionalInfoTypeSchema: Schema<AdditionalInfoType> = /* @__PURE__ */ lazyObj(isAdditionalInfoType, true, () => ({ customData: opt(CustomDataTypeSchema), additionalIdToken: str(undefined, 36), type: str(undefined, 50) }));
 
 const AttributeEnumTypeValues = ["Actual", "Target", "MinSet", "MaxSet"] as const;
-const AttributeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(AttributeEnumTypeValues);
+let AttributeEnumTypeSet: ReadonlySet<string> | undefined;
 /** Attribute type for which value is requested. When absent, default Actual is assumed. */
 export type AttributeEnumType = "Actual" | "Target" | "MinSet" | "MaxSet";
 export function isAttributeEnumType(v: unknown): boolean {
-  return typeof v === 'string' && AttributeEnumTypeSet.has(v);
+  return typeof v === 'string' && (AttributeEnumTypeSet ??= new Set<string>(AttributeEnumTypeValues)).has(v);
 }
 export const AttributeEnumTypeSchema: Schema<AttributeEnumType> = /* @__PURE__ */ lazyEnum(isAttributeEnumType, AttributeEnumTypeValues);
 
 const AuthorizationStatusEnumTypeValues = ["Accepted", "Blocked", "ConcurrentTx", "Expired", "Invalid", "NoCredit", "NotAllowedTypeEVSE", "NotAtThisLocation", "NotAtThisTime", "Unknown"] as const;
-const AuthorizationStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(AuthorizationStatusEnumTypeValues);
+let AuthorizationStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * ID_ Token. Status. Authorization_ Status
  * urn:x-oca:ocpp:uid:1:569372
@@ -218,16 +215,16 @@ const AuthorizationStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new 
  */
 export type AuthorizationStatusEnumType = "Accepted" | "Blocked" | "ConcurrentTx" | "Expired" | "Invalid" | "NoCredit" | "NotAllowedTypeEVSE" | "NotAtThisLocation" | "NotAtThisTime" | "Unknown";
 export function isAuthorizationStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && AuthorizationStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (AuthorizationStatusEnumTypeSet ??= new Set<string>(AuthorizationStatusEnumTypeValues)).has(v);
 }
 export const AuthorizationStatusEnumTypeSchema: Schema<AuthorizationStatusEnumType> = /* @__PURE__ */ lazyEnum(isAuthorizationStatusEnumType, AuthorizationStatusEnumTypeValues);
 
 const IdTokenEnumTypeValues = ["Central", "eMAID", "ISO14443", "ISO15693", "KeyCode", "Local", "MacAddress", "NoAuthorization"] as const;
-const IdTokenEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(IdTokenEnumTypeValues);
+let IdTokenEnumTypeSet: ReadonlySet<string> | undefined;
 /** Enumeration of possible idToken types. */
 export type IdTokenEnumType = "Central" | "eMAID" | "ISO14443" | "ISO15693" | "KeyCode" | "Local" | "MacAddress" | "NoAuthorization";
 export function isIdTokenEnumType(v: unknown): boolean {
-  return typeof v === 'string' && IdTokenEnumTypeSet.has(v);
+  return typeof v === 'string' && (IdTokenEnumTypeSet ??= new Set<string>(IdTokenEnumTypeValues)).has(v);
 }
 export const IdTokenEnumTypeSchema: Schema<IdTokenEnumType> = /* @__PURE__ */ lazyEnum(isIdTokenEnumType, IdTokenEnumTypeValues);
 
@@ -240,7 +237,6 @@ function isIdTokenType_additionalInfo(x: unknown): boolean {
   return true;
 }
 
-const IdTokenTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "additionalInfo", "idToken", "type"]);
 /** Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of identifiers. */
 export interface IdTokenType {
   customData?: CustomDataType | undefined;
@@ -267,12 +263,12 @@ export function isIdTokenType(x: unknown): boolean {
   if (!(typeof v === 'string' && maxLen(v, 36))) return false;
   v = x.type;
   if (!(isIdTokenEnumType(v))) return false;
-  return onlyKnownKeys(x, n, IdTokenTypeKeys);
+  return onlyKnownKeys(x, n, "customData,additionalInfo,idToken,type");
 }
 export const IdTokenTypeSchema: Schema<IdTokenType> = /* @__PURE__ */ lazyObj(isIdTokenType, true, () => ({ customData: opt(CustomDataTypeSchema), additionalInfo: opt(list(AdditionalInfoTypeSchema, 1)), idToken: str(undefined, 36), type: IdTokenEnumTypeSchema }));
 
 const MessageFormatEnumTypeValues = ["ASCII", "HTML", "URI", "UTF8"] as const;
-const MessageFormatEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MessageFormatEnumTypeValues);
+let MessageFormatEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Message_ Content. Format. Message_ Format_ Code
  * urn:x-enexis:ecdm:uid:1:570848
@@ -280,11 +276,10 @@ const MessageFormatEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<st
  */
 export type MessageFormatEnumType = "ASCII" | "HTML" | "URI" | "UTF8";
 export function isMessageFormatEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MessageFormatEnumTypeSet.has(v);
+  return typeof v === 'string' && (MessageFormatEnumTypeSet ??= new Set<string>(MessageFormatEnumTypeValues)).has(v);
 }
 export const MessageFormatEnumTypeSchema: Schema<MessageFormatEnumType> = /* @__PURE__ */ lazyEnum(isMessageFormatEnumType, MessageFormatEnumTypeValues);
 
-const MessageContentTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "format", "language", "content"]);
 /**
  * Message_ Content
  * urn:x-enexis:ecdm:uid:2:234490
@@ -324,7 +319,7 @@ export function isMessageContentType(x: unknown): boolean {
   }
   v = x.content;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  return onlyKnownKeys(x, n, MessageContentTypeKeys);
+  return onlyKnownKeys(x, n, "customData,format,language,content");
 }
 export const MessageContentTypeSchema: Schema<MessageContentType> = /* @__PURE__ */ lazyObj(isMessageContentType, true, () => ({ customData: opt(CustomDataTypeSchema), format: MessageFormatEnumTypeSchema, language: opt(str(undefined, 8)), content: str(undefined, 512) }));
 
@@ -337,7 +332,6 @@ function isIdTokenInfoType_evseId(x: unknown): boolean {
   return true;
 }
 
-const IdTokenInfoTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "cacheExpiryDateTime", "chargingPriority", "language1", "evseId", "groupIdToken", "language2", "personalMessage"]);
 /**
  * ID_ Token
  * urn:x-oca:ocpp:uid:2:233247
@@ -418,11 +412,10 @@ export function isIdTokenInfoType(x: unknown): boolean {
     if (!(isMessageContentType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, IdTokenInfoTypeKeys);
+  return onlyKnownKeys(x, n, "customData,status,cacheExpiryDateTime,chargingPriority,language1,evseId,groupIdToken,language2,personalMessage");
 }
 export const IdTokenInfoTypeSchema: Schema<IdTokenInfoType> = /* @__PURE__ */ lazyObj(isIdTokenInfoType, true, () => ({ customData: opt(CustomDataTypeSchema), status: AuthorizationStatusEnumTypeSchema, cacheExpiryDateTime: opt(dateTime()), chargingPriority: opt(num(true)), language1: opt(str(undefined, 8)), evseId: opt(list(num(true), 1)), groupIdToken: opt(IdTokenTypeSchema), language2: opt(str(undefined, 8)), personalMessage: opt(MessageContentTypeSchema) }));
 
-const AuthorizationDataKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "idToken", "idTokenInfo"]);
 /** Contains the identifier to use for authorization. */
 export interface AuthorizationData {
   customData?: CustomDataType | undefined;
@@ -445,12 +438,12 @@ export function isAuthorizationData(x: unknown): boolean {
     if (!(isIdTokenInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AuthorizationDataKeys);
+  return onlyKnownKeys(x, n, "customData,idToken,idTokenInfo");
 }
 export const AuthorizationDataSchema: Schema<AuthorizationData> = /* @__PURE__ */ lazyObj(isAuthorizationData, true, () => ({ customData: opt(CustomDataTypeSchema), idToken: IdTokenTypeSchema, idTokenInfo: opt(IdTokenInfoTypeSchema) }));
 
 const AuthorizeCertificateStatusEnumTypeValues = ["Accepted", "SignatureError", "CertificateExpired", "CertificateRevoked", "NoCertificateAvailable", "CertChainError", "ContractCancelled"] as const;
-const AuthorizeCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(AuthorizeCertificateStatusEnumTypeValues);
+let AuthorizeCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Certificate status information.
  * - if all certificates are valid: return 'Accepted'.
@@ -458,47 +451,46 @@ const AuthorizeCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ 
  */
 export type AuthorizeCertificateStatusEnumType = "Accepted" | "SignatureError" | "CertificateExpired" | "CertificateRevoked" | "NoCertificateAvailable" | "CertChainError" | "ContractCancelled";
 export function isAuthorizeCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && AuthorizeCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (AuthorizeCertificateStatusEnumTypeSet ??= new Set<string>(AuthorizeCertificateStatusEnumTypeValues)).has(v);
 }
 export const AuthorizeCertificateStatusEnumTypeSchema: Schema<AuthorizeCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isAuthorizeCertificateStatusEnumType, AuthorizeCertificateStatusEnumTypeValues);
 
 const BootReasonEnumTypeValues = ["ApplicationReset", "FirmwareUpdate", "LocalReset", "PowerUp", "RemoteReset", "ScheduledReset", "Triggered", "Unknown", "Watchdog"] as const;
-const BootReasonEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(BootReasonEnumTypeValues);
+let BootReasonEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the reason for sending this message to the CSMS. */
 export type BootReasonEnumType = "ApplicationReset" | "FirmwareUpdate" | "LocalReset" | "PowerUp" | "RemoteReset" | "ScheduledReset" | "Triggered" | "Unknown" | "Watchdog";
 export function isBootReasonEnumType(v: unknown): boolean {
-  return typeof v === 'string' && BootReasonEnumTypeSet.has(v);
+  return typeof v === 'string' && (BootReasonEnumTypeSet ??= new Set<string>(BootReasonEnumTypeValues)).has(v);
 }
 export const BootReasonEnumTypeSchema: Schema<BootReasonEnumType> = /* @__PURE__ */ lazyEnum(isBootReasonEnumType, BootReasonEnumTypeValues);
 
 const CancelReservationStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const CancelReservationStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CancelReservationStatusEnumTypeValues);
+let CancelReservationStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates the success or failure of the canceling of a reservation by CSMS. */
 export type CancelReservationStatusEnumType = "Accepted" | "Rejected";
 export function isCancelReservationStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CancelReservationStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (CancelReservationStatusEnumTypeSet ??= new Set<string>(CancelReservationStatusEnumTypeValues)).has(v);
 }
 export const CancelReservationStatusEnumTypeSchema: Schema<CancelReservationStatusEnumType> = /* @__PURE__ */ lazyEnum(isCancelReservationStatusEnumType, CancelReservationStatusEnumTypeValues);
 
 const CertificateActionEnumTypeValues = ["Install", "Update"] as const;
-const CertificateActionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateActionEnumTypeValues);
+let CertificateActionEnumTypeSet: ReadonlySet<string> | undefined;
 /** Defines whether certificate needs to be installed or updated. */
 export type CertificateActionEnumType = "Install" | "Update";
 export function isCertificateActionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateActionEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateActionEnumTypeSet ??= new Set<string>(CertificateActionEnumTypeValues)).has(v);
 }
 export const CertificateActionEnumTypeSchema: Schema<CertificateActionEnumType> = /* @__PURE__ */ lazyEnum(isCertificateActionEnumType, CertificateActionEnumTypeValues);
 
 const HashAlgorithmEnumTypeValues = ["SHA256", "SHA384", "SHA512"] as const;
-const HashAlgorithmEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(HashAlgorithmEnumTypeValues);
+let HashAlgorithmEnumTypeSet: ReadonlySet<string> | undefined;
 /** Used algorithms for the hashes provided. */
 export type HashAlgorithmEnumType = "SHA256" | "SHA384" | "SHA512";
 export function isHashAlgorithmEnumType(v: unknown): boolean {
-  return typeof v === 'string' && HashAlgorithmEnumTypeSet.has(v);
+  return typeof v === 'string' && (HashAlgorithmEnumTypeSet ??= new Set<string>(HashAlgorithmEnumTypeValues)).has(v);
 }
 export const HashAlgorithmEnumTypeSchema: Schema<HashAlgorithmEnumType> = /* @__PURE__ */ lazyEnum(isHashAlgorithmEnumType, HashAlgorithmEnumTypeValues);
 
-const CertificateHashDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "hashAlgorithm", "issuerNameHash", "issuerKeyHash", "serialNumber"]);
 export interface CertificateHashDataType {
   customData?: CustomDataType | undefined;
   hashAlgorithm: HashAlgorithmEnumType;
@@ -526,15 +518,15 @@ export function isCertificateHashDataType(x: unknown): boolean {
   if (!(typeof v === 'string' && maxLen(v, 128))) return false;
   v = x.serialNumber;
   if (!(typeof v === 'string' && maxLen(v, 40))) return false;
-  return onlyKnownKeys(x, n, CertificateHashDataTypeKeys);
+  return onlyKnownKeys(x, n, "customData,hashAlgorithm,issuerNameHash,issuerKeyHash,serialNumber");
 }
 export const CertificateHashDataTypeSchema: Schema<CertificateHashDataType> = /* @__PURE__ */ lazyObj(isCertificateHashDataType, true, () => ({ customData: opt(CustomDataTypeSchema), hashAlgorithm: HashAlgorithmEnumTypeSchema, issuerNameHash: str(undefined, 128), issuerKeyHash: str(undefined, 128), serialNumber: str(undefined, 40) }));
 
 const GetCertificateIdUseEnumTypeValues = ["V2GRootCertificate", "MORootCertificate", "CSMSRootCertificate", "V2GCertificateChain", "ManufacturerRootCertificate"] as const;
-const GetCertificateIdUseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetCertificateIdUseEnumTypeValues);
+let GetCertificateIdUseEnumTypeSet: ReadonlySet<string> | undefined;
 export type GetCertificateIdUseEnumType = "V2GRootCertificate" | "MORootCertificate" | "CSMSRootCertificate" | "V2GCertificateChain" | "ManufacturerRootCertificate";
 export function isGetCertificateIdUseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetCertificateIdUseEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetCertificateIdUseEnumTypeSet ??= new Set<string>(GetCertificateIdUseEnumTypeValues)).has(v);
 }
 export const GetCertificateIdUseEnumTypeSchema: Schema<GetCertificateIdUseEnumType> = /* @__PURE__ */ lazyEnum(isGetCertificateIdUseEnumType, GetCertificateIdUseEnumTypeValues);
 
@@ -547,7 +539,6 @@ function isCertificateHashDataChainType_childCertificateHashData(x: unknown): bo
   return true;
 }
 
-const CertificateHashDataChainTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "certificateHashData", "certificateType", "childCertificateHashData"]);
 export interface CertificateHashDataChainType {
   customData?: CustomDataType | undefined;
   certificateHashData: CertificateHashDataType;
@@ -572,47 +563,46 @@ export function isCertificateHashDataChainType(x: unknown): boolean {
     if (!(isCertificateHashDataChainType_childCertificateHashData(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CertificateHashDataChainTypeKeys);
+  return onlyKnownKeys(x, n, "customData,certificateHashData,certificateType,childCertificateHashData");
 }
 export const CertificateHashDataChainTypeSchema: Schema<CertificateHashDataChainType> = /* @__PURE__ */ lazyObj(isCertificateHashDataChainType, true, () => ({ customData: opt(CustomDataTypeSchema), certificateHashData: CertificateHashDataTypeSchema, certificateType: GetCertificateIdUseEnumTypeSchema, childCertificateHashData: opt(list(CertificateHashDataTypeSchema, 1, 4)) }));
 
 const CertificateSignedStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const CertificateSignedStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateSignedStatusEnumTypeValues);
+let CertificateSignedStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Returns whether certificate signing has been accepted, otherwise rejected. */
 export type CertificateSignedStatusEnumType = "Accepted" | "Rejected";
 export function isCertificateSignedStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateSignedStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateSignedStatusEnumTypeSet ??= new Set<string>(CertificateSignedStatusEnumTypeValues)).has(v);
 }
 export const CertificateSignedStatusEnumTypeSchema: Schema<CertificateSignedStatusEnumType> = /* @__PURE__ */ lazyEnum(isCertificateSignedStatusEnumType, CertificateSignedStatusEnumTypeValues);
 
 const CertificateSigningUseEnumTypeValues = ["ChargingStationCertificate", "V2GCertificate"] as const;
-const CertificateSigningUseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateSigningUseEnumTypeValues);
+let CertificateSigningUseEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates the type of the signed certificate that is returned. When omitted the certificate is used for both the 15118 connection (if implemented) and the Charging Station to CSMS connection. This field is required when a typeOfCertificate was included in the &lt;&lt;signcertificaterequest,SignCertificateRequest&gt;&gt; that requested this certificate to be signed AND both the 15118 connection and the Charging Station connection are implemented. */
 export type CertificateSigningUseEnumType = "ChargingStationCertificate" | "V2GCertificate";
 export function isCertificateSigningUseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateSigningUseEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateSigningUseEnumTypeSet ??= new Set<string>(CertificateSigningUseEnumTypeValues)).has(v);
 }
 export const CertificateSigningUseEnumTypeSchema: Schema<CertificateSigningUseEnumType> = /* @__PURE__ */ lazyEnum(isCertificateSigningUseEnumType, CertificateSigningUseEnumTypeValues);
 
 const ChangeAvailabilityStatusEnumTypeValues = ["Accepted", "Rejected", "Scheduled"] as const;
-const ChangeAvailabilityStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChangeAvailabilityStatusEnumTypeValues);
+let ChangeAvailabilityStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to perform the availability change. */
 export type ChangeAvailabilityStatusEnumType = "Accepted" | "Rejected" | "Scheduled";
 export function isChangeAvailabilityStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChangeAvailabilityStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChangeAvailabilityStatusEnumTypeSet ??= new Set<string>(ChangeAvailabilityStatusEnumTypeValues)).has(v);
 }
 export const ChangeAvailabilityStatusEnumTypeSchema: Schema<ChangeAvailabilityStatusEnumType> = /* @__PURE__ */ lazyEnum(isChangeAvailabilityStatusEnumType, ChangeAvailabilityStatusEnumTypeValues);
 
 const ChargingLimitSourceEnumTypeValues = ["EMS", "Other", "SO", "CSO"] as const;
-const ChargingLimitSourceEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingLimitSourceEnumTypeValues);
+let ChargingLimitSourceEnumTypeSet: ReadonlySet<string> | undefined;
 /** Source of the charging limit. */
 export type ChargingLimitSourceEnumType = "EMS" | "Other" | "SO" | "CSO";
 export function isChargingLimitSourceEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingLimitSourceEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingLimitSourceEnumTypeSet ??= new Set<string>(ChargingLimitSourceEnumTypeValues)).has(v);
 }
 export const ChargingLimitSourceEnumTypeSchema: Schema<ChargingLimitSourceEnumType> = /* @__PURE__ */ lazyEnum(isChargingLimitSourceEnumType, ChargingLimitSourceEnumTypeValues);
 
-const ChargingLimitTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "chargingLimitSource", "isGridCritical"]);
 /**
  * Charging_ Limit
  * urn:x-enexis:ecdm:uid:2:234489
@@ -643,11 +633,10 @@ export function isChargingLimitType(x: unknown): boolean {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingLimitTypeKeys);
+  return onlyKnownKeys(x, n, "customData,chargingLimitSource,isGridCritical");
 }
 export const ChargingLimitTypeSchema: Schema<ChargingLimitType> = /* @__PURE__ */ lazyObj(isChargingLimitType, true, () => ({ customData: opt(CustomDataTypeSchema), chargingLimitSource: ChargingLimitSourceEnumTypeSchema, isGridCritical: opt(bool()) }));
 
-const DCChargingParametersTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "evMaxCurrent", "evMaxVoltage", "energyAmount", "evMaxPower", "stateOfCharge", "evEnergyCapacity", "fullSoC", "bulkSoC"]);
 /**
  * DC_ Charging_ Parameters
  * urn:x-oca:ocpp:uid:2:233251
@@ -747,12 +736,12 @@ export function isDCChargingParametersType(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100)) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DCChargingParametersTypeKeys);
+  return onlyKnownKeys(x, n, "customData,evMaxCurrent,evMaxVoltage,energyAmount,evMaxPower,stateOfCharge,evEnergyCapacity,fullSoC,bulkSoC");
 }
 export const DCChargingParametersTypeSchema: Schema<DCChargingParametersType> = /* @__PURE__ */ lazyObj(isDCChargingParametersType, true, () => ({ customData: opt(CustomDataTypeSchema), evMaxCurrent: num(true), evMaxVoltage: num(true), energyAmount: opt(num(true)), evMaxPower: opt(num(true)), stateOfCharge: opt(num(true, 0, 100)), evEnergyCapacity: opt(num(true)), fullSoC: opt(num(true, 0, 100)), bulkSoC: opt(num(true, 0, 100)) }));
 
 const EnergyTransferModeEnumTypeValues = ["DC", "AC_single_phase", "AC_two_phase", "AC_three_phase"] as const;
-const EnergyTransferModeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(EnergyTransferModeEnumTypeValues);
+let EnergyTransferModeEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Charging_ Needs. Requested. Energy_ Transfer_ Mode_ Code
  * urn:x-oca:ocpp:uid:1:569209
@@ -760,11 +749,10 @@ const EnergyTransferModeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new S
  */
 export type EnergyTransferModeEnumType = "DC" | "AC_single_phase" | "AC_two_phase" | "AC_three_phase";
 export function isEnergyTransferModeEnumType(v: unknown): boolean {
-  return typeof v === 'string' && EnergyTransferModeEnumTypeSet.has(v);
+  return typeof v === 'string' && (EnergyTransferModeEnumTypeSet ??= new Set<string>(EnergyTransferModeEnumTypeValues)).has(v);
 }
 export const EnergyTransferModeEnumTypeSchema: Schema<EnergyTransferModeEnumType> = /* @__PURE__ */ lazyEnum(isEnergyTransferModeEnumType, EnergyTransferModeEnumTypeValues);
 
-const ChargingNeedsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "acChargingParameters", "dcChargingParameters", "requestedEnergyTransfer", "departureTime"]);
 /**
  * Charging_ Needs
  * urn:x-oca:ocpp:uid:2:233249
@@ -807,12 +795,12 @@ export function isChargingNeedsType(x: unknown): boolean {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingNeedsTypeKeys);
+  return onlyKnownKeys(x, n, "customData,acChargingParameters,dcChargingParameters,requestedEnergyTransfer,departureTime");
 }
 export const ChargingNeedsTypeSchema: Schema<ChargingNeedsType> = /* @__PURE__ */ lazyObj(isChargingNeedsType, true, () => ({ customData: opt(CustomDataTypeSchema), acChargingParameters: opt(ACChargingParametersTypeSchema), dcChargingParameters: opt(DCChargingParametersTypeSchema), requestedEnergyTransfer: EnergyTransferModeEnumTypeSchema, departureTime: opt(dateTime()) }));
 
 const ChargingProfilePurposeEnumTypeValues = ["ChargingStationExternalConstraints", "ChargingStationMaxProfile", "TxDefaultProfile", "TxProfile"] as const;
-const ChargingProfilePurposeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingProfilePurposeEnumTypeValues);
+let ChargingProfilePurposeEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Charging_ Profile. Charging_ Profile_ Purpose. Charging_ Profile_ Purpose_ Code
  * urn:x-oca:ocpp:uid:1:569231
@@ -820,7 +808,7 @@ const ChargingProfilePurposeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ n
  */
 export type ChargingProfilePurposeEnumType = "ChargingStationExternalConstraints" | "ChargingStationMaxProfile" | "TxDefaultProfile" | "TxProfile";
 export function isChargingProfilePurposeEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingProfilePurposeEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingProfilePurposeEnumTypeSet ??= new Set<string>(ChargingProfilePurposeEnumTypeValues)).has(v);
 }
 export const ChargingProfilePurposeEnumTypeSchema: Schema<ChargingProfilePurposeEnumType> = /* @__PURE__ */ lazyEnum(isChargingProfilePurposeEnumType, ChargingProfilePurposeEnumTypeValues);
 
@@ -842,7 +830,6 @@ function isChargingProfileCriterionType_chargingLimitSource(x: unknown): boolean
   return true;
 }
 
-const ChargingProfileCriterionTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "chargingProfilePurpose", "stackLevel", "chargingProfileId", "chargingLimitSource"]);
 /**
  * Charging_ Profile
  * urn:x-oca:ocpp:uid:2:233255
@@ -891,12 +878,12 @@ export function isChargingProfileCriterionType(x: unknown): boolean {
     if (!(isChargingProfileCriterionType_chargingLimitSource(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingProfileCriterionTypeKeys);
+  return onlyKnownKeys(x, n, "customData,chargingProfilePurpose,stackLevel,chargingProfileId,chargingLimitSource");
 }
 export const ChargingProfileCriterionTypeSchema: Schema<ChargingProfileCriterionType> = /* @__PURE__ */ lazyObj(isChargingProfileCriterionType, true, () => ({ customData: opt(CustomDataTypeSchema), chargingProfilePurpose: opt(ChargingProfilePurposeEnumTypeSchema), stackLevel: opt(num(true)), chargingProfileId: opt(list(num(true), 1)), chargingLimitSource: opt(list(ChargingLimitSourceEnumTypeSchema, 1, 4)) }));
 
 const ChargingProfileKindEnumTypeValues = ["Absolute", "Recurring", "Relative"] as const;
-const ChargingProfileKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingProfileKindEnumTypeValues);
+let ChargingProfileKindEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Charging_ Profile. Charging_ Profile_ Kind. Charging_ Profile_ Kind_ Code
  * urn:x-oca:ocpp:uid:1:569232
@@ -904,29 +891,28 @@ const ChargingProfileKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new 
  */
 export type ChargingProfileKindEnumType = "Absolute" | "Recurring" | "Relative";
 export function isChargingProfileKindEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingProfileKindEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingProfileKindEnumTypeSet ??= new Set<string>(ChargingProfileKindEnumTypeValues)).has(v);
 }
 export const ChargingProfileKindEnumTypeSchema: Schema<ChargingProfileKindEnumType> = /* @__PURE__ */ lazyEnum(isChargingProfileKindEnumType, ChargingProfileKindEnumTypeValues);
 
 const ChargingProfileStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const ChargingProfileStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingProfileStatusEnumTypeValues);
+let ChargingProfileStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Returns whether the Charging Station has been able to process the message successfully. This does not guarantee the schedule will be followed to the letter. There might be other constraints the Charging Station may need to take into account. */
 export type ChargingProfileStatusEnumType = "Accepted" | "Rejected";
 export function isChargingProfileStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingProfileStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingProfileStatusEnumTypeSet ??= new Set<string>(ChargingProfileStatusEnumTypeValues)).has(v);
 }
 export const ChargingProfileStatusEnumTypeSchema: Schema<ChargingProfileStatusEnumType> = /* @__PURE__ */ lazyEnum(isChargingProfileStatusEnumType, ChargingProfileStatusEnumTypeValues);
 
 const ChargingRateUnitEnumTypeValues = ["W", "A"] as const;
-const ChargingRateUnitEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingRateUnitEnumTypeValues);
+let ChargingRateUnitEnumTypeSet: ReadonlySet<string> | undefined;
 /** Can be used to force a power or current profile. */
 export type ChargingRateUnitEnumType = "W" | "A";
 export function isChargingRateUnitEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingRateUnitEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingRateUnitEnumTypeSet ??= new Set<string>(ChargingRateUnitEnumTypeValues)).has(v);
 }
 export const ChargingRateUnitEnumTypeSchema: Schema<ChargingRateUnitEnumType> = /* @__PURE__ */ lazyEnum(isChargingRateUnitEnumType, ChargingRateUnitEnumTypeValues);
 
-const ChargingSchedulePeriodTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "startPeriod", "limit", "numberPhases", "phaseToUse"]);
 /**
  * Charging_ Schedule_ Period
  * urn:x-oca:ocpp:uid:2:233257
@@ -978,12 +964,12 @@ export function isChargingSchedulePeriodType(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingSchedulePeriodTypeKeys);
+  return onlyKnownKeys(x, n, "customData,startPeriod,limit,numberPhases,phaseToUse");
 }
 export const ChargingSchedulePeriodTypeSchema: Schema<ChargingSchedulePeriodType> = /* @__PURE__ */ lazyObj(isChargingSchedulePeriodType, true, () => ({ customData: opt(CustomDataTypeSchema), startPeriod: num(true), limit: num(false), numberPhases: opt(num(true)), phaseToUse: opt(num(true)) }));
 
 const CostKindEnumTypeValues = ["CarbonDioxideEmission", "RelativePricePercentage", "RenewableGenerationPercentage"] as const;
-const CostKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CostKindEnumTypeValues);
+let CostKindEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Cost. Cost_ Kind. Cost_ Kind_ Code
  * urn:x-oca:ocpp:uid:1:569243
@@ -991,11 +977,10 @@ const CostKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>
  */
 export type CostKindEnumType = "CarbonDioxideEmission" | "RelativePricePercentage" | "RenewableGenerationPercentage";
 export function isCostKindEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CostKindEnumTypeSet.has(v);
+  return typeof v === 'string' && (CostKindEnumTypeSet ??= new Set<string>(CostKindEnumTypeValues)).has(v);
 }
 export const CostKindEnumTypeSchema: Schema<CostKindEnumType> = /* @__PURE__ */ lazyEnum(isCostKindEnumType, CostKindEnumTypeValues);
 
-const CostTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "costKind", "amount", "amountMultiplier"]);
 /**
  * Cost
  * urn:x-oca:ocpp:uid:2:233258
@@ -1034,7 +1019,7 @@ export function isCostType(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CostTypeKeys);
+  return onlyKnownKeys(x, n, "customData,costKind,amount,amountMultiplier");
 }
 export const CostTypeSchema: Schema<CostType> = /* @__PURE__ */ lazyObj(isCostType, true, () => ({ customData: opt(CustomDataTypeSchema), costKind: CostKindEnumTypeSchema, amount: num(true), amountMultiplier: opt(num(true)) }));
 
@@ -1047,7 +1032,6 @@ function isConsumptionCostType_cost(x: unknown): boolean {
   return true;
 }
 
-const ConsumptionCostTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "startValue", "cost"]);
 /**
  * Consumption_ Cost
  * urn:x-oca:ocpp:uid:2:233259
@@ -1075,11 +1059,10 @@ export function isConsumptionCostType(x: unknown): boolean {
   if (!(typeof v === 'number' && !Number.isNaN(v))) return false;
   v = x.cost;
   if (!(isConsumptionCostType_cost(v))) return false;
-  return onlyKnownKeys(x, n, ConsumptionCostTypeKeys);
+  return onlyKnownKeys(x, n, "customData,startValue,cost");
 }
 export const ConsumptionCostTypeSchema: Schema<ConsumptionCostType> = /* @__PURE__ */ lazyObj(isConsumptionCostType, true, () => ({ customData: opt(CustomDataTypeSchema), startValue: num(false), cost: list(CostTypeSchema, 1, 3) }));
 
-const RelativeTimeIntervalTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "start", "duration"]);
 /**
  * Relative_ Timer_ Interval
  * urn:x-oca:ocpp:uid:2:233270
@@ -1115,7 +1098,7 @@ export function isRelativeTimeIntervalType(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RelativeTimeIntervalTypeKeys);
+  return onlyKnownKeys(x, n, "customData,start,duration");
 }
 export const RelativeTimeIntervalTypeSchema: Schema<RelativeTimeIntervalType> = /* @__PURE__ */ lazyObj(isRelativeTimeIntervalType, true, () => ({ customData: opt(CustomDataTypeSchema), start: num(true), duration: opt(num(true)) }));
 
@@ -1128,7 +1111,6 @@ function isSalesTariffEntryType_consumptionCost(x: unknown): boolean {
   return true;
 }
 
-const SalesTariffEntryTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "relativeTimeInterval", "ePriceLevel", "consumptionCost"]);
 /**
  * Sales_ Tariff_ Entry
  * urn:x-oca:ocpp:uid:2:233271
@@ -1165,7 +1147,7 @@ export function isSalesTariffEntryType(x: unknown): boolean {
     if (!(isSalesTariffEntryType_consumptionCost(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SalesTariffEntryTypeKeys);
+  return onlyKnownKeys(x, n, "customData,relativeTimeInterval,ePriceLevel,consumptionCost");
 }
 export const SalesTariffEntryTypeSchema: Schema<SalesTariffEntryType> = /* @__PURE__ */ lazyObj(isSalesTariffEntryType, true, () => ({ customData: opt(CustomDataTypeSchema), relativeTimeInterval: RelativeTimeIntervalTypeSchema, ePriceLevel: opt(num(true, 0)), consumptionCost: opt(list(ConsumptionCostTypeSchema, 1, 3)) }));
 
@@ -1178,7 +1160,6 @@ function isSalesTariffType_salesTariffEntry(x: unknown): boolean {
   return true;
 }
 
-const SalesTariffTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id", "salesTariffDescription", "numEPriceLevels", "salesTariffEntry"]);
 /**
  * Sales_ Tariff
  * urn:x-oca:ocpp:uid:2:233272
@@ -1229,7 +1210,7 @@ export function isSalesTariffType(x: unknown): boolean {
   }
   v = x.salesTariffEntry;
   if (!(isSalesTariffType_salesTariffEntry(v))) return false;
-  return onlyKnownKeys(x, n, SalesTariffTypeKeys);
+  return onlyKnownKeys(x, n, "customData,id,salesTariffDescription,numEPriceLevels,salesTariffEntry");
 }
 export const SalesTariffTypeSchema: Schema<SalesTariffType> = /* @__PURE__ */ lazyObj(isSalesTariffType, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true), salesTariffDescription: opt(str(undefined, 32)), numEPriceLevels: opt(num(true)), salesTariffEntry: list(SalesTariffEntryTypeSchema, 1, 1024) }));
 
@@ -1242,7 +1223,6 @@ function isChargingScheduleType_chargingSchedulePeriod(x: unknown): boolean {
   return true;
 }
 
-const ChargingScheduleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id", "startSchedule", "duration", "chargingRateUnit", "chargingSchedulePeriod", "minChargingRate", "salesTariff"]);
 /**
  * Charging_ Schedule
  * urn:x-oca:ocpp:uid:2:233256
@@ -1309,12 +1289,12 @@ export function isChargingScheduleType(x: unknown): boolean {
     if (!(isSalesTariffType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingScheduleTypeKeys);
+  return onlyKnownKeys(x, n, "customData,id,startSchedule,duration,chargingRateUnit,chargingSchedulePeriod,minChargingRate,salesTariff");
 }
 export const ChargingScheduleTypeSchema: Schema<ChargingScheduleType> = /* @__PURE__ */ lazyObj(isChargingScheduleType, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true), startSchedule: opt(dateTime()), duration: opt(num(true)), chargingRateUnit: ChargingRateUnitEnumTypeSchema, chargingSchedulePeriod: list(ChargingSchedulePeriodTypeSchema, 1, 1024), minChargingRate: opt(num(false)), salesTariff: opt(SalesTariffTypeSchema) }));
 
 const RecurrencyKindEnumTypeValues = ["Daily", "Weekly"] as const;
-const RecurrencyKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RecurrencyKindEnumTypeValues);
+let RecurrencyKindEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Charging_ Profile. Recurrency_ Kind. Recurrency_ Kind_ Code
  * urn:x-oca:ocpp:uid:1:569233
@@ -1322,7 +1302,7 @@ const RecurrencyKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<s
  */
 export type RecurrencyKindEnumType = "Daily" | "Weekly";
 export function isRecurrencyKindEnumType(v: unknown): boolean {
-  return typeof v === 'string' && RecurrencyKindEnumTypeSet.has(v);
+  return typeof v === 'string' && (RecurrencyKindEnumTypeSet ??= new Set<string>(RecurrencyKindEnumTypeValues)).has(v);
 }
 export const RecurrencyKindEnumTypeSchema: Schema<RecurrencyKindEnumType> = /* @__PURE__ */ lazyEnum(isRecurrencyKindEnumType, RecurrencyKindEnumTypeValues);
 
@@ -1335,7 +1315,6 @@ function isChargingProfileType_chargingSchedule(x: unknown): boolean {
   return true;
 }
 
-const ChargingProfileTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "recurrencyKind", "validFrom", "validTo", "chargingSchedule", "transactionId"]);
 /**
  * Charging_ Profile
  * urn:x-oca:ocpp:uid:2:233255
@@ -1413,12 +1392,12 @@ export function isChargingProfileType(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 36))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingProfileTypeKeys);
+  return onlyKnownKeys(x, n, "customData,id,stackLevel,chargingProfilePurpose,chargingProfileKind,recurrencyKind,validFrom,validTo,chargingSchedule,transactionId");
 }
 export const ChargingProfileTypeSchema: Schema<ChargingProfileType> = /* @__PURE__ */ lazyObj(isChargingProfileType, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true), stackLevel: num(true), chargingProfilePurpose: ChargingProfilePurposeEnumTypeSchema, chargingProfileKind: ChargingProfileKindEnumTypeSchema, recurrencyKind: opt(RecurrencyKindEnumTypeSchema), validFrom: opt(dateTime()), validTo: opt(dateTime()), chargingSchedule: list(ChargingScheduleTypeSchema, 1, 3), transactionId: opt(str(undefined, 36)) }));
 
 const ChargingStateEnumTypeValues = ["Charging", "EVConnected", "SuspendedEV", "SuspendedEVSE", "Idle"] as const;
-const ChargingStateEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingStateEnumTypeValues);
+let ChargingStateEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Transaction. State. Transaction_ State_ Code
  * urn:x-oca:ocpp:uid:1:569419
@@ -1427,11 +1406,10 @@ const ChargingStateEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<st
  */
 export type ChargingStateEnumType = "Charging" | "EVConnected" | "SuspendedEV" | "SuspendedEVSE" | "Idle";
 export function isChargingStateEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingStateEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingStateEnumTypeSet ??= new Set<string>(ChargingStateEnumTypeValues)).has(v);
 }
 export const ChargingStateEnumTypeSchema: Schema<ChargingStateEnumType> = /* @__PURE__ */ lazyEnum(isChargingStateEnumType, ChargingStateEnumTypeValues);
 
-const ModemTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "iccid", "imsi"]);
 /**
  * Wireless_ Communication_ Module
  * urn:x-oca:ocpp:uid:2:233306
@@ -1471,11 +1449,10 @@ export function isModemType(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 20))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ModemTypeKeys);
+  return onlyKnownKeys(x, n, "customData,iccid,imsi");
 }
 export const ModemTypeSchema: Schema<ModemType> = /* @__PURE__ */ lazyObj(isModemType, true, () => ({ customData: opt(CustomDataTypeSchema), iccid: opt(str(undefined, 20)), imsi: opt(str(undefined, 20)) }));
 
-const ChargingStationTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "serialNumber", "model", "modem", "vendorName", "firmwareVersion"]);
 /**
  * Charge_ Point
  * urn:x-oca:ocpp:uid:2:233122
@@ -1529,29 +1506,28 @@ export function isChargingStationType(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingStationTypeKeys);
+  return onlyKnownKeys(x, n, "customData,serialNumber,model,modem,vendorName,firmwareVersion");
 }
 export const ChargingStationTypeSchema: Schema<ChargingStationType> = /* @__PURE__ */ lazyObj(isChargingStationType, true, () => ({ customData: opt(CustomDataTypeSchema), serialNumber: opt(str(undefined, 25)), model: str(undefined, 20), modem: opt(ModemTypeSchema), vendorName: str(undefined, 50), firmwareVersion: opt(str(undefined, 50)) }));
 
 const ClearCacheStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const ClearCacheStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearCacheStatusEnumTypeValues);
+let ClearCacheStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Accepted if the Charging Station has executed the request, otherwise rejected. */
 export type ClearCacheStatusEnumType = "Accepted" | "Rejected";
 export function isClearCacheStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ClearCacheStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ClearCacheStatusEnumTypeSet ??= new Set<string>(ClearCacheStatusEnumTypeValues)).has(v);
 }
 export const ClearCacheStatusEnumTypeSchema: Schema<ClearCacheStatusEnumType> = /* @__PURE__ */ lazyEnum(isClearCacheStatusEnumType, ClearCacheStatusEnumTypeValues);
 
 const ClearChargingProfileStatusEnumTypeValues = ["Accepted", "Unknown"] as const;
-const ClearChargingProfileStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearChargingProfileStatusEnumTypeValues);
+let ClearChargingProfileStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates if the Charging Station was able to execute the request. */
 export type ClearChargingProfileStatusEnumType = "Accepted" | "Unknown";
 export function isClearChargingProfileStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ClearChargingProfileStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ClearChargingProfileStatusEnumTypeSet ??= new Set<string>(ClearChargingProfileStatusEnumTypeValues)).has(v);
 }
 export const ClearChargingProfileStatusEnumTypeSchema: Schema<ClearChargingProfileStatusEnumType> = /* @__PURE__ */ lazyEnum(isClearChargingProfileStatusEnumType, ClearChargingProfileStatusEnumTypeValues);
 
-const ClearChargingProfileTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "evseId", "chargingProfilePurpose", "stackLevel"]);
 /**
  * Charging_ Profile
  * urn:x-oca:ocpp:uid:2:233255
@@ -1597,29 +1573,28 @@ export function isClearChargingProfileType(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearChargingProfileTypeKeys);
+  return onlyKnownKeys(x, n, "customData,evseId,chargingProfilePurpose,stackLevel");
 }
 export const ClearChargingProfileTypeSchema: Schema<ClearChargingProfileType> = /* @__PURE__ */ lazyObj(isClearChargingProfileType, true, () => ({ customData: opt(CustomDataTypeSchema), evseId: opt(num(true)), chargingProfilePurpose: opt(ChargingProfilePurposeEnumTypeSchema), stackLevel: opt(num(true)) }));
 
 const ClearMessageStatusEnumTypeValues = ["Accepted", "Unknown"] as const;
-const ClearMessageStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearMessageStatusEnumTypeValues);
+let ClearMessageStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Returns whether the Charging Station has been able to remove the message. */
 export type ClearMessageStatusEnumType = "Accepted" | "Unknown";
 export function isClearMessageStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ClearMessageStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ClearMessageStatusEnumTypeSet ??= new Set<string>(ClearMessageStatusEnumTypeValues)).has(v);
 }
 export const ClearMessageStatusEnumTypeSchema: Schema<ClearMessageStatusEnumType> = /* @__PURE__ */ lazyEnum(isClearMessageStatusEnumType, ClearMessageStatusEnumTypeValues);
 
 const ClearMonitoringStatusEnumTypeValues = ["Accepted", "Rejected", "NotFound"] as const;
-const ClearMonitoringStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearMonitoringStatusEnumTypeValues);
+let ClearMonitoringStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result of the clear request for this monitor, identified by its Id. */
 export type ClearMonitoringStatusEnumType = "Accepted" | "Rejected" | "NotFound";
 export function isClearMonitoringStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ClearMonitoringStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ClearMonitoringStatusEnumTypeSet ??= new Set<string>(ClearMonitoringStatusEnumTypeValues)).has(v);
 }
 export const ClearMonitoringStatusEnumTypeSchema: Schema<ClearMonitoringStatusEnumType> = /* @__PURE__ */ lazyEnum(isClearMonitoringStatusEnumType, ClearMonitoringStatusEnumTypeValues);
 
-const StatusInfoTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "reasonCode", "additionalInfo"]);
 /** Element providing more information about the status. */
 export interface StatusInfoType {
   customData?: CustomDataType | undefined;
@@ -1644,11 +1619,10 @@ export function isStatusInfoType(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 512))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StatusInfoTypeKeys);
+  return onlyKnownKeys(x, n, "customData,reasonCode,additionalInfo");
 }
 export const StatusInfoTypeSchema: Schema<StatusInfoType> = /* @__PURE__ */ lazyObj(isStatusInfoType, true, () => ({ customData: opt(CustomDataTypeSchema), reasonCode: str(undefined, 20), additionalInfo: opt(str(undefined, 512)) }));
 
-const ClearMonitoringResultTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "status", "id", "statusInfo"]);
 export interface ClearMonitoringResultType {
   customData?: CustomDataType | undefined;
   status: ClearMonitoringStatusEnumType;
@@ -1674,19 +1648,18 @@ export function isClearMonitoringResultType(x: unknown): boolean {
     if (!(isStatusInfoType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearMonitoringResultTypeKeys);
+  return onlyKnownKeys(x, n, "customData,status,id,statusInfo");
 }
 export const ClearMonitoringResultTypeSchema: Schema<ClearMonitoringResultType> = /* @__PURE__ */ lazyObj(isClearMonitoringResultType, true, () => ({ customData: opt(CustomDataTypeSchema), status: ClearMonitoringStatusEnumTypeSchema, id: num(true), statusInfo: opt(StatusInfoTypeSchema) }));
 
 const ComponentCriterionEnumTypeValues = ["Active", "Available", "Enabled", "Problem"] as const;
-const ComponentCriterionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ComponentCriterionEnumTypeValues);
+let ComponentCriterionEnumTypeSet: ReadonlySet<string> | undefined;
 export type ComponentCriterionEnumType = "Active" | "Available" | "Enabled" | "Problem";
 export function isComponentCriterionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ComponentCriterionEnumTypeSet.has(v);
+  return typeof v === 'string' && (ComponentCriterionEnumTypeSet ??= new Set<string>(ComponentCriterionEnumTypeValues)).has(v);
 }
 export const ComponentCriterionEnumTypeSchema: Schema<ComponentCriterionEnumType> = /* @__PURE__ */ lazyEnum(isComponentCriterionEnumType, ComponentCriterionEnumTypeValues);
 
-const EVSETypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id", "connectorId"]);
 /**
  * EVSE
  * urn:x-oca:ocpp:uid:2:233123
@@ -1719,11 +1692,10 @@ export function isEVSEType(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EVSETypeKeys);
+  return onlyKnownKeys(x, n, "customData,id,connectorId");
 }
 export const EVSETypeSchema: Schema<EVSEType> = /* @__PURE__ */ lazyObj(isEVSEType, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true), connectorId: opt(num(true)) }));
 
-const ComponentTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "evse", "name", "instance"]);
 /** A physical or logical component */
 export interface ComponentType {
   customData?: CustomDataType | undefined;
@@ -1754,11 +1726,10 @@ export function isComponentType(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ComponentTypeKeys);
+  return onlyKnownKeys(x, n, "customData,evse,name,instance");
 }
 export const ComponentTypeSchema: Schema<ComponentType> = /* @__PURE__ */ lazyObj(isComponentType, true, () => ({ customData: opt(CustomDataTypeSchema), evse: opt(EVSETypeSchema), name: str(undefined, 50), instance: opt(str(undefined, 50)) }));
 
-const VariableTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "name", "instance"]);
 /** Reference key to a component-variable. */
 export interface VariableType {
   customData?: CustomDataType | undefined;
@@ -1783,11 +1754,10 @@ export function isVariableType(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 50))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VariableTypeKeys);
+  return onlyKnownKeys(x, n, "customData,name,instance");
 }
 export const VariableTypeSchema: Schema<VariableType> = /* @__PURE__ */ lazyObj(isVariableType, true, () => ({ customData: opt(CustomDataTypeSchema), name: str(undefined, 50), instance: opt(str(undefined, 50)) }));
 
-const ComponentVariableTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "component", "variable"]);
 /** Class to report components, variables and variable attributes and characteristics. */
 export interface ComponentVariableType {
   customData?: CustomDataType | undefined;
@@ -1810,7 +1780,7 @@ export function isComponentVariableType(x: unknown): boolean {
     if (!(isVariableType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ComponentVariableTypeKeys);
+  return onlyKnownKeys(x, n, "customData,component,variable");
 }
 export const ComponentVariableTypeSchema: Schema<ComponentVariableType> = /* @__PURE__ */ lazyObj(isComponentVariableType, true, () => ({ customData: opt(CustomDataTypeSchema), component: ComponentTypeSchema, variable: opt(VariableTypeSchema) }));
 
@@ -1823,7 +1793,6 @@ function isCompositeScheduleType_chargingSchedulePeriod(x: unknown): boolean {
   return true;
 }
 
-const CompositeScheduleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "chargingSchedulePeriod", "evseId", "duration", "scheduleStart", "chargingRateUnit"]);
 /**
  * Composite_ Schedule
  * urn:x-oca:ocpp:uid:2:233362
@@ -1867,92 +1836,91 @@ export function isCompositeScheduleType(x: unknown): boolean {
   if (!(typeof v === 'string' && isDateTime(v))) return false;
   v = x.chargingRateUnit;
   if (!(isChargingRateUnitEnumType(v))) return false;
-  return onlyKnownKeys(x, n, CompositeScheduleTypeKeys);
+  return onlyKnownKeys(x, n, "customData,chargingSchedulePeriod,evseId,duration,scheduleStart,chargingRateUnit");
 }
 export const CompositeScheduleTypeSchema: Schema<CompositeScheduleType> = /* @__PURE__ */ lazyObj(isCompositeScheduleType, true, () => ({ customData: opt(CustomDataTypeSchema), chargingSchedulePeriod: list(ChargingSchedulePeriodTypeSchema, 1), evseId: num(true), duration: num(true), scheduleStart: dateTime(), chargingRateUnit: ChargingRateUnitEnumTypeSchema }));
 
 const ConnectorEnumTypeValues = ["cCCS1", "cCCS2", "cG105", "cTesla", "cType1", "cType2", "s309-1P-16A", "s309-1P-32A", "s309-3P-16A", "s309-3P-32A", "sBS1361", "sCEE-7-7", "sType2", "sType3", "Other1PhMax16A", "Other1PhOver16A", "Other3Ph", "Pan", "wInductive", "wResonant", "Undetermined", "Unknown"] as const;
-const ConnectorEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ConnectorEnumTypeValues);
+let ConnectorEnumTypeSet: ReadonlySet<string> | undefined;
 /** This field specifies the connector type. */
 export type ConnectorEnumType = "cCCS1" | "cCCS2" | "cG105" | "cTesla" | "cType1" | "cType2" | "s309-1P-16A" | "s309-1P-32A" | "s309-3P-16A" | "s309-3P-32A" | "sBS1361" | "sCEE-7-7" | "sType2" | "sType3" | "Other1PhMax16A" | "Other1PhOver16A" | "Other3Ph" | "Pan" | "wInductive" | "wResonant" | "Undetermined" | "Unknown";
 export function isConnectorEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ConnectorEnumTypeSet.has(v);
+  return typeof v === 'string' && (ConnectorEnumTypeSet ??= new Set<string>(ConnectorEnumTypeValues)).has(v);
 }
 export const ConnectorEnumTypeSchema: Schema<ConnectorEnumType> = /* @__PURE__ */ lazyEnum(isConnectorEnumType, ConnectorEnumTypeValues);
 
 const ConnectorStatusEnumTypeValues = ["Available", "Occupied", "Reserved", "Unavailable", "Faulted"] as const;
-const ConnectorStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ConnectorStatusEnumTypeValues);
+let ConnectorStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the current status of the Connector. */
 export type ConnectorStatusEnumType = "Available" | "Occupied" | "Reserved" | "Unavailable" | "Faulted";
 export function isConnectorStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ConnectorStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ConnectorStatusEnumTypeSet ??= new Set<string>(ConnectorStatusEnumTypeValues)).has(v);
 }
 export const ConnectorStatusEnumTypeSchema: Schema<ConnectorStatusEnumType> = /* @__PURE__ */ lazyEnum(isConnectorStatusEnumType, ConnectorStatusEnumTypeValues);
 
 const CustomerInformationStatusEnumTypeValues = ["Accepted", "Rejected", "Invalid"] as const;
-const CustomerInformationStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CustomerInformationStatusEnumTypeValues);
+let CustomerInformationStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates whether the request was accepted. */
 export type CustomerInformationStatusEnumType = "Accepted" | "Rejected" | "Invalid";
 export function isCustomerInformationStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CustomerInformationStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (CustomerInformationStatusEnumTypeSet ??= new Set<string>(CustomerInformationStatusEnumTypeValues)).has(v);
 }
 export const CustomerInformationStatusEnumTypeSchema: Schema<CustomerInformationStatusEnumType> = /* @__PURE__ */ lazyEnum(isCustomerInformationStatusEnumType, CustomerInformationStatusEnumTypeValues);
 
 const DataEnumTypeValues = ["string", "decimal", "integer", "dateTime", "boolean", "OptionList", "SequenceList", "MemberList"] as const;
-const DataEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DataEnumTypeValues);
+let DataEnumTypeSet: ReadonlySet<string> | undefined;
 /** Data type of this variable. */
 export type DataEnumType = "string" | "decimal" | "integer" | "dateTime" | "boolean" | "OptionList" | "SequenceList" | "MemberList";
 export function isDataEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DataEnumTypeSet.has(v);
+  return typeof v === 'string' && (DataEnumTypeSet ??= new Set<string>(DataEnumTypeValues)).has(v);
 }
 export const DataEnumTypeSchema: Schema<DataEnumType> = /* @__PURE__ */ lazyEnum(isDataEnumType, DataEnumTypeValues);
 
 const DataTransferStatusEnumTypeValues = ["Accepted", "Rejected", "UnknownMessageId", "UnknownVendorId"] as const;
-const DataTransferStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DataTransferStatusEnumTypeValues);
+let DataTransferStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates the success or failure of the data transfer. */
 export type DataTransferStatusEnumType = "Accepted" | "Rejected" | "UnknownMessageId" | "UnknownVendorId";
 export function isDataTransferStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DataTransferStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (DataTransferStatusEnumTypeSet ??= new Set<string>(DataTransferStatusEnumTypeValues)).has(v);
 }
 export const DataTransferStatusEnumTypeSchema: Schema<DataTransferStatusEnumType> = /* @__PURE__ */ lazyEnum(isDataTransferStatusEnumType, DataTransferStatusEnumTypeValues);
 
 const DeleteCertificateStatusEnumTypeValues = ["Accepted", "Failed", "NotFound"] as const;
-const DeleteCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DeleteCertificateStatusEnumTypeValues);
+let DeleteCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Charging Station indicates if it can process the request. */
 export type DeleteCertificateStatusEnumType = "Accepted" | "Failed" | "NotFound";
 export function isDeleteCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DeleteCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (DeleteCertificateStatusEnumTypeSet ??= new Set<string>(DeleteCertificateStatusEnumTypeValues)).has(v);
 }
 export const DeleteCertificateStatusEnumTypeSchema: Schema<DeleteCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isDeleteCertificateStatusEnumType, DeleteCertificateStatusEnumTypeValues);
 
 const DisplayMessageStatusEnumTypeValues = ["Accepted", "NotSupportedMessageFormat", "Rejected", "NotSupportedPriority", "NotSupportedState", "UnknownTransaction"] as const;
-const DisplayMessageStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DisplayMessageStatusEnumTypeValues);
+let DisplayMessageStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to display the message. */
 export type DisplayMessageStatusEnumType = "Accepted" | "NotSupportedMessageFormat" | "Rejected" | "NotSupportedPriority" | "NotSupportedState" | "UnknownTransaction";
 export function isDisplayMessageStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DisplayMessageStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (DisplayMessageStatusEnumTypeSet ??= new Set<string>(DisplayMessageStatusEnumTypeValues)).has(v);
 }
 export const DisplayMessageStatusEnumTypeSchema: Schema<DisplayMessageStatusEnumType> = /* @__PURE__ */ lazyEnum(isDisplayMessageStatusEnumType, DisplayMessageStatusEnumTypeValues);
 
 const EventNotificationEnumTypeValues = ["HardWiredNotification", "HardWiredMonitor", "PreconfiguredMonitor", "CustomMonitor"] as const;
-const EventNotificationEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(EventNotificationEnumTypeValues);
+let EventNotificationEnumTypeSet: ReadonlySet<string> | undefined;
 /** Specifies the event notification type of the message. */
 export type EventNotificationEnumType = "HardWiredNotification" | "HardWiredMonitor" | "PreconfiguredMonitor" | "CustomMonitor";
 export function isEventNotificationEnumType(v: unknown): boolean {
-  return typeof v === 'string' && EventNotificationEnumTypeSet.has(v);
+  return typeof v === 'string' && (EventNotificationEnumTypeSet ??= new Set<string>(EventNotificationEnumTypeValues)).has(v);
 }
 export const EventNotificationEnumTypeSchema: Schema<EventNotificationEnumType> = /* @__PURE__ */ lazyEnum(isEventNotificationEnumType, EventNotificationEnumTypeValues);
 
 const EventTriggerEnumTypeValues = ["Alerting", "Delta", "Periodic"] as const;
-const EventTriggerEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(EventTriggerEnumTypeValues);
+let EventTriggerEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of monitor that triggered this event, e.g. exceeding a threshold value. */
 export type EventTriggerEnumType = "Alerting" | "Delta" | "Periodic";
 export function isEventTriggerEnumType(v: unknown): boolean {
-  return typeof v === 'string' && EventTriggerEnumTypeSet.has(v);
+  return typeof v === 'string' && (EventTriggerEnumTypeSet ??= new Set<string>(EventTriggerEnumTypeValues)).has(v);
 }
 export const EventTriggerEnumTypeSchema: Schema<EventTriggerEnumType> = /* @__PURE__ */ lazyEnum(isEventTriggerEnumType, EventTriggerEnumTypeValues);
 
-const EventDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "eventId", "timestamp", "trigger", "cause", "actualValue", "techCode", "techInfo", "cleared", "transactionId", "component", "variableMonitoringId", "eventNotificationType", "variable"]);
 /** Class to report an event notification for a component-variable. */
 export interface EventDataType {
   customData?: CustomDataType | undefined;
@@ -2036,20 +2004,19 @@ export function isEventDataType(x: unknown): boolean {
   if (!(isEventNotificationEnumType(v))) return false;
   v = x.variable;
   if (!(isVariableType(v))) return false;
-  return onlyKnownKeys(x, n, EventDataTypeKeys);
+  return onlyKnownKeys(x, n, "customData,eventId,timestamp,trigger,cause,actualValue,techCode,techInfo,cleared,transactionId,component,variableMonitoringId,eventNotificationType,variable");
 }
 export const EventDataTypeSchema: Schema<EventDataType> = /* @__PURE__ */ lazyObj(isEventDataType, true, () => ({ customData: opt(CustomDataTypeSchema), eventId: num(true), timestamp: dateTime(), trigger: EventTriggerEnumTypeSchema, cause: opt(num(true)), actualValue: str(undefined, 2500), techCode: opt(str(undefined, 50)), techInfo: opt(str(undefined, 500)), cleared: opt(bool()), transactionId: opt(str(undefined, 36)), component: ComponentTypeSchema, variableMonitoringId: opt(num(true)), eventNotificationType: EventNotificationEnumTypeSchema, variable: VariableTypeSchema }));
 
 const FirmwareStatusEnumTypeValues = ["Downloaded", "DownloadFailed", "Downloading", "DownloadScheduled", "DownloadPaused", "Idle", "InstallationFailed", "Installing", "Installed", "InstallRebooting", "InstallScheduled", "InstallVerificationFailed", "InvalidSignature", "SignatureVerified"] as const;
-const FirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(FirmwareStatusEnumTypeValues);
+let FirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the progress status of the firmware installation. */
 export type FirmwareStatusEnumType = "Downloaded" | "DownloadFailed" | "Downloading" | "DownloadScheduled" | "DownloadPaused" | "Idle" | "InstallationFailed" | "Installing" | "Installed" | "InstallRebooting" | "InstallScheduled" | "InstallVerificationFailed" | "InvalidSignature" | "SignatureVerified";
 export function isFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && FirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (FirmwareStatusEnumTypeSet ??= new Set<string>(FirmwareStatusEnumTypeValues)).has(v);
 }
 export const FirmwareStatusEnumTypeSchema: Schema<FirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isFirmwareStatusEnumType, FirmwareStatusEnumTypeValues);
 
-const FirmwareTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "location", "retrieveDateTime", "installDateTime", "signingCertificate", "signature"]);
 /**
  * Firmware
  * urn:x-enexis:ecdm:uid:2:233291
@@ -2115,68 +2082,67 @@ export function isFirmwareType(x: unknown): boolean {
     if (!(typeof v === 'string' && maxLen(v, 800))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FirmwareTypeKeys);
+  return onlyKnownKeys(x, n, "customData,location,retrieveDateTime,installDateTime,signingCertificate,signature");
 }
 export const FirmwareTypeSchema: Schema<FirmwareType> = /* @__PURE__ */ lazyObj(isFirmwareType, true, () => ({ customData: opt(CustomDataTypeSchema), location: str(undefined, 512), retrieveDateTime: dateTime(), installDateTime: opt(dateTime()), signingCertificate: opt(str(undefined, 5500)), signature: opt(str(undefined, 800)) }));
 
 const GenericDeviceModelStatusEnumTypeValues = ["Accepted", "Rejected", "NotSupported", "EmptyResultSet"] as const;
-const GenericDeviceModelStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GenericDeviceModelStatusEnumTypeValues);
+let GenericDeviceModelStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to accept this request. */
 export type GenericDeviceModelStatusEnumType = "Accepted" | "Rejected" | "NotSupported" | "EmptyResultSet";
 export function isGenericDeviceModelStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GenericDeviceModelStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GenericDeviceModelStatusEnumTypeSet ??= new Set<string>(GenericDeviceModelStatusEnumTypeValues)).has(v);
 }
 export const GenericDeviceModelStatusEnumTypeSchema: Schema<GenericDeviceModelStatusEnumType> = /* @__PURE__ */ lazyEnum(isGenericDeviceModelStatusEnumType, GenericDeviceModelStatusEnumTypeValues);
 
 const GenericStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const GenericStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GenericStatusEnumTypeValues);
+let GenericStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * The Charging Station will indicate if it was
  * able to process the request
  */
 export type GenericStatusEnumType = "Accepted" | "Rejected";
 export function isGenericStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GenericStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GenericStatusEnumTypeSet ??= new Set<string>(GenericStatusEnumTypeValues)).has(v);
 }
 export const GenericStatusEnumTypeSchema: Schema<GenericStatusEnumType> = /* @__PURE__ */ lazyEnum(isGenericStatusEnumType, GenericStatusEnumTypeValues);
 
 const GetCertificateStatusEnumTypeValues = ["Accepted", "Failed"] as const;
-const GetCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetCertificateStatusEnumTypeValues);
+let GetCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the charging station was able to retrieve the OCSP certificate status. */
 export type GetCertificateStatusEnumType = "Accepted" | "Failed";
 export function isGetCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetCertificateStatusEnumTypeSet ??= new Set<string>(GetCertificateStatusEnumTypeValues)).has(v);
 }
 export const GetCertificateStatusEnumTypeSchema: Schema<GetCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetCertificateStatusEnumType, GetCertificateStatusEnumTypeValues);
 
 const GetChargingProfileStatusEnumTypeValues = ["Accepted", "NoProfiles"] as const;
-const GetChargingProfileStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetChargingProfileStatusEnumTypeValues);
+let GetChargingProfileStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to process this request and will send &lt;&lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&gt;&gt; messages. */
 export type GetChargingProfileStatusEnumType = "Accepted" | "NoProfiles";
 export function isGetChargingProfileStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetChargingProfileStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetChargingProfileStatusEnumTypeSet ??= new Set<string>(GetChargingProfileStatusEnumTypeValues)).has(v);
 }
 export const GetChargingProfileStatusEnumTypeSchema: Schema<GetChargingProfileStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetChargingProfileStatusEnumType, GetChargingProfileStatusEnumTypeValues);
 
 const GetDisplayMessagesStatusEnumTypeValues = ["Accepted", "Unknown"] as const;
-const GetDisplayMessagesStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetDisplayMessagesStatusEnumTypeValues);
+let GetDisplayMessagesStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates if the Charging Station has Display Messages that match the request criteria in the &lt;&lt;getdisplaymessagesrequest,GetDisplayMessagesRequest&gt;&gt; */
 export type GetDisplayMessagesStatusEnumType = "Accepted" | "Unknown";
 export function isGetDisplayMessagesStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetDisplayMessagesStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetDisplayMessagesStatusEnumTypeSet ??= new Set<string>(GetDisplayMessagesStatusEnumTypeValues)).has(v);
 }
 export const GetDisplayMessagesStatusEnumTypeSchema: Schema<GetDisplayMessagesStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetDisplayMessagesStatusEnumType, GetDisplayMessagesStatusEnumTypeValues);
 
 const GetInstalledCertificateStatusEnumTypeValues = ["Accepted", "NotFound"] as const;
-const GetInstalledCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetInstalledCertificateStatusEnumTypeValues);
+let GetInstalledCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Charging Station indicates if it can process the request. */
 export type GetInstalledCertificateStatusEnumType = "Accepted" | "NotFound";
 export function isGetInstalledCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetInstalledCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetInstalledCertificateStatusEnumTypeSet ??= new Set<string>(GetInstalledCertificateStatusEnumTypeValues)).has(v);
 }
 export const GetInstalledCertificateStatusEnumTypeSchema: Schema<GetInstalledCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetInstalledCertificateStatusEnumType, GetInstalledCertificateStatusEnumTypeValues);
 
-const GetVariableDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "attributeType", "component", "variable"]);
 /** Class to hold parameters for GetVariables request. */
 export interface GetVariableDataType {
   customData?: CustomDataType | undefined;
@@ -2202,20 +2168,19 @@ export function isGetVariableDataType(x: unknown): boolean {
   if (!(isComponentType(v))) return false;
   v = x.variable;
   if (!(isVariableType(v))) return false;
-  return onlyKnownKeys(x, n, GetVariableDataTypeKeys);
+  return onlyKnownKeys(x, n, "customData,attributeType,component,variable");
 }
 export const GetVariableDataTypeSchema: Schema<GetVariableDataType> = /* @__PURE__ */ lazyObj(isGetVariableDataType, true, () => ({ customData: opt(CustomDataTypeSchema), attributeType: opt(AttributeEnumTypeSchema), component: ComponentTypeSchema, variable: VariableTypeSchema }));
 
 const GetVariableStatusEnumTypeValues = ["Accepted", "Rejected", "UnknownComponent", "UnknownVariable", "NotSupportedAttributeType"] as const;
-const GetVariableStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetVariableStatusEnumTypeValues);
+let GetVariableStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result status of getting the variable. */
 export type GetVariableStatusEnumType = "Accepted" | "Rejected" | "UnknownComponent" | "UnknownVariable" | "NotSupportedAttributeType";
 export function isGetVariableStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetVariableStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetVariableStatusEnumTypeSet ??= new Set<string>(GetVariableStatusEnumTypeValues)).has(v);
 }
 export const GetVariableStatusEnumTypeSchema: Schema<GetVariableStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetVariableStatusEnumType, GetVariableStatusEnumTypeValues);
 
-const GetVariableResultTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "attributeStatusInfo", "attributeStatus", "attributeType", "attributeValue", "component", "variable"]);
 /** Class to hold results of GetVariables request. */
 export interface GetVariableResultType {
   customData?: CustomDataType | undefined;
@@ -2261,39 +2226,39 @@ export function isGetVariableResultType(x: unknown): boolean {
   if (!(isComponentType(v))) return false;
   v = x.variable;
   if (!(isVariableType(v))) return false;
-  return onlyKnownKeys(x, n, GetVariableResultTypeKeys);
+  return onlyKnownKeys(x, n, "customData,attributeStatusInfo,attributeStatus,attributeType,attributeValue,component,variable");
 }
 export const GetVariableResultTypeSchema: Schema<GetVariableResultType> = /* @__PURE__ */ lazyObj(isGetVariableResultType, true, () => ({ customData: opt(CustomDataTypeSchema), attributeStatusInfo: opt(StatusInfoTypeSchema), attributeStatus: GetVariableStatusEnumTypeSchema, attributeType: opt(AttributeEnumTypeSchema), attributeValue: opt(str(undefined, 2500)), component: ComponentTypeSchema, variable: VariableTypeSchema }));
 
 const InstallCertificateStatusEnumTypeValues = ["Accepted", "Rejected", "Failed"] as const;
-const InstallCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(InstallCertificateStatusEnumTypeValues);
+let InstallCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Charging Station indicates if installation was successful. */
 export type InstallCertificateStatusEnumType = "Accepted" | "Rejected" | "Failed";
 export function isInstallCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && InstallCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (InstallCertificateStatusEnumTypeSet ??= new Set<string>(InstallCertificateStatusEnumTypeValues)).has(v);
 }
 export const InstallCertificateStatusEnumTypeSchema: Schema<InstallCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isInstallCertificateStatusEnumType, InstallCertificateStatusEnumTypeValues);
 
 const InstallCertificateUseEnumTypeValues = ["V2GRootCertificate", "MORootCertificate", "CSMSRootCertificate", "ManufacturerRootCertificate"] as const;
-const InstallCertificateUseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(InstallCertificateUseEnumTypeValues);
+let InstallCertificateUseEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates the certificate type that is sent. */
 export type InstallCertificateUseEnumType = "V2GRootCertificate" | "MORootCertificate" | "CSMSRootCertificate" | "ManufacturerRootCertificate";
 export function isInstallCertificateUseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && InstallCertificateUseEnumTypeSet.has(v);
+  return typeof v === 'string' && (InstallCertificateUseEnumTypeSet ??= new Set<string>(InstallCertificateUseEnumTypeValues)).has(v);
 }
 export const InstallCertificateUseEnumTypeSchema: Schema<InstallCertificateUseEnumType> = /* @__PURE__ */ lazyEnum(isInstallCertificateUseEnumType, InstallCertificateUseEnumTypeValues);
 
 const Iso15118EVCertificateStatusEnumTypeValues = ["Accepted", "Failed"] as const;
-const Iso15118EVCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(Iso15118EVCertificateStatusEnumTypeValues);
+let Iso15118EVCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates whether the message was processed properly. */
 export type Iso15118EVCertificateStatusEnumType = "Accepted" | "Failed";
 export function isIso15118EVCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && Iso15118EVCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (Iso15118EVCertificateStatusEnumTypeSet ??= new Set<string>(Iso15118EVCertificateStatusEnumTypeValues)).has(v);
 }
 export const Iso15118EVCertificateStatusEnumTypeSchema: Schema<Iso15118EVCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isIso15118EVCertificateStatusEnumType, Iso15118EVCertificateStatusEnumTypeValues);
 
 const LocationEnumTypeValues = ["Body", "Cable", "EV", "Inlet", "Outlet"] as const;
-const LocationEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(LocationEnumTypeValues);
+let LocationEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Sampled_ Value. Location. Location_ Code
  * urn:x-oca:ocpp:uid:1:569265
@@ -2301,23 +2266,22 @@ const LocationEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>
  */
 export type LocationEnumType = "Body" | "Cable" | "EV" | "Inlet" | "Outlet";
 export function isLocationEnumType(v: unknown): boolean {
-  return typeof v === 'string' && LocationEnumTypeSet.has(v);
+  return typeof v === 'string' && (LocationEnumTypeSet ??= new Set<string>(LocationEnumTypeValues)).has(v);
 }
 export const LocationEnumTypeSchema: Schema<LocationEnumType> = /* @__PURE__ */ lazyEnum(isLocationEnumType, LocationEnumTypeValues);
 
 const LogEnumTypeValues = ["DiagnosticsLog", "SecurityLog"] as const;
-const LogEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(LogEnumTypeValues);
+let LogEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * This contains the type of log file that the Charging Station
  * should send.
  */
 export type LogEnumType = "DiagnosticsLog" | "SecurityLog";
 export function isLogEnumType(v: unknown): boolean {
-  return typeof v === 'string' && LogEnumTypeSet.has(v);
+  return typeof v === 'string' && (LogEnumTypeSet ??= new Set<string>(LogEnumTypeValues)).has(v);
 }
 export const LogEnumTypeSchema: Schema<LogEnumType> = /* @__PURE__ */ lazyEnum(isLogEnumType, LogEnumTypeValues);
 
-const LogParametersTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "remoteLocation", "oldestTimestamp", "latestTimestamp"]);
 /**
  * Log
  * urn:x-enexis:ecdm:uid:2:233373
@@ -2365,21 +2329,21 @@ export function isLogParametersType(x: unknown): boolean {
     if (!(typeof v === 'string' && isDateTime(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LogParametersTypeKeys);
+  return onlyKnownKeys(x, n, "customData,remoteLocation,oldestTimestamp,latestTimestamp");
 }
 export const LogParametersTypeSchema: Schema<LogParametersType> = /* @__PURE__ */ lazyObj(isLogParametersType, true, () => ({ customData: opt(CustomDataTypeSchema), remoteLocation: str(undefined, 512), oldestTimestamp: opt(dateTime()), latestTimestamp: opt(dateTime()) }));
 
 const LogStatusEnumTypeValues = ["Accepted", "Rejected", "AcceptedCanceled"] as const;
-const LogStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(LogStatusEnumTypeValues);
+let LogStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This field indicates whether the Charging Station was able to accept the request. */
 export type LogStatusEnumType = "Accepted" | "Rejected" | "AcceptedCanceled";
 export function isLogStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && LogStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (LogStatusEnumTypeSet ??= new Set<string>(LogStatusEnumTypeValues)).has(v);
 }
 export const LogStatusEnumTypeSchema: Schema<LogStatusEnumType> = /* @__PURE__ */ lazyEnum(isLogStatusEnumType, LogStatusEnumTypeValues);
 
 const MeasurandEnumTypeValues = ["Current.Export", "Current.Import", "Current.Offered", "Energy.Active.Export.Register", "Energy.Active.Import.Register", "Energy.Reactive.Export.Register", "Energy.Reactive.Import.Register", "Energy.Active.Export.Interval", "Energy.Active.Import.Interval", "Energy.Active.Net", "Energy.Reactive.Export.Interval", "Energy.Reactive.Import.Interval", "Energy.Reactive.Net", "Energy.Apparent.Net", "Energy.Apparent.Import", "Energy.Apparent.Export", "Frequency", "Power.Active.Export", "Power.Active.Import", "Power.Factor", "Power.Offered", "Power.Reactive.Export", "Power.Reactive.Import", "SoC", "Voltage"] as const;
-const MeasurandEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MeasurandEnumTypeValues);
+let MeasurandEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Sampled_ Value. Measurand. Measurand_ Code
  * urn:x-oca:ocpp:uid:1:569263
@@ -2387,29 +2351,28 @@ const MeasurandEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string
  */
 export type MeasurandEnumType = "Current.Export" | "Current.Import" | "Current.Offered" | "Energy.Active.Export.Register" | "Energy.Active.Import.Register" | "Energy.Reactive.Export.Register" | "Energy.Reactive.Import.Register" | "Energy.Active.Export.Interval" | "Energy.Active.Import.Interval" | "Energy.Active.Net" | "Energy.Reactive.Export.Interval" | "Energy.Reactive.Import.Interval" | "Energy.Reactive.Net" | "Energy.Apparent.Net" | "Energy.Apparent.Import" | "Energy.Apparent.Export" | "Frequency" | "Power.Active.Export" | "Power.Active.Import" | "Power.Factor" | "Power.Offered" | "Power.Reactive.Export" | "Power.Reactive.Import" | "SoC" | "Voltage";
 export function isMeasurandEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MeasurandEnumTypeSet.has(v);
+  return typeof v === 'string' && (MeasurandEnumTypeSet ??= new Set<string>(MeasurandEnumTypeValues)).has(v);
 }
 export const MeasurandEnumTypeSchema: Schema<MeasurandEnumType> = /* @__PURE__ */ lazyEnum(isMeasurandEnumType, MeasurandEnumTypeValues);
 
 const MessagePriorityEnumTypeValues = ["AlwaysFront", "InFront", "NormalCycle"] as const;
-const MessagePriorityEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MessagePriorityEnumTypeValues);
+let MessagePriorityEnumTypeSet: ReadonlySet<string> | undefined;
 /** If provided the Charging Station shall return Display Messages with the given priority only. */
 export type MessagePriorityEnumType = "AlwaysFront" | "InFront" | "NormalCycle";
 export function isMessagePriorityEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MessagePriorityEnumTypeSet.has(v);
+  return typeof v === 'string' && (MessagePriorityEnumTypeSet ??= new Set<string>(MessagePriorityEnumTypeValues)).has(v);
 }
 export const MessagePriorityEnumTypeSchema: Schema<MessagePriorityEnumType> = /* @__PURE__ */ lazyEnum(isMessagePriorityEnumType, MessagePriorityEnumTypeValues);
 
 const MessageStateEnumTypeValues = ["Charging", "Faulted", "Idle", "Unavailable"] as const;
-const MessageStateEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MessageStateEnumTypeValues);
+let MessageStateEnumTypeSet: ReadonlySet<string> | undefined;
 /** If provided the Charging Station shall return Display Messages with the given state only. */
 export type MessageStateEnumType = "Charging" | "Faulted" | "Idle" | "Unavailable";
 export function isMessageStateEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MessageStateEnumTypeSet.has(v);
+  return typeof v === 'string' && (MessageStateEnumTypeSet ??= new Set<string>(MessageStateEnumTypeValues)).has(v);
 }
 export const MessageStateEnumTypeSchema: Schema<MessageStateEnumType> = /* @__PURE__ */ lazyEnum(isMessageStateEnumType, MessageStateEnumTypeValues);
 
-const MessageInfoTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "display", "id", "priority", "state", "startDateTime", "endDateTime", "transactionId", "message"]);
 /**
  * Message_ Info
  * urn:x-enexis:ecdm:uid:2:233264
@@ -2486,21 +2449,21 @@ export function isMessageInfoType(x: unknown): boolean {
   }
   v = x.message;
   if (!(isMessageContentType(v))) return false;
-  return onlyKnownKeys(x, n, MessageInfoTypeKeys);
+  return onlyKnownKeys(x, n, "customData,display,id,priority,state,startDateTime,endDateTime,transactionId,message");
 }
 export const MessageInfoTypeSchema: Schema<MessageInfoType> = /* @__PURE__ */ lazyObj(isMessageInfoType, true, () => ({ customData: opt(CustomDataTypeSchema), display: opt(ComponentTypeSchema), id: num(true), priority: MessagePriorityEnumTypeSchema, state: opt(MessageStateEnumTypeSchema), startDateTime: opt(dateTime()), endDateTime: opt(dateTime()), transactionId: opt(str(undefined, 36)), message: MessageContentTypeSchema }));
 
 const MessageTriggerEnumTypeValues = ["BootNotification", "LogStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues", "SignChargingStationCertificate", "SignV2GCertificate", "StatusNotification", "TransactionEvent", "SignCombinedCertificate", "PublishFirmwareStatusNotification"] as const;
-const MessageTriggerEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MessageTriggerEnumTypeValues);
+let MessageTriggerEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of message to be triggered. */
 export type MessageTriggerEnumType = "BootNotification" | "LogStatusNotification" | "FirmwareStatusNotification" | "Heartbeat" | "MeterValues" | "SignChargingStationCertificate" | "SignV2GCertificate" | "StatusNotification" | "TransactionEvent" | "SignCombinedCertificate" | "PublishFirmwareStatusNotification";
 export function isMessageTriggerEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MessageTriggerEnumTypeSet.has(v);
+  return typeof v === 'string' && (MessageTriggerEnumTypeSet ??= new Set<string>(MessageTriggerEnumTypeValues)).has(v);
 }
 export const MessageTriggerEnumTypeSchema: Schema<MessageTriggerEnumType> = /* @__PURE__ */ lazyEnum(isMessageTriggerEnumType, MessageTriggerEnumTypeValues);
 
 const PhaseEnumTypeValues = ["L1", "L2", "L3", "N", "L1-N", "L2-N", "L3-N", "L1-L2", "L2-L3", "L3-L1"] as const;
-const PhaseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(PhaseEnumTypeValues);
+let PhaseEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Sampled_ Value. Phase. Phase_ Code
  * urn:x-oca:ocpp:uid:1:569264
@@ -2508,12 +2471,12 @@ const PhaseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(Ph
  */
 export type PhaseEnumType = "L1" | "L2" | "L3" | "N" | "L1-N" | "L2-N" | "L3-N" | "L1-L2" | "L2-L3" | "L3-L1";
 export function isPhaseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && PhaseEnumTypeSet.has(v);
+  return typeof v === 'string' && (PhaseEnumTypeSet ??= new Set<string>(PhaseEnumTypeValues)).has(v);
 }
 export const PhaseEnumTypeSchema: Schema<PhaseEnumType> = /* @__PURE__ */ lazyEnum(isPhaseEnumType, PhaseEnumTypeValues);
 
 const ReadingContextEnumTypeValues = ["Interruption.Begin", "Interruption.End", "Other", "Sample.Clock", "Sample.Periodic", "Transaction.Begin", "Transaction.End", "Trigger"] as const;
-const ReadingContextEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReadingContextEnumTypeValues);
+let ReadingContextEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Sampled_ Value. Context. Reading_ Context_ Code
  * urn:x-oca:ocpp:uid:1:569261
@@ -2521,11 +2484,10 @@ const ReadingContextEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<s
  */
 export type ReadingContextEnumType = "Interruption.Begin" | "Interruption.End" | "Other" | "Sample.Clock" | "Sample.Periodic" | "Transaction.Begin" | "Transaction.End" | "Trigger";
 export function isReadingContextEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReadingContextEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReadingContextEnumTypeSet ??= new Set<string>(ReadingContextEnumTypeValues)).has(v);
 }
 export const ReadingContextEnumTypeSchema: Schema<ReadingContextEnumType> = /* @__PURE__ */ lazyEnum(isReadingContextEnumType, ReadingContextEnumTypeValues);
 
-const SignedMeterValueTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "signedMeterData", "signingMethod", "encodingMethod", "publicKey"]);
 /** Represent a signed version of the meter value. */
 export interface SignedMeterValueType {
   customData?: CustomDataType | undefined;
@@ -2555,11 +2517,10 @@ export function isSignedMeterValueType(x: unknown): boolean {
   if (!(typeof v === 'string' && maxLen(v, 50))) return false;
   v = x.publicKey;
   if (!(typeof v === 'string' && maxLen(v, 2500))) return false;
-  return onlyKnownKeys(x, n, SignedMeterValueTypeKeys);
+  return onlyKnownKeys(x, n, "customData,signedMeterData,signingMethod,encodingMethod,publicKey");
 }
 export const SignedMeterValueTypeSchema: Schema<SignedMeterValueType> = /* @__PURE__ */ lazyObj(isSignedMeterValueType, true, () => ({ customData: opt(CustomDataTypeSchema), signedMeterData: str(undefined, 2500), signingMethod: str(undefined, 50), encodingMethod: str(undefined, 50), publicKey: str(undefined, 2500) }));
 
-const UnitOfMeasureTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "unit", "multiplier"]);
 /** Represents a UnitOfMeasure with a multiplier */
 export interface UnitOfMeasureType {
   customData?: CustomDataType | undefined;
@@ -2591,11 +2552,10 @@ export function isUnitOfMeasureType(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UnitOfMeasureTypeKeys);
+  return onlyKnownKeys(x, n, "customData,unit,multiplier");
 }
 export const UnitOfMeasureTypeSchema: Schema<UnitOfMeasureType> = /* @__PURE__ */ lazyObj(isUnitOfMeasureType, true, () => ({ customData: opt(CustomDataTypeSchema), unit: opt(str(undefined, 20)), multiplier: opt(num(true)) }));
 
-const SampledValueTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "value", "context", "measurand", "phase", "location", "signedMeterValue", "unitOfMeasure"]);
 /**
  * Sampled_ Value
  * urn:x-oca:ocpp:uid:2:233266
@@ -2659,7 +2619,7 @@ export function isSampledValueType(x: unknown): boolean {
     if (!(isUnitOfMeasureType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SampledValueTypeKeys);
+  return onlyKnownKeys(x, n, "customData,value,context,measurand,phase,location,signedMeterValue,unitOfMeasure");
 }
 export const SampledValueTypeSchema: Schema<SampledValueType> = /* @__PURE__ */ lazyObj(isSampledValueType, true, () => ({ customData: opt(CustomDataTypeSchema), value: num(false), context: opt(ReadingContextEnumTypeSchema), measurand: opt(MeasurandEnumTypeSchema), phase: opt(PhaseEnumTypeSchema), location: opt(LocationEnumTypeSchema), signedMeterValue: opt(SignedMeterValueTypeSchema), unitOfMeasure: opt(UnitOfMeasureTypeSchema) }));
 
@@ -2672,7 +2632,6 @@ function isMeterValueType_sampledValue(x: unknown): boolean {
   return true;
 }
 
-const MeterValueTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "sampledValue", "timestamp"]);
 /**
  * Meter_ Value
  * urn:x-oca:ocpp:uid:2:233265
@@ -2701,37 +2660,36 @@ export function isMeterValueType(x: unknown): boolean {
   if (!(isMeterValueType_sampledValue(v))) return false;
   v = x.timestamp;
   if (!(typeof v === 'string' && isDateTime(v))) return false;
-  return onlyKnownKeys(x, n, MeterValueTypeKeys);
+  return onlyKnownKeys(x, n, "customData,sampledValue,timestamp");
 }
 export const MeterValueTypeSchema: Schema<MeterValueType> = /* @__PURE__ */ lazyObj(isMeterValueType, true, () => ({ customData: opt(CustomDataTypeSchema), sampledValue: list(SampledValueTypeSchema, 1), timestamp: dateTime() }));
 
 const MonitorEnumTypeValues = ["UpperThreshold", "LowerThreshold", "Delta", "Periodic", "PeriodicClockAligned"] as const;
-const MonitorEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MonitorEnumTypeValues);
+let MonitorEnumTypeSet: ReadonlySet<string> | undefined;
 /** The type of this monitor, e.g. a threshold, delta or periodic monitor. */
 export type MonitorEnumType = "UpperThreshold" | "LowerThreshold" | "Delta" | "Periodic" | "PeriodicClockAligned";
 export function isMonitorEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MonitorEnumTypeSet.has(v);
+  return typeof v === 'string' && (MonitorEnumTypeSet ??= new Set<string>(MonitorEnumTypeValues)).has(v);
 }
 export const MonitorEnumTypeSchema: Schema<MonitorEnumType> = /* @__PURE__ */ lazyEnum(isMonitorEnumType, MonitorEnumTypeValues);
 
 const MonitoringBaseEnumTypeValues = ["All", "FactoryDefault", "HardWiredOnly"] as const;
-const MonitoringBaseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MonitoringBaseEnumTypeValues);
+let MonitoringBaseEnumTypeSet: ReadonlySet<string> | undefined;
 /** Specify which monitoring base will be set */
 export type MonitoringBaseEnumType = "All" | "FactoryDefault" | "HardWiredOnly";
 export function isMonitoringBaseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MonitoringBaseEnumTypeSet.has(v);
+  return typeof v === 'string' && (MonitoringBaseEnumTypeSet ??= new Set<string>(MonitoringBaseEnumTypeValues)).has(v);
 }
 export const MonitoringBaseEnumTypeSchema: Schema<MonitoringBaseEnumType> = /* @__PURE__ */ lazyEnum(isMonitoringBaseEnumType, MonitoringBaseEnumTypeValues);
 
 const MonitoringCriterionEnumTypeValues = ["ThresholdMonitoring", "DeltaMonitoring", "PeriodicMonitoring"] as const;
-const MonitoringCriterionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MonitoringCriterionEnumTypeValues);
+let MonitoringCriterionEnumTypeSet: ReadonlySet<string> | undefined;
 export type MonitoringCriterionEnumType = "ThresholdMonitoring" | "DeltaMonitoring" | "PeriodicMonitoring";
 export function isMonitoringCriterionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MonitoringCriterionEnumTypeSet.has(v);
+  return typeof v === 'string' && (MonitoringCriterionEnumTypeSet ??= new Set<string>(MonitoringCriterionEnumTypeValues)).has(v);
 }
 export const MonitoringCriterionEnumTypeSchema: Schema<MonitoringCriterionEnumType> = /* @__PURE__ */ lazyEnum(isMonitoringCriterionEnumType, MonitoringCriterionEnumTypeValues);
 
-const VariableMonitoringTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id", "transaction", "value", "type", "severity"]);
 /** A monitoring setting for a variable. */
 export interface VariableMonitoringType {
   customData?: CustomDataType | undefined;
@@ -2791,7 +2749,7 @@ export function isVariableMonitoringType(x: unknown): boolean {
   if (!(isMonitorEnumType(v))) return false;
   v = x.severity;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, VariableMonitoringTypeKeys);
+  return onlyKnownKeys(x, n, "customData,id,transaction,value,type,severity");
 }
 export const VariableMonitoringTypeSchema: Schema<VariableMonitoringType> = /* @__PURE__ */ lazyObj(isVariableMonitoringType, true, () => ({ customData: opt(CustomDataTypeSchema), id: num(true), transaction: bool(), value: num(false), type: MonitorEnumTypeSchema, severity: num(true) }));
 
@@ -2804,7 +2762,6 @@ function isMonitoringDataType_variableMonitoring(x: unknown): boolean {
   return true;
 }
 
-const MonitoringDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "component", "variable", "variableMonitoring"]);
 /** Class to hold parameters of SetVariableMonitoring request. */
 export interface MonitoringDataType {
   customData?: CustomDataType | undefined;
@@ -2827,30 +2784,30 @@ export function isMonitoringDataType(x: unknown): boolean {
   if (!(isVariableType(v))) return false;
   v = x.variableMonitoring;
   if (!(isMonitoringDataType_variableMonitoring(v))) return false;
-  return onlyKnownKeys(x, n, MonitoringDataTypeKeys);
+  return onlyKnownKeys(x, n, "customData,component,variable,variableMonitoring");
 }
 export const MonitoringDataTypeSchema: Schema<MonitoringDataType> = /* @__PURE__ */ lazyObj(isMonitoringDataType, true, () => ({ customData: opt(CustomDataTypeSchema), component: ComponentTypeSchema, variable: VariableTypeSchema, variableMonitoring: list(VariableMonitoringTypeSchema, 1) }));
 
 const MutabilityEnumTypeValues = ["ReadOnly", "WriteOnly", "ReadWrite"] as const;
-const MutabilityEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MutabilityEnumTypeValues);
+let MutabilityEnumTypeSet: ReadonlySet<string> | undefined;
 /** Defines the mutability of this attribute. Default is ReadWrite when omitted. */
 export type MutabilityEnumType = "ReadOnly" | "WriteOnly" | "ReadWrite";
 export function isMutabilityEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MutabilityEnumTypeSet.has(v);
+  return typeof v === 'string' && (MutabilityEnumTypeSet ??= new Set<string>(MutabilityEnumTypeValues)).has(v);
 }
 export const MutabilityEnumTypeSchema: Schema<MutabilityEnumType> = /* @__PURE__ */ lazyEnum(isMutabilityEnumType, MutabilityEnumTypeValues);
 
 const OCPPInterfaceEnumTypeValues = ["Wired0", "Wired1", "Wired2", "Wired3", "Wireless0", "Wireless1", "Wireless2", "Wireless3"] as const;
-const OCPPInterfaceEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(OCPPInterfaceEnumTypeValues);
+let OCPPInterfaceEnumTypeSet: ReadonlySet<string> | undefined;
 /** Applicable Network Interface. */
 export type OCPPInterfaceEnumType = "Wired0" | "Wired1" | "Wired2" | "Wired3" | "Wireless0" | "Wireless1" | "Wireless2" | "Wireless3";
 export function isOCPPInterfaceEnumType(v: unknown): boolean {
-  return typeof v === 'string' && OCPPInterfaceEnumTypeSet.has(v);
+  return typeof v === 'string' && (OCPPInterfaceEnumTypeSet ??= new Set<string>(OCPPInterfaceEnumTypeValues)).has(v);
 }
 export const OCPPInterfaceEnumTypeSchema: Schema<OCPPInterfaceEnumType> = /* @__PURE__ */ lazyEnum(isOCPPInterfaceEnumType, OCPPInterfaceEnumTypeValues);
 
 const OCPPTransportEnumTypeValues = ["JSON", "SOAP"] as const;
-const OCPPTransportEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(OCPPTransportEnumTypeValues);
+let OCPPTransportEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Communication_ Function. OCPP_ Transport. OCPP_ Transport_ Code
  * urn:x-oca:ocpp:uid:1:569356
@@ -2858,12 +2815,12 @@ const OCPPTransportEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<st
  */
 export type OCPPTransportEnumType = "JSON" | "SOAP";
 export function isOCPPTransportEnumType(v: unknown): boolean {
-  return typeof v === 'string' && OCPPTransportEnumTypeSet.has(v);
+  return typeof v === 'string' && (OCPPTransportEnumTypeSet ??= new Set<string>(OCPPTransportEnumTypeValues)).has(v);
 }
 export const OCPPTransportEnumTypeSchema: Schema<OCPPTransportEnumType> = /* @__PURE__ */ lazyEnum(isOCPPTransportEnumType, OCPPTransportEnumTypeValues);
 
 const OCPPVersionEnumTypeValues = ["OCPP12", "OCPP15", "OCPP16", "OCPP20"] as const;
-const OCPPVersionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(OCPPVersionEnumTypeValues);
+let OCPPVersionEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Communication_ Function. OCPP_ Version. OCPP_ Version_ Code
  * urn:x-oca:ocpp:uid:1:569355
@@ -2871,12 +2828,12 @@ const OCPPVersionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<stri
  */
 export type OCPPVersionEnumType = "OCPP12" | "OCPP15" | "OCPP16" | "OCPP20";
 export function isOCPPVersionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && OCPPVersionEnumTypeSet.has(v);
+  return typeof v === 'string' && (OCPPVersionEnumTypeSet ??= new Set<string>(OCPPVersionEnumTypeValues)).has(v);
 }
 export const OCPPVersionEnumTypeSchema: Schema<OCPPVersionEnumType> = /* @__PURE__ */ lazyEnum(isOCPPVersionEnumType, OCPPVersionEnumTypeValues);
 
 const VPNEnumTypeValues = ["IKEv2", "IPSec", "L2TP", "PPTP"] as const;
-const VPNEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(VPNEnumTypeValues);
+let VPNEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * VPN. Type. VPN_ Code
  * urn:x-oca:ocpp:uid:1:569277
@@ -2884,11 +2841,10 @@ const VPNEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(VPNE
  */
 export type VPNEnumType = "IKEv2" | "IPSec" | "L2TP" | "PPTP";
 export function isVPNEnumType(v: unknown): boolean {
-  return typeof v === 'string' && VPNEnumTypeSet.has(v);
+  return typeof v === 'string' && (VPNEnumTypeSet ??= new Set<string>(VPNEnumTypeValues)).has(v);
 }
 export const VPNEnumTypeSchema: Schema<VPNEnumType> = /* @__PURE__ */ lazyEnum(isVPNEnumType, VPNEnumTypeValues);
 
-const VPNTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "server", "user", "group", "password", "key", "type"]);
 /**
  * VPN
  * urn:x-oca:ocpp:uid:2:233268
@@ -2952,11 +2908,10 @@ export function isVPNType(x: unknown): boolean {
   if (!(typeof v === 'string' && maxLen(v, 255))) return false;
   v = x.type;
   if (!(isVPNEnumType(v))) return false;
-  return onlyKnownKeys(x, n, VPNTypeKeys);
+  return onlyKnownKeys(x, n, "customData,server,user,group,password,key,type");
 }
 export const VPNTypeSchema: Schema<VPNType> = /* @__PURE__ */ lazyObj(isVPNType, true, () => ({ customData: opt(CustomDataTypeSchema), server: str(undefined, 512), user: str(undefined, 20), group: opt(str(undefined, 20)), password: str(undefined, 20), key: str(undefined, 255), type: VPNEnumTypeSchema }));
 
-const NetworkConnectionProfileTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "apn", "ocppVersion", "ocppTransport", "ocppCsmsUrl", "messageTimeout", "securityProfile", "ocppInterface", "vpn"]);
 /**
  * Communication_ Function
  * urn:x-oca:ocpp:uid:2:233304
@@ -3015,20 +2970,19 @@ export function isNetworkConnectionProfileType(x: unknown): boolean {
     if (!(isVPNType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NetworkConnectionProfileTypeKeys);
+  return onlyKnownKeys(x, n, "customData,apn,ocppVersion,ocppTransport,ocppCsmsUrl,messageTimeout,securityProfile,ocppInterface,vpn");
 }
 export const NetworkConnectionProfileTypeSchema: Schema<NetworkConnectionProfileType> = /* @__PURE__ */ lazyObj(isNetworkConnectionProfileType, true, () => ({ customData: opt(CustomDataTypeSchema), apn: opt(APNTypeSchema), ocppVersion: OCPPVersionEnumTypeSchema, ocppTransport: OCPPTransportEnumTypeSchema, ocppCsmsUrl: str(undefined, 512), messageTimeout: num(true), securityProfile: num(true), ocppInterface: OCPPInterfaceEnumTypeSchema, vpn: opt(VPNTypeSchema) }));
 
 const NotifyEVChargingNeedsStatusEnumTypeValues = ["Accepted", "Rejected", "Processing"] as const;
-const NotifyEVChargingNeedsStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(NotifyEVChargingNeedsStatusEnumTypeValues);
+let NotifyEVChargingNeedsStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Returns whether the CSMS has been able to process the message successfully. It does not imply that the evChargingNeeds can be met with the current charging profile. */
 export type NotifyEVChargingNeedsStatusEnumType = "Accepted" | "Rejected" | "Processing";
 export function isNotifyEVChargingNeedsStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && NotifyEVChargingNeedsStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (NotifyEVChargingNeedsStatusEnumTypeSet ??= new Set<string>(NotifyEVChargingNeedsStatusEnumTypeValues)).has(v);
 }
 export const NotifyEVChargingNeedsStatusEnumTypeSchema: Schema<NotifyEVChargingNeedsStatusEnumType> = /* @__PURE__ */ lazyEnum(isNotifyEVChargingNeedsStatusEnumType, NotifyEVChargingNeedsStatusEnumTypeValues);
 
-const OCSPRequestDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "hashAlgorithm", "issuerNameHash", "issuerKeyHash", "serialNumber", "responderURL"]);
 export interface OCSPRequestDataType {
   customData?: CustomDataType | undefined;
   hashAlgorithm: HashAlgorithmEnumType;
@@ -3060,33 +3014,33 @@ export function isOCSPRequestDataType(x: unknown): boolean {
   if (!(typeof v === 'string' && maxLen(v, 40))) return false;
   v = x.responderURL;
   if (!(typeof v === 'string' && maxLen(v, 512))) return false;
-  return onlyKnownKeys(x, n, OCSPRequestDataTypeKeys);
+  return onlyKnownKeys(x, n, "customData,hashAlgorithm,issuerNameHash,issuerKeyHash,serialNumber,responderURL");
 }
 export const OCSPRequestDataTypeSchema: Schema<OCSPRequestDataType> = /* @__PURE__ */ lazyObj(isOCSPRequestDataType, true, () => ({ customData: opt(CustomDataTypeSchema), hashAlgorithm: HashAlgorithmEnumTypeSchema, issuerNameHash: str(undefined, 128), issuerKeyHash: str(undefined, 128), serialNumber: str(undefined, 40), responderURL: str(undefined, 512) }));
 
 const OperationalStatusEnumTypeValues = ["Inoperative", "Operative"] as const;
-const OperationalStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(OperationalStatusEnumTypeValues);
+let OperationalStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the type of availability change that the Charging Station should perform. */
 export type OperationalStatusEnumType = "Inoperative" | "Operative";
 export function isOperationalStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && OperationalStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (OperationalStatusEnumTypeSet ??= new Set<string>(OperationalStatusEnumTypeValues)).has(v);
 }
 export const OperationalStatusEnumTypeSchema: Schema<OperationalStatusEnumType> = /* @__PURE__ */ lazyEnum(isOperationalStatusEnumType, OperationalStatusEnumTypeValues);
 
 const PublishFirmwareStatusEnumTypeValues = ["Idle", "DownloadScheduled", "Downloading", "Downloaded", "Published", "DownloadFailed", "DownloadPaused", "InvalidChecksum", "ChecksumVerified", "PublishFailed"] as const;
-const PublishFirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(PublishFirmwareStatusEnumTypeValues);
+let PublishFirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * This contains the progress status of the publishfirmware
  * installation.
  */
 export type PublishFirmwareStatusEnumType = "Idle" | "DownloadScheduled" | "Downloading" | "Downloaded" | "Published" | "DownloadFailed" | "DownloadPaused" | "InvalidChecksum" | "ChecksumVerified" | "PublishFailed";
 export function isPublishFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && PublishFirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (PublishFirmwareStatusEnumTypeSet ??= new Set<string>(PublishFirmwareStatusEnumTypeValues)).has(v);
 }
 export const PublishFirmwareStatusEnumTypeSchema: Schema<PublishFirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isPublishFirmwareStatusEnumType, PublishFirmwareStatusEnumTypeValues);
 
 const ReasonEnumTypeValues = ["DeAuthorized", "EmergencyStop", "EnergyLimitReached", "EVDisconnected", "GroundFault", "ImmediateReset", "Local", "LocalOutOfCredit", "MasterPass", "Other", "OvercurrentFault", "PowerLoss", "PowerQuality", "Reboot", "Remote", "SOCLimitReached", "StoppedByEV", "TimeLimitReached", "Timeout"] as const;
-const ReasonEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReasonEnumTypeValues);
+let ReasonEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Transaction. Stopped_ Reason. EOT_ Reason_ Code
  * urn:x-oca:ocpp:uid:1:569413
@@ -3094,32 +3048,31 @@ const ReasonEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(R
  */
 export type ReasonEnumType = "DeAuthorized" | "EmergencyStop" | "EnergyLimitReached" | "EVDisconnected" | "GroundFault" | "ImmediateReset" | "Local" | "LocalOutOfCredit" | "MasterPass" | "Other" | "OvercurrentFault" | "PowerLoss" | "PowerQuality" | "Reboot" | "Remote" | "SOCLimitReached" | "StoppedByEV" | "TimeLimitReached" | "Timeout";
 export function isReasonEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReasonEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReasonEnumTypeSet ??= new Set<string>(ReasonEnumTypeValues)).has(v);
 }
 export const ReasonEnumTypeSchema: Schema<ReasonEnumType> = /* @__PURE__ */ lazyEnum(isReasonEnumType, ReasonEnumTypeValues);
 
 const RegistrationStatusEnumTypeValues = ["Accepted", "Pending", "Rejected"] as const;
-const RegistrationStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RegistrationStatusEnumTypeValues);
+let RegistrationStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * This contains whether the Charging Station has been registered
  * within the CSMS.
  */
 export type RegistrationStatusEnumType = "Accepted" | "Pending" | "Rejected";
 export function isRegistrationStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && RegistrationStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (RegistrationStatusEnumTypeSet ??= new Set<string>(RegistrationStatusEnumTypeValues)).has(v);
 }
 export const RegistrationStatusEnumTypeSchema: Schema<RegistrationStatusEnumType> = /* @__PURE__ */ lazyEnum(isRegistrationStatusEnumType, RegistrationStatusEnumTypeValues);
 
 const ReportBaseEnumTypeValues = ["ConfigurationInventory", "FullInventory", "SummaryInventory"] as const;
-const ReportBaseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReportBaseEnumTypeValues);
+let ReportBaseEnumTypeSet: ReadonlySet<string> | undefined;
 /** This field specifies the report base. */
 export type ReportBaseEnumType = "ConfigurationInventory" | "FullInventory" | "SummaryInventory";
 export function isReportBaseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReportBaseEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReportBaseEnumTypeSet ??= new Set<string>(ReportBaseEnumTypeValues)).has(v);
 }
 export const ReportBaseEnumTypeSchema: Schema<ReportBaseEnumType> = /* @__PURE__ */ lazyEnum(isReportBaseEnumType, ReportBaseEnumTypeValues);
 
-const VariableAttributeTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "type", "value", "mutability", "persistent", "constant"]);
 /** Attribute data of a variable. */
 export interface VariableAttributeType {
   customData?: CustomDataType | undefined;
@@ -3170,11 +3123,10 @@ export function isVariableAttributeType(x: unknown): boolean {
     if (!(typeof v === 'boolean')) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VariableAttributeTypeKeys);
+  return onlyKnownKeys(x, n, "customData,type,value,mutability,persistent,constant");
 }
 export const VariableAttributeTypeSchema: Schema<VariableAttributeType> = /* @__PURE__ */ lazyObj(isVariableAttributeType, true, () => ({ customData: opt(CustomDataTypeSchema), type: opt(AttributeEnumTypeSchema), value: opt(str(undefined, 2500)), mutability: opt(MutabilityEnumTypeSchema), persistent: opt(bool()), constant: opt(bool()) }));
 
-const VariableCharacteristicsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "unit", "dataType", "minLimit", "maxLimit", "valuesList", "supportsMonitoring"]);
 /** Fixed read-only parameters of a variable. */
 export interface VariableCharacteristicsType {
   customData?: CustomDataType | undefined;
@@ -3235,7 +3187,7 @@ export function isVariableCharacteristicsType(x: unknown): boolean {
   }
   v = x.supportsMonitoring;
   if (!(typeof v === 'boolean')) return false;
-  return onlyKnownKeys(x, n, VariableCharacteristicsTypeKeys);
+  return onlyKnownKeys(x, n, "customData,unit,dataType,minLimit,maxLimit,valuesList,supportsMonitoring");
 }
 export const VariableCharacteristicsTypeSchema: Schema<VariableCharacteristicsType> = /* @__PURE__ */ lazyObj(isVariableCharacteristicsType, true, () => ({ customData: opt(CustomDataTypeSchema), unit: opt(str(undefined, 16)), dataType: DataEnumTypeSchema, minLimit: opt(num(false)), maxLimit: opt(num(false)), valuesList: opt(str(undefined, 1000)), supportsMonitoring: bool() }));
 
@@ -3248,7 +3200,6 @@ function isReportDataType_variableAttribute(x: unknown): boolean {
   return true;
 }
 
-const ReportDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "component", "variable", "variableAttribute", "variableCharacteristics"]);
 /** Class to report components, variables and variable attributes and characteristics. */
 export interface ReportDataType {
   customData?: CustomDataType | undefined;
@@ -3277,65 +3228,64 @@ export function isReportDataType(x: unknown): boolean {
     if (!(isVariableCharacteristicsType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReportDataTypeKeys);
+  return onlyKnownKeys(x, n, "customData,component,variable,variableAttribute,variableCharacteristics");
 }
 export const ReportDataTypeSchema: Schema<ReportDataType> = /* @__PURE__ */ lazyObj(isReportDataType, true, () => ({ customData: opt(CustomDataTypeSchema), component: ComponentTypeSchema, variable: VariableTypeSchema, variableAttribute: list(VariableAttributeTypeSchema, 1, 4), variableCharacteristics: opt(VariableCharacteristicsTypeSchema) }));
 
 const RequestStartStopStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const RequestStartStopStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RequestStartStopStatusEnumTypeValues);
+let RequestStartStopStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Status indicating whether the Charging Station accepts the request to start a transaction. */
 export type RequestStartStopStatusEnumType = "Accepted" | "Rejected";
 export function isRequestStartStopStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && RequestStartStopStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (RequestStartStopStatusEnumTypeSet ??= new Set<string>(RequestStartStopStatusEnumTypeValues)).has(v);
 }
 export const RequestStartStopStatusEnumTypeSchema: Schema<RequestStartStopStatusEnumType> = /* @__PURE__ */ lazyEnum(isRequestStartStopStatusEnumType, RequestStartStopStatusEnumTypeValues);
 
 const ReservationUpdateStatusEnumTypeValues = ["Expired", "Removed"] as const;
-const ReservationUpdateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReservationUpdateStatusEnumTypeValues);
+let ReservationUpdateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** The updated reservation status. */
 export type ReservationUpdateStatusEnumType = "Expired" | "Removed";
 export function isReservationUpdateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReservationUpdateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReservationUpdateStatusEnumTypeSet ??= new Set<string>(ReservationUpdateStatusEnumTypeValues)).has(v);
 }
 export const ReservationUpdateStatusEnumTypeSchema: Schema<ReservationUpdateStatusEnumType> = /* @__PURE__ */ lazyEnum(isReservationUpdateStatusEnumType, ReservationUpdateStatusEnumTypeValues);
 
 const ReserveNowStatusEnumTypeValues = ["Accepted", "Faulted", "Occupied", "Rejected", "Unavailable"] as const;
-const ReserveNowStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReserveNowStatusEnumTypeValues);
+let ReserveNowStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates the success or failure of the reservation. */
 export type ReserveNowStatusEnumType = "Accepted" | "Faulted" | "Occupied" | "Rejected" | "Unavailable";
 export function isReserveNowStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReserveNowStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReserveNowStatusEnumTypeSet ??= new Set<string>(ReserveNowStatusEnumTypeValues)).has(v);
 }
 export const ReserveNowStatusEnumTypeSchema: Schema<ReserveNowStatusEnumType> = /* @__PURE__ */ lazyEnum(isReserveNowStatusEnumType, ReserveNowStatusEnumTypeValues);
 
 const ResetEnumTypeValues = ["Immediate", "OnIdle"] as const;
-const ResetEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ResetEnumTypeValues);
+let ResetEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the type of reset that the Charging Station or EVSE should perform. */
 export type ResetEnumType = "Immediate" | "OnIdle";
 export function isResetEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ResetEnumTypeSet.has(v);
+  return typeof v === 'string' && (ResetEnumTypeSet ??= new Set<string>(ResetEnumTypeValues)).has(v);
 }
 export const ResetEnumTypeSchema: Schema<ResetEnumType> = /* @__PURE__ */ lazyEnum(isResetEnumType, ResetEnumTypeValues);
 
 const ResetStatusEnumTypeValues = ["Accepted", "Rejected", "Scheduled"] as const;
-const ResetStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ResetStatusEnumTypeValues);
+let ResetStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to perform the reset. */
 export type ResetStatusEnumType = "Accepted" | "Rejected" | "Scheduled";
 export function isResetStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ResetStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ResetStatusEnumTypeSet ??= new Set<string>(ResetStatusEnumTypeValues)).has(v);
 }
 export const ResetStatusEnumTypeSchema: Schema<ResetStatusEnumType> = /* @__PURE__ */ lazyEnum(isResetStatusEnumType, ResetStatusEnumTypeValues);
 
 const SendLocalListStatusEnumTypeValues = ["Accepted", "Failed", "VersionMismatch"] as const;
-const SendLocalListStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SendLocalListStatusEnumTypeValues);
+let SendLocalListStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station has successfully received and applied the update of the Local Authorization List. */
 export type SendLocalListStatusEnumType = "Accepted" | "Failed" | "VersionMismatch";
 export function isSendLocalListStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && SendLocalListStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (SendLocalListStatusEnumTypeSet ??= new Set<string>(SendLocalListStatusEnumTypeValues)).has(v);
 }
 export const SendLocalListStatusEnumTypeSchema: Schema<SendLocalListStatusEnumType> = /* @__PURE__ */ lazyEnum(isSendLocalListStatusEnumType, SendLocalListStatusEnumTypeValues);
 
-const SetMonitoringDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id", "transaction", "value", "type", "severity", "component", "variable"]);
 /** Class to hold parameters of SetVariableMonitoring request. */
 export interface SetMonitoringDataType {
   customData?: CustomDataType | undefined;
@@ -3407,20 +3357,19 @@ export function isSetMonitoringDataType(x: unknown): boolean {
   if (!(isComponentType(v))) return false;
   v = x.variable;
   if (!(isVariableType(v))) return false;
-  return onlyKnownKeys(x, n, SetMonitoringDataTypeKeys);
+  return onlyKnownKeys(x, n, "customData,id,transaction,value,type,severity,component,variable");
 }
 export const SetMonitoringDataTypeSchema: Schema<SetMonitoringDataType> = /* @__PURE__ */ lazyObj(isSetMonitoringDataType, true, () => ({ customData: opt(CustomDataTypeSchema), id: opt(num(true)), transaction: opt(bool()), value: num(false), type: MonitorEnumTypeSchema, severity: num(true), component: ComponentTypeSchema, variable: VariableTypeSchema }));
 
 const SetMonitoringStatusEnumTypeValues = ["Accepted", "UnknownComponent", "UnknownVariable", "UnsupportedMonitorType", "Rejected", "Duplicate"] as const;
-const SetMonitoringStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetMonitoringStatusEnumTypeValues);
+let SetMonitoringStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Status is OK if a value could be returned. Otherwise this will indicate the reason why a value could not be returned. */
 export type SetMonitoringStatusEnumType = "Accepted" | "UnknownComponent" | "UnknownVariable" | "UnsupportedMonitorType" | "Rejected" | "Duplicate";
 export function isSetMonitoringStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && SetMonitoringStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (SetMonitoringStatusEnumTypeSet ??= new Set<string>(SetMonitoringStatusEnumTypeValues)).has(v);
 }
 export const SetMonitoringStatusEnumTypeSchema: Schema<SetMonitoringStatusEnumType> = /* @__PURE__ */ lazyEnum(isSetMonitoringStatusEnumType, SetMonitoringStatusEnumTypeValues);
 
-const SetMonitoringResultTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "id", "statusInfo", "status", "type", "component", "variable", "severity"]);
 /** Class to hold result of SetVariableMonitoring request. */
 export interface SetMonitoringResultType {
   customData?: CustomDataType | undefined;
@@ -3487,20 +3436,19 @@ export function isSetMonitoringResultType(x: unknown): boolean {
   if (!(isVariableType(v))) return false;
   v = x.severity;
   if (!(typeof v === 'number' && Number.isInteger(v))) return false;
-  return onlyKnownKeys(x, n, SetMonitoringResultTypeKeys);
+  return onlyKnownKeys(x, n, "customData,id,statusInfo,status,type,component,variable,severity");
 }
 export const SetMonitoringResultTypeSchema: Schema<SetMonitoringResultType> = /* @__PURE__ */ lazyObj(isSetMonitoringResultType, true, () => ({ customData: opt(CustomDataTypeSchema), id: opt(num(true)), statusInfo: opt(StatusInfoTypeSchema), status: SetMonitoringStatusEnumTypeSchema, type: MonitorEnumTypeSchema, component: ComponentTypeSchema, variable: VariableTypeSchema, severity: num(true) }));
 
 const SetNetworkProfileStatusEnumTypeValues = ["Accepted", "Rejected", "Failed"] as const;
-const SetNetworkProfileStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetNetworkProfileStatusEnumTypeValues);
+let SetNetworkProfileStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result of operation. */
 export type SetNetworkProfileStatusEnumType = "Accepted" | "Rejected" | "Failed";
 export function isSetNetworkProfileStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && SetNetworkProfileStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (SetNetworkProfileStatusEnumTypeSet ??= new Set<string>(SetNetworkProfileStatusEnumTypeValues)).has(v);
 }
 export const SetNetworkProfileStatusEnumTypeSchema: Schema<SetNetworkProfileStatusEnumType> = /* @__PURE__ */ lazyEnum(isSetNetworkProfileStatusEnumType, SetNetworkProfileStatusEnumTypeValues);
 
-const SetVariableDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "attributeType", "attributeValue", "component", "variable"]);
 export interface SetVariableDataType {
   customData?: CustomDataType | undefined;
   attributeType?: AttributeEnumType | undefined;
@@ -3533,20 +3481,19 @@ export function isSetVariableDataType(x: unknown): boolean {
   if (!(isComponentType(v))) return false;
   v = x.variable;
   if (!(isVariableType(v))) return false;
-  return onlyKnownKeys(x, n, SetVariableDataTypeKeys);
+  return onlyKnownKeys(x, n, "customData,attributeType,attributeValue,component,variable");
 }
 export const SetVariableDataTypeSchema: Schema<SetVariableDataType> = /* @__PURE__ */ lazyObj(isSetVariableDataType, true, () => ({ customData: opt(CustomDataTypeSchema), attributeType: opt(AttributeEnumTypeSchema), attributeValue: str(undefined, 1000), component: ComponentTypeSchema, variable: VariableTypeSchema }));
 
 const SetVariableStatusEnumTypeValues = ["Accepted", "Rejected", "UnknownComponent", "UnknownVariable", "NotSupportedAttributeType", "RebootRequired"] as const;
-const SetVariableStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetVariableStatusEnumTypeValues);
+let SetVariableStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result status of setting the variable. */
 export type SetVariableStatusEnumType = "Accepted" | "Rejected" | "UnknownComponent" | "UnknownVariable" | "NotSupportedAttributeType" | "RebootRequired";
 export function isSetVariableStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && SetVariableStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (SetVariableStatusEnumTypeSet ??= new Set<string>(SetVariableStatusEnumTypeValues)).has(v);
 }
 export const SetVariableStatusEnumTypeSchema: Schema<SetVariableStatusEnumType> = /* @__PURE__ */ lazyEnum(isSetVariableStatusEnumType, SetVariableStatusEnumTypeValues);
 
-const SetVariableResultTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "attributeType", "attributeStatus", "attributeStatusInfo", "component", "variable"]);
 export interface SetVariableResultType {
   customData?: CustomDataType | undefined;
   attributeType?: AttributeEnumType | undefined;
@@ -3580,23 +3527,22 @@ export function isSetVariableResultType(x: unknown): boolean {
   if (!(isComponentType(v))) return false;
   v = x.variable;
   if (!(isVariableType(v))) return false;
-  return onlyKnownKeys(x, n, SetVariableResultTypeKeys);
+  return onlyKnownKeys(x, n, "customData,attributeType,attributeStatus,attributeStatusInfo,component,variable");
 }
 export const SetVariableResultTypeSchema: Schema<SetVariableResultType> = /* @__PURE__ */ lazyObj(isSetVariableResultType, true, () => ({ customData: opt(CustomDataTypeSchema), attributeType: opt(AttributeEnumTypeSchema), attributeStatus: SetVariableStatusEnumTypeSchema, attributeStatusInfo: opt(StatusInfoTypeSchema), component: ComponentTypeSchema, variable: VariableTypeSchema }));
 
 const TransactionEventEnumTypeValues = ["Ended", "Started", "Updated"] as const;
-const TransactionEventEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TransactionEventEnumTypeValues);
+let TransactionEventEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * This contains the type of this event.
  * The first TransactionEvent of a transaction SHALL contain: "Started" The last TransactionEvent of a transaction SHALL contain: "Ended" All others SHALL contain: "Updated"
  */
 export type TransactionEventEnumType = "Ended" | "Started" | "Updated";
 export function isTransactionEventEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TransactionEventEnumTypeSet.has(v);
+  return typeof v === 'string' && (TransactionEventEnumTypeSet ??= new Set<string>(TransactionEventEnumTypeValues)).has(v);
 }
 export const TransactionEventEnumTypeSchema: Schema<TransactionEventEnumType> = /* @__PURE__ */ lazyEnum(isTransactionEventEnumType, TransactionEventEnumTypeValues);
 
-const TransactionTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData", "transactionId", "chargingState", "timeSpentCharging", "stoppedReason", "remoteStartId"]);
 /**
  * Transaction
  * urn:x-oca:ocpp:uid:2:233318
@@ -3647,69 +3593,69 @@ export function isTransactionType(x: unknown): boolean {
     if (!(typeof v === 'number' && Number.isInteger(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TransactionTypeKeys);
+  return onlyKnownKeys(x, n, "customData,transactionId,chargingState,timeSpentCharging,stoppedReason,remoteStartId");
 }
 export const TransactionTypeSchema: Schema<TransactionType> = /* @__PURE__ */ lazyObj(isTransactionType, true, () => ({ customData: opt(CustomDataTypeSchema), transactionId: str(undefined, 36), chargingState: opt(ChargingStateEnumTypeSchema), timeSpentCharging: opt(num(true)), stoppedReason: opt(ReasonEnumTypeSchema), remoteStartId: opt(num(true)) }));
 
 const TriggerMessageStatusEnumTypeValues = ["Accepted", "Rejected", "NotImplemented"] as const;
-const TriggerMessageStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TriggerMessageStatusEnumTypeValues);
+let TriggerMessageStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates whether the Charging Station will send the requested notification or not. */
 export type TriggerMessageStatusEnumType = "Accepted" | "Rejected" | "NotImplemented";
 export function isTriggerMessageStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TriggerMessageStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (TriggerMessageStatusEnumTypeSet ??= new Set<string>(TriggerMessageStatusEnumTypeValues)).has(v);
 }
 export const TriggerMessageStatusEnumTypeSchema: Schema<TriggerMessageStatusEnumType> = /* @__PURE__ */ lazyEnum(isTriggerMessageStatusEnumType, TriggerMessageStatusEnumTypeValues);
 
 const TriggerReasonEnumTypeValues = ["Authorized", "CablePluggedIn", "ChargingRateChanged", "ChargingStateChanged", "Deauthorized", "EnergyLimitReached", "EVCommunicationLost", "EVConnectTimeout", "MeterValueClock", "MeterValuePeriodic", "TimeLimitReached", "Trigger", "UnlockCommand", "StopAuthorized", "EVDeparted", "EVDetected", "RemoteStop", "RemoteStart", "AbnormalCondition", "SignedDataReceived", "ResetCommand"] as const;
-const TriggerReasonEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TriggerReasonEnumTypeValues);
+let TriggerReasonEnumTypeSet: ReadonlySet<string> | undefined;
 /** Reason the Charging Station sends this message to the CSMS */
 export type TriggerReasonEnumType = "Authorized" | "CablePluggedIn" | "ChargingRateChanged" | "ChargingStateChanged" | "Deauthorized" | "EnergyLimitReached" | "EVCommunicationLost" | "EVConnectTimeout" | "MeterValueClock" | "MeterValuePeriodic" | "TimeLimitReached" | "Trigger" | "UnlockCommand" | "StopAuthorized" | "EVDeparted" | "EVDetected" | "RemoteStop" | "RemoteStart" | "AbnormalCondition" | "SignedDataReceived" | "ResetCommand";
 export function isTriggerReasonEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TriggerReasonEnumTypeSet.has(v);
+  return typeof v === 'string' && (TriggerReasonEnumTypeSet ??= new Set<string>(TriggerReasonEnumTypeValues)).has(v);
 }
 export const TriggerReasonEnumTypeSchema: Schema<TriggerReasonEnumType> = /* @__PURE__ */ lazyEnum(isTriggerReasonEnumType, TriggerReasonEnumTypeValues);
 
 const UnlockStatusEnumTypeValues = ["Unlocked", "UnlockFailed", "OngoingAuthorizedTransaction", "UnknownConnector"] as const;
-const UnlockStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UnlockStatusEnumTypeValues);
+let UnlockStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station has unlocked the connector. */
 export type UnlockStatusEnumType = "Unlocked" | "UnlockFailed" | "OngoingAuthorizedTransaction" | "UnknownConnector";
 export function isUnlockStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UnlockStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UnlockStatusEnumTypeSet ??= new Set<string>(UnlockStatusEnumTypeValues)).has(v);
 }
 export const UnlockStatusEnumTypeSchema: Schema<UnlockStatusEnumType> = /* @__PURE__ */ lazyEnum(isUnlockStatusEnumType, UnlockStatusEnumTypeValues);
 
 const UnpublishFirmwareStatusEnumTypeValues = ["DownloadOngoing", "NoFirmware", "Unpublished"] as const;
-const UnpublishFirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UnpublishFirmwareStatusEnumTypeValues);
+let UnpublishFirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates whether the Local Controller succeeded in unpublishing the firmware. */
 export type UnpublishFirmwareStatusEnumType = "DownloadOngoing" | "NoFirmware" | "Unpublished";
 export function isUnpublishFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UnpublishFirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UnpublishFirmwareStatusEnumTypeSet ??= new Set<string>(UnpublishFirmwareStatusEnumTypeValues)).has(v);
 }
 export const UnpublishFirmwareStatusEnumTypeSchema: Schema<UnpublishFirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isUnpublishFirmwareStatusEnumType, UnpublishFirmwareStatusEnumTypeValues);
 
 const UpdateEnumTypeValues = ["Differential", "Full"] as const;
-const UpdateEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UpdateEnumTypeValues);
+let UpdateEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the type of update (full or differential) of this request. */
 export type UpdateEnumType = "Differential" | "Full";
 export function isUpdateEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UpdateEnumTypeSet.has(v);
+  return typeof v === 'string' && (UpdateEnumTypeSet ??= new Set<string>(UpdateEnumTypeValues)).has(v);
 }
 export const UpdateEnumTypeSchema: Schema<UpdateEnumType> = /* @__PURE__ */ lazyEnum(isUpdateEnumType, UpdateEnumTypeValues);
 
 const UpdateFirmwareStatusEnumTypeValues = ["Accepted", "Rejected", "AcceptedCanceled", "InvalidCertificate", "RevokedCertificate"] as const;
-const UpdateFirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UpdateFirmwareStatusEnumTypeValues);
+let UpdateFirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This field indicates whether the Charging Station was able to accept the request. */
 export type UpdateFirmwareStatusEnumType = "Accepted" | "Rejected" | "AcceptedCanceled" | "InvalidCertificate" | "RevokedCertificate";
 export function isUpdateFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UpdateFirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UpdateFirmwareStatusEnumTypeSet ??= new Set<string>(UpdateFirmwareStatusEnumTypeValues)).has(v);
 }
 export const UpdateFirmwareStatusEnumTypeSchema: Schema<UpdateFirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isUpdateFirmwareStatusEnumType, UpdateFirmwareStatusEnumTypeValues);
 
 const UploadLogStatusEnumTypeValues = ["BadMessage", "Idle", "NotSupportedOperation", "PermissionDenied", "Uploaded", "UploadFailure", "Uploading", "AcceptedCanceled"] as const;
-const UploadLogStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UploadLogStatusEnumTypeValues);
+let UploadLogStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the status of the log upload. */
 export type UploadLogStatusEnumType = "BadMessage" | "Idle" | "NotSupportedOperation" | "PermissionDenied" | "Uploaded" | "UploadFailure" | "Uploading" | "AcceptedCanceled";
 export function isUploadLogStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UploadLogStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UploadLogStatusEnumTypeSet ??= new Set<string>(UploadLogStatusEnumTypeValues)).has(v);
 }
 export const UploadLogStatusEnumTypeSchema: Schema<UploadLogStatusEnumType> = /* @__PURE__ */ lazyEnum(isUploadLogStatusEnumType, UploadLogStatusEnumTypeValues);

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const AFRRSignalRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["timestamp", "signal", "customData"]);
 export interface AFRRSignalRequest {
   /** Time when signal becomes active. */
   timestamp: string;
@@ -24,11 +23,10 @@ export function isAFRRSignalRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AFRRSignalRequestKeys);
+  return onlyKnownKeys(x, n, "timestamp,signal,customData");
 }
 export const AFRRSignalRequestSchema: Schema<AFRRSignalRequest> = /* @__PURE__ */ lazyObj(isAFRRSignalRequest, true, () => ({ timestamp: dateTime(), signal: num(true), customData: opt(CustomDataTypeSchema) }));
 
-const AFRRSignalResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface AFRRSignalResponse {
   status: GenericStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -50,7 +48,7 @@ export function isAFRRSignalResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AFRRSignalResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const AFRRSignalResponseSchema: Schema<AFRRSignalResponse> = /* @__PURE__ */ lazyObj(isAFRRSignalResponse, true, () => ({ status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isCustomDataType, isGenericStatusEnumType, isPeriodicEventStreamParamsType, isStatusInfoType, type PeriodicEventStreamParamsType, PeriodicEventStreamParamsTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const AdjustPeriodicEventStreamRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "params", "customData"]);
 export interface AdjustPeriodicEventStreamRequest {
   id: number;
   params: PeriodicEventStreamParamsType;
@@ -22,11 +21,10 @@ export function isAdjustPeriodicEventStreamRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AdjustPeriodicEventStreamRequestKeys);
+  return onlyKnownKeys(x, n, "id,params,customData");
 }
 export const AdjustPeriodicEventStreamRequestSchema: Schema<AdjustPeriodicEventStreamRequest> = /* @__PURE__ */ lazyObj(isAdjustPeriodicEventStreamRequest, true, () => ({ id: num(true, 0), params: PeriodicEventStreamParamsTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const AdjustPeriodicEventStreamResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface AdjustPeriodicEventStreamResponse {
   status: GenericStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -48,7 +46,7 @@ export function isAdjustPeriodicEventStreamResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AdjustPeriodicEventStreamResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const AdjustPeriodicEventStreamResponseSchema: Schema<AdjustPeriodicEventStreamResponse> = /* @__PURE__ */ lazyObj(isAdjustPeriodicEventStreamResponse, true, () => ({ status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

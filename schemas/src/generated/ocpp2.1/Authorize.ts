@@ -12,7 +12,6 @@ function isAuthorizeRequest_iso15118CertificateHashData(x: unknown): boolean {
   return true;
 }
 
-const AuthorizeRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idToken", "certificate", "iso15118CertificateHashData", "customData"]);
 export interface AuthorizeRequest {
   idToken: IdTokenType;
   /**
@@ -44,7 +43,7 @@ export function isAuthorizeRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AuthorizeRequestKeys);
+  return onlyKnownKeys(x, n, "idToken,certificate,iso15118CertificateHashData,customData");
 }
 export const AuthorizeRequestSchema: Schema<AuthorizeRequest> = /* @__PURE__ */ lazyObj(isAuthorizeRequest, true, () => ({ idToken: IdTokenTypeSchema, certificate: opt(str(undefined, 10000)), iso15118CertificateHashData: opt(list(OCSPRequestDataTypeSchema, 1, 4)), customData: opt(CustomDataTypeSchema) }));
 
@@ -57,7 +56,6 @@ function isAuthorizeResponse_allowedEnergyTransfer(x: unknown): boolean {
   return true;
 }
 
-const AuthorizeResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idTokenInfo", "certificateStatus", "allowedEnergyTransfer", "tariff", "customData"]);
 export interface AuthorizeResponse {
   idTokenInfo: IdTokenInfoType;
   certificateStatus?: AuthorizeCertificateStatusEnumType | undefined;
@@ -92,7 +90,7 @@ export function isAuthorizeResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AuthorizeResponseKeys);
+  return onlyKnownKeys(x, n, "idTokenInfo,certificateStatus,allowedEnergyTransfer,tariff,customData");
 }
 export const AuthorizeResponseSchema: Schema<AuthorizeResponse> = /* @__PURE__ */ lazyObj(isAuthorizeResponse, true, () => ({ idTokenInfo: IdTokenInfoTypeSchema, certificateStatus: opt(AuthorizeCertificateStatusEnumTypeSchema), allowedEnergyTransfer: opt(list(EnergyTransferModeEnumTypeSchema, 1)), tariff: opt(TariffTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isBatterySwapRequest_batteryData(x: unknown): boolean {
   return true;
 }
 
-const BatterySwapRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["batteryData", "eventType", "idToken", "requestId", "customData"]);
 export interface BatterySwapRequest {
   batteryData: Array<BatteryDataType>;
   eventType: BatterySwapEventEnumType;
@@ -38,11 +37,10 @@ export function isBatterySwapRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, BatterySwapRequestKeys);
+  return onlyKnownKeys(x, n, "batteryData,eventType,idToken,requestId,customData");
 }
 export const BatterySwapRequestSchema: Schema<BatterySwapRequest> = /* @__PURE__ */ lazyObj(isBatterySwapRequest, true, () => ({ batteryData: list(BatteryDataTypeSchema, 1), eventType: BatterySwapEventEnumTypeSchema, idToken: IdTokenTypeSchema, requestId: num(true), customData: opt(CustomDataTypeSchema) }));
 
-const BatterySwapResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 /** This is an empty response that just acknowledges receipt of the request. (The request cannot be rejected). */
 export interface BatterySwapResponse {
   customData?: CustomDataType | undefined;
@@ -56,7 +54,7 @@ export function isBatterySwapResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, BatterySwapResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const BatterySwapResponseSchema: Schema<BatterySwapResponse> = /* @__PURE__ */ lazyObj(isBatterySwapResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type BootReasonEnumType, BootReasonEnumTypeSchema, type ChargingStationType, ChargingStationTypeSchema, type CustomDataType, CustomDataTypeSchema, isBootReasonEnumType, isChargingStationType, isCustomDataType, isRegistrationStatusEnumType, isStatusInfoType, type RegistrationStatusEnumType, RegistrationStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const BootNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingStation", "reason", "customData"]);
 export interface BootNotificationRequest {
   chargingStation: ChargingStationType;
   reason: BootReasonEnumType;
@@ -22,11 +21,10 @@ export function isBootNotificationRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, BootNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "chargingStation,reason,customData");
 }
 export const BootNotificationRequestSchema: Schema<BootNotificationRequest> = /* @__PURE__ */ lazyObj(isBootNotificationRequest, true, () => ({ chargingStation: ChargingStationTypeSchema, reason: BootReasonEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const BootNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["currentTime", "interval", "status", "statusInfo", "customData"]);
 export interface BootNotificationResponse {
   /** This contains the CSMS’s current time. */
   currentTime: string;
@@ -56,7 +54,7 @@ export function isBootNotificationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, BootNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "currentTime,interval,status,statusInfo,customData");
 }
 export const BootNotificationResponseSchema: Schema<BootNotificationResponse> = /* @__PURE__ */ lazyObj(isBootNotificationResponse, true, () => ({ currentTime: dateTime(), interval: num(true), status: RegistrationStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CancelReservationStatusEnumType, CancelReservationStatusEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isCancelReservationStatusEnumType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const CancelReservationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["reservationId", "customData"]);
 export interface CancelReservationRequest {
   /** Id of the reservation to cancel. */
   reservationId: number;
@@ -20,11 +19,10 @@ export function isCancelReservationRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CancelReservationRequestKeys);
+  return onlyKnownKeys(x, n, "reservationId,customData");
 }
 export const CancelReservationRequestSchema: Schema<CancelReservationRequest> = /* @__PURE__ */ lazyObj(isCancelReservationRequest, true, () => ({ reservationId: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const CancelReservationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface CancelReservationResponse {
   status: CancelReservationStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -46,7 +44,7 @@ export function isCancelReservationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CancelReservationResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const CancelReservationResponseSchema: Schema<CancelReservationResponse> = /* @__PURE__ */ lazyObj(isCancelReservationResponse, true, () => ({ status: CancelReservationStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

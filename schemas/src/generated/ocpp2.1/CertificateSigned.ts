@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CertificateSignedStatusEnumType, CertificateSignedStatusEnumTypeSchema, type CertificateSigningUseEnumType, CertificateSigningUseEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isCertificateSignedStatusEnumType, isCertificateSigningUseEnumType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const CertificateSignedRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateChain", "certificateType", "requestId", "customData"]);
 export interface CertificateSignedRequest {
   /**
    * The signed PEM encoded X.509 certificate. This SHALL also contain the necessary sub CA certificates, when applicable. The order of the bundle follows the certificate chain, starting from the leaf certificate.
@@ -37,11 +36,10 @@ export function isCertificateSignedRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CertificateSignedRequestKeys);
+  return onlyKnownKeys(x, n, "certificateChain,certificateType,requestId,customData");
 }
 export const CertificateSignedRequestSchema: Schema<CertificateSignedRequest> = /* @__PURE__ */ lazyObj(isCertificateSignedRequest, true, () => ({ certificateChain: str(undefined, 10000), certificateType: opt(CertificateSigningUseEnumTypeSchema), requestId: opt(num(true)), customData: opt(CustomDataTypeSchema) }));
 
-const CertificateSignedResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface CertificateSignedResponse {
   status: CertificateSignedStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -63,7 +61,7 @@ export function isCertificateSignedResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CertificateSignedResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const CertificateSignedResponseSchema: Schema<CertificateSignedResponse> = /* @__PURE__ */ lazyObj(isCertificateSignedResponse, true, () => ({ status: CertificateSignedStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChangeAvailabilityStatusEnumType, ChangeAvailabilityStatusEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, type EVSEType, EVSETypeSchema, isChangeAvailabilityStatusEnumType, isCustomDataType, isEVSEType, isOperationalStatusEnumType, isStatusInfoType, type OperationalStatusEnumType, OperationalStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ChangeAvailabilityRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evse", "operationalStatus", "customData"]);
 export interface ChangeAvailabilityRequest {
   evse?: EVSEType | undefined;
   operationalStatus: OperationalStatusEnumType;
@@ -25,11 +24,10 @@ export function isChangeAvailabilityRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChangeAvailabilityRequestKeys);
+  return onlyKnownKeys(x, n, "evse,operationalStatus,customData");
 }
 export const ChangeAvailabilityRequestSchema: Schema<ChangeAvailabilityRequest> = /* @__PURE__ */ lazyObj(isChangeAvailabilityRequest, true, () => ({ evse: opt(EVSETypeSchema), operationalStatus: OperationalStatusEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const ChangeAvailabilityResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface ChangeAvailabilityResponse {
   status: ChangeAvailabilityStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -51,7 +49,7 @@ export function isChangeAvailabilityResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChangeAvailabilityResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const ChangeAvailabilityResponseSchema: Schema<ChangeAvailabilityResponse> = /* @__PURE__ */ lazyObj(isChangeAvailabilityResponse, true, () => ({ status: ChangeAvailabilityStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

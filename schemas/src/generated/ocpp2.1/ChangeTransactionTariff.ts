@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isStatusInfoType, isTariffChangeStatusEnumType, isTariffType, type StatusInfoType, StatusInfoTypeSchema, type TariffChangeStatusEnumType, TariffChangeStatusEnumTypeSchema, type TariffType, TariffTypeSchema } from './_defs.js';
 
-const ChangeTransactionTariffRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["tariff", "transactionId", "customData"]);
 export interface ChangeTransactionTariffRequest {
   tariff: TariffType;
   /** Transaction id for new tariff. */
@@ -23,11 +22,10 @@ export function isChangeTransactionTariffRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChangeTransactionTariffRequestKeys);
+  return onlyKnownKeys(x, n, "tariff,transactionId,customData");
 }
 export const ChangeTransactionTariffRequestSchema: Schema<ChangeTransactionTariffRequest> = /* @__PURE__ */ lazyObj(isChangeTransactionTariffRequest, true, () => ({ tariff: TariffTypeSchema, transactionId: str(undefined, 36), customData: opt(CustomDataTypeSchema) }));
 
-const ChangeTransactionTariffResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface ChangeTransactionTariffResponse {
   status: TariffChangeStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -49,7 +47,7 @@ export function isChangeTransactionTariffResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChangeTransactionTariffResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const ChangeTransactionTariffResponseSchema: Schema<ChangeTransactionTariffResponse> = /* @__PURE__ */ lazyObj(isChangeTransactionTariffResponse, true, () => ({ status: TariffChangeStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ClearChargingProfileStatusEnumType, ClearChargingProfileStatusEnumTypeSchema, type ClearChargingProfileType, ClearChargingProfileTypeSchema, type CustomDataType, CustomDataTypeSchema, isClearChargingProfileStatusEnumType, isClearChargingProfileType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ClearChargingProfileRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingProfileId", "chargingProfileCriteria", "customData"]);
 export interface ClearChargingProfileRequest {
   /** The Id of the charging profile to clear. */
   chargingProfileId?: number | undefined;
@@ -29,11 +28,10 @@ export function isClearChargingProfileRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearChargingProfileRequestKeys);
+  return onlyKnownKeys(x, n, "chargingProfileId,chargingProfileCriteria,customData");
 }
 export const ClearChargingProfileRequestSchema: Schema<ClearChargingProfileRequest> = /* @__PURE__ */ lazyObj(isClearChargingProfileRequest, true, () => ({ chargingProfileId: opt(num(true)), chargingProfileCriteria: opt(ClearChargingProfileTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
-const ClearChargingProfileResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface ClearChargingProfileResponse {
   status: ClearChargingProfileStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -55,7 +53,7 @@ export function isClearChargingProfileResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearChargingProfileResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const ClearChargingProfileResponseSchema: Schema<ClearChargingProfileResponse> = /* @__PURE__ */ lazyObj(isClearChargingProfileResponse, true, () => ({ status: ClearChargingProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

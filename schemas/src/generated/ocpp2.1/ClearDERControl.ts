@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type DERControlEnumType, DERControlEnumTypeSchema, type DERControlStatusEnumType, DERControlStatusEnumTypeSchema, isCustomDataType, isDERControlEnumType, isDERControlStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ClearDERControlRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["isDefault", "controlType", "controlId", "customData"]);
 export interface ClearDERControlRequest {
   /** True: clearing default DER controls. False: clearing scheduled controls. */
   isDefault: boolean;
@@ -33,11 +32,10 @@ export function isClearDERControlRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearDERControlRequestKeys);
+  return onlyKnownKeys(x, n, "isDefault,controlType,controlId,customData");
 }
 export const ClearDERControlRequestSchema: Schema<ClearDERControlRequest> = /* @__PURE__ */ lazyObj(isClearDERControlRequest, true, () => ({ isDefault: bool(), controlType: opt(DERControlEnumTypeSchema), controlId: opt(str(undefined, 36)), customData: opt(CustomDataTypeSchema) }));
 
-const ClearDERControlResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface ClearDERControlResponse {
   status: DERControlStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -59,7 +57,7 @@ export function isClearDERControlResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearDERControlResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const ClearDERControlResponseSchema: Schema<ClearDERControlResponse> = /* @__PURE__ */ lazyObj(isClearDERControlResponse, true, () => ({ status: DERControlStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

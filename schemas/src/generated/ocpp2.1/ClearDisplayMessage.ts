@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ClearMessageStatusEnumType, ClearMessageStatusEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isClearMessageStatusEnumType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ClearDisplayMessageRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "customData"]);
 export interface ClearDisplayMessageRequest {
   /** Id of the message that SHALL be removed from the Charging Station. */
   id: number;
@@ -20,11 +19,10 @@ export function isClearDisplayMessageRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearDisplayMessageRequestKeys);
+  return onlyKnownKeys(x, n, "id,customData");
 }
 export const ClearDisplayMessageRequestSchema: Schema<ClearDisplayMessageRequest> = /* @__PURE__ */ lazyObj(isClearDisplayMessageRequest, true, () => ({ id: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const ClearDisplayMessageResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface ClearDisplayMessageResponse {
   status: ClearMessageStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -46,7 +44,7 @@ export function isClearDisplayMessageResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearDisplayMessageResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const ClearDisplayMessageResponseSchema: Schema<ClearDisplayMessageResponse> = /* @__PURE__ */ lazyObj(isClearDisplayMessageResponse, true, () => ({ status: ClearMessageStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

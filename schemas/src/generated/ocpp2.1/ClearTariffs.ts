@@ -12,7 +12,6 @@ function isClearTariffsRequest_tariffIds(x: unknown): boolean {
   return true;
 }
 
-const ClearTariffsRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["tariffIds", "evseId", "customData"]);
 export interface ClearTariffsRequest {
   /** List of tariff Ids to clear. When absent clears all tariffs at _evseId_. */
   tariffIds?: Array<string> | undefined;
@@ -39,7 +38,7 @@ export function isClearTariffsRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearTariffsRequestKeys);
+  return onlyKnownKeys(x, n, "tariffIds,evseId,customData");
 }
 export const ClearTariffsRequestSchema: Schema<ClearTariffsRequest> = /* @__PURE__ */ lazyObj(isClearTariffsRequest, true, () => ({ tariffIds: opt(list(str(undefined, 60), 1)), evseId: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
@@ -52,7 +51,6 @@ function isClearTariffsResponse_clearTariffsResult(x: unknown): boolean {
   return true;
 }
 
-const ClearTariffsResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["clearTariffsResult", "customData"]);
 export interface ClearTariffsResponse {
   clearTariffsResult: Array<ClearTariffsResultType>;
   customData?: CustomDataType | undefined;
@@ -68,7 +66,7 @@ export function isClearTariffsResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearTariffsResponseKeys);
+  return onlyKnownKeys(x, n, "clearTariffsResult,customData");
 }
 export const ClearTariffsResponseSchema: Schema<ClearTariffsResponse> = /* @__PURE__ */ lazyObj(isClearTariffsResponse, true, () => ({ clearTariffsResult: list(ClearTariffsResultTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isClearVariableMonitoringRequest_id(x: unknown): boolean {
   return true;
 }
 
-const ClearVariableMonitoringRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "customData"]);
 export interface ClearVariableMonitoringRequest {
   /** List of the monitors to be cleared, identified by there Id. */
   id: Array<number>;
@@ -29,7 +28,7 @@ export function isClearVariableMonitoringRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearVariableMonitoringRequestKeys);
+  return onlyKnownKeys(x, n, "id,customData");
 }
 export const ClearVariableMonitoringRequestSchema: Schema<ClearVariableMonitoringRequest> = /* @__PURE__ */ lazyObj(isClearVariableMonitoringRequest, true, () => ({ id: list(num(true, 0), 1), customData: opt(CustomDataTypeSchema) }));
 
@@ -42,7 +41,6 @@ function isClearVariableMonitoringResponse_clearMonitoringResult(x: unknown): bo
   return true;
 }
 
-const ClearVariableMonitoringResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["clearMonitoringResult", "customData"]);
 export interface ClearVariableMonitoringResponse {
   clearMonitoringResult: Array<ClearMonitoringResultType>;
   customData?: CustomDataType | undefined;
@@ -58,7 +56,7 @@ export function isClearVariableMonitoringResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearVariableMonitoringResponseKeys);
+  return onlyKnownKeys(x, n, "clearMonitoringResult,customData");
 }
 export const ClearVariableMonitoringResponseSchema: Schema<ClearVariableMonitoringResponse> = /* @__PURE__ */ lazyObj(isClearVariableMonitoringResponse, true, () => ({ clearMonitoringResult: list(ClearMonitoringResultTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const ClearedChargingLimitRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingLimitSource", "evseId", "customData"]);
 export interface ClearedChargingLimitRequest {
   /** Source of the charging limit. Allowed values defined in Appendix as ChargingLimitSourceEnumStringType. */
   chargingLimitSource: string;
@@ -27,11 +26,10 @@ export function isClearedChargingLimitRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearedChargingLimitRequestKeys);
+  return onlyKnownKeys(x, n, "chargingLimitSource,evseId,customData");
 }
 export const ClearedChargingLimitRequestSchema: Schema<ClearedChargingLimitRequest> = /* @__PURE__ */ lazyObj(isClearedChargingLimitRequest, true, () => ({ chargingLimitSource: str(undefined, 20), evseId: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
-const ClearedChargingLimitResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface ClearedChargingLimitResponse {
   customData?: CustomDataType | undefined;
 }
@@ -44,7 +42,7 @@ export function isClearedChargingLimitResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearedChargingLimitResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const ClearedChargingLimitResponseSchema: Schema<ClearedChargingLimitResponse> = /* @__PURE__ */ lazyObj(isClearedChargingLimitResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const ClosePeriodicEventStreamRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "customData"]);
 export interface ClosePeriodicEventStreamRequest {
   /** Id of stream to close. */
   id: number;
@@ -20,11 +19,10 @@ export function isClosePeriodicEventStreamRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClosePeriodicEventStreamRequestKeys);
+  return onlyKnownKeys(x, n, "id,customData");
 }
 export const ClosePeriodicEventStreamRequestSchema: Schema<ClosePeriodicEventStreamRequest> = /* @__PURE__ */ lazyObj(isClosePeriodicEventStreamRequest, true, () => ({ id: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const ClosePeriodicEventStreamResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface ClosePeriodicEventStreamResponse {
   customData?: CustomDataType | undefined;
 }
@@ -37,7 +35,7 @@ export function isClosePeriodicEventStreamResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClosePeriodicEventStreamResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const ClosePeriodicEventStreamResponseSchema: Schema<ClosePeriodicEventStreamResponse> = /* @__PURE__ */ lazyObj(isClosePeriodicEventStreamResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

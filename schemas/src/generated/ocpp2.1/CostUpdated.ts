@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const CostUpdatedRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["totalCost", "transactionId", "customData"]);
 export interface CostUpdatedRequest {
   /** Current total cost, based on the information known by the CSMS, of the transaction including taxes. In the currency configured with the configuration Variable: [&lt;&lt;configkey-currency, Currency&gt;&gt;] */
   totalCost: number;
@@ -24,11 +23,10 @@ export function isCostUpdatedRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CostUpdatedRequestKeys);
+  return onlyKnownKeys(x, n, "totalCost,transactionId,customData");
 }
 export const CostUpdatedRequestSchema: Schema<CostUpdatedRequest> = /* @__PURE__ */ lazyObj(isCostUpdatedRequest, true, () => ({ totalCost: num(false), transactionId: str(undefined, 36), customData: opt(CustomDataTypeSchema) }));
 
-const CostUpdatedResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface CostUpdatedResponse {
   customData?: CustomDataType | undefined;
 }
@@ -41,7 +39,7 @@ export function isCostUpdatedResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CostUpdatedResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const CostUpdatedResponseSchema: Schema<CostUpdatedResponse> = /* @__PURE__ */ lazyObj(isCostUpdatedResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CertificateHashDataType, CertificateHashDataTypeSchema, type CustomDataType, CustomDataTypeSchema, type CustomerInformationStatusEnumType, CustomerInformationStatusEnumTypeSchema, type IdTokenType, IdTokenTypeSchema, isCertificateHashDataType, isCustomDataType, isCustomerInformationStatusEnumType, isIdTokenType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const CustomerInformationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customerCertificate", "idToken", "requestId", "report", "clear", "customerIdentifier", "customData"]);
 export interface CustomerInformationRequest {
   customerCertificate?: CertificateHashDataType | undefined;
   idToken?: IdTokenType | undefined;
@@ -50,11 +49,10 @@ export function isCustomerInformationRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CustomerInformationRequestKeys);
+  return onlyKnownKeys(x, n, "customerCertificate,idToken,requestId,report,clear,customerIdentifier,customData");
 }
 export const CustomerInformationRequestSchema: Schema<CustomerInformationRequest> = /* @__PURE__ */ lazyObj(isCustomerInformationRequest, true, () => ({ customerCertificate: opt(CertificateHashDataTypeSchema), idToken: opt(IdTokenTypeSchema), requestId: num(true, 0), report: bool(), clear: bool(), customerIdentifier: opt(str(undefined, 64)), customData: opt(CustomDataTypeSchema) }));
 
-const CustomerInformationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface CustomerInformationResponse {
   status: CustomerInformationStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -76,7 +74,7 @@ export function isCustomerInformationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CustomerInformationResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const CustomerInformationResponseSchema: Schema<CustomerInformationResponse> = /* @__PURE__ */ lazyObj(isCustomerInformationResponse, true, () => ({ status: CustomerInformationStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, anyValue, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type DataTransferStatusEnumType, DataTransferStatusEnumTypeSchema, isCustomDataType, isDataTransferStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const DataTransferRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["messageId", "data", "vendorId", "customData"]);
 export interface DataTransferRequest {
   /** May be used to indicate a specific message or implementation. */
   messageId?: string | undefined;
@@ -34,11 +33,10 @@ export function isDataTransferRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DataTransferRequestKeys);
+  return onlyKnownKeys(x, n, "messageId,data,vendorId,customData");
 }
 export const DataTransferRequestSchema: Schema<DataTransferRequest> = /* @__PURE__ */ lazyObj(isDataTransferRequest, true, () => ({ messageId: opt(str(undefined, 50)), data: opt(anyValue()), vendorId: str(undefined, 255), customData: opt(CustomDataTypeSchema) }));
 
-const DataTransferResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "data", "customData"]);
 export interface DataTransferResponse {
   status: DataTransferStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -67,7 +65,7 @@ export function isDataTransferResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DataTransferResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,data,customData");
 }
 export const DataTransferResponseSchema: Schema<DataTransferResponse> = /* @__PURE__ */ lazyObj(isDataTransferResponse, true, () => ({ status: DataTransferStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), data: opt(anyValue()), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CertificateHashDataType, CertificateHashDataTypeSchema, type CustomDataType, CustomDataTypeSchema, type DeleteCertificateStatusEnumType, DeleteCertificateStatusEnumTypeSchema, isCertificateHashDataType, isCustomDataType, isDeleteCertificateStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const DeleteCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateHashData", "customData"]);
 export interface DeleteCertificateRequest {
   certificateHashData: CertificateHashDataType;
   customData?: CustomDataType | undefined;
@@ -19,11 +18,10 @@ export function isDeleteCertificateRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DeleteCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "certificateHashData,customData");
 }
 export const DeleteCertificateRequestSchema: Schema<DeleteCertificateRequest> = /* @__PURE__ */ lazyObj(isDeleteCertificateRequest, true, () => ({ certificateHashData: CertificateHashDataTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const DeleteCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface DeleteCertificateResponse {
   status: DeleteCertificateStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -45,7 +43,7 @@ export function isDeleteCertificateResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DeleteCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const DeleteCertificateResponseSchema: Schema<DeleteCertificateResponse> = /* @__PURE__ */ lazyObj(isDeleteCertificateResponse, true, () => ({ status: DeleteCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

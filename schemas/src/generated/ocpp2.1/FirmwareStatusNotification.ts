@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type FirmwareStatusEnumType, FirmwareStatusEnumTypeSchema, isCustomDataType, isFirmwareStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const FirmwareStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "requestId", "statusInfo", "customData"]);
 export interface FirmwareStatusNotificationRequest {
   status: FirmwareStatusEnumType;
   /**
@@ -36,11 +35,10 @@ export function isFirmwareStatusNotificationRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FirmwareStatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "status,requestId,statusInfo,customData");
 }
 export const FirmwareStatusNotificationRequestSchema: Schema<FirmwareStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isFirmwareStatusNotificationRequest, true, () => ({ status: FirmwareStatusEnumTypeSchema, requestId: opt(num(true)), statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
-const FirmwareStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface FirmwareStatusNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -53,7 +51,7 @@ export function isFirmwareStatusNotificationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FirmwareStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const FirmwareStatusNotificationResponseSchema: Schema<FirmwareStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isFirmwareStatusNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

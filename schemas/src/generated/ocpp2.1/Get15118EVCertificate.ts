@@ -12,7 +12,6 @@ function isGet15118EVCertificateRequest_prioritizedEMAIDs(x: unknown): boolean {
   return true;
 }
 
-const Get15118EVCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["iso15118SchemaVersion", "action", "exiRequest", "maximumContractCertificateChains", "prioritizedEMAIDs", "customData"]);
 export interface Get15118EVCertificateRequest {
   /** Schema version currently used for the 15118 session between EV and Charging Station. Needed for parsing of the EXI stream by the CSMS. */
   iso15118SchemaVersion: string;
@@ -56,11 +55,10 @@ export function isGet15118EVCertificateRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, Get15118EVCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "iso15118SchemaVersion,action,exiRequest,maximumContractCertificateChains,prioritizedEMAIDs,customData");
 }
 export const Get15118EVCertificateRequestSchema: Schema<Get15118EVCertificateRequest> = /* @__PURE__ */ lazyObj(isGet15118EVCertificateRequest, true, () => ({ iso15118SchemaVersion: str(undefined, 50), action: CertificateActionEnumTypeSchema, exiRequest: str(undefined, 11000), maximumContractCertificateChains: opt(num(true, 0)), prioritizedEMAIDs: opt(list(str(undefined, 255), 1, 8)), customData: opt(CustomDataTypeSchema) }));
 
-const Get15118EVCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "exiResponse", "remainingContracts", "customData"]);
 export interface Get15118EVCertificateResponse {
   status: Iso15118EVCertificateStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -96,7 +94,7 @@ export function isGet15118EVCertificateResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, Get15118EVCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,exiResponse,remainingContracts,customData");
 }
 export const Get15118EVCertificateResponseSchema: Schema<Get15118EVCertificateResponse> = /* @__PURE__ */ lazyObj(isGet15118EVCertificateResponse, true, () => ({ status: Iso15118EVCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), exiResponse: str(undefined, 17000), remainingContracts: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 

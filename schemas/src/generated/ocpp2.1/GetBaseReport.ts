@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericDeviceModelStatusEnumType, GenericDeviceModelStatusEnumTypeSchema, isCustomDataType, isGenericDeviceModelStatusEnumType, isReportBaseEnumType, isStatusInfoType, type ReportBaseEnumType, ReportBaseEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetBaseReportRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["requestId", "reportBase", "customData"]);
 export interface GetBaseReportRequest {
   /** The Id of the request. */
   requestId: number;
@@ -23,11 +22,10 @@ export function isGetBaseReportRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetBaseReportRequestKeys);
+  return onlyKnownKeys(x, n, "requestId,reportBase,customData");
 }
 export const GetBaseReportRequestSchema: Schema<GetBaseReportRequest> = /* @__PURE__ */ lazyObj(isGetBaseReportRequest, true, () => ({ requestId: num(true), reportBase: ReportBaseEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const GetBaseReportResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface GetBaseReportResponse {
   status: GenericDeviceModelStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -49,7 +47,7 @@ export function isGetBaseReportResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetBaseReportResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const GetBaseReportResponseSchema: Schema<GetBaseReportResponse> = /* @__PURE__ */ lazyObj(isGetBaseReportResponse, true, () => ({ status: GenericDeviceModelStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isGetCertificateChainStatusRequest_certificateStatusRequests(x: unknown
   return true;
 }
 
-const GetCertificateChainStatusRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateStatusRequests", "customData"]);
 export interface GetCertificateChainStatusRequest {
   certificateStatusRequests: Array<CertificateStatusRequestInfoType>;
   customData?: CustomDataType | undefined;
@@ -28,7 +27,7 @@ export function isGetCertificateChainStatusRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCertificateChainStatusRequestKeys);
+  return onlyKnownKeys(x, n, "certificateStatusRequests,customData");
 }
 export const GetCertificateChainStatusRequestSchema: Schema<GetCertificateChainStatusRequest> = /* @__PURE__ */ lazyObj(isGetCertificateChainStatusRequest, true, () => ({ certificateStatusRequests: list(CertificateStatusRequestInfoTypeSchema, 1, 4), customData: opt(CustomDataTypeSchema) }));
 
@@ -41,7 +40,6 @@ function isGetCertificateChainStatusResponse_certificateStatus(x: unknown): bool
   return true;
 }
 
-const GetCertificateChainStatusResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateStatus", "customData"]);
 export interface GetCertificateChainStatusResponse {
   certificateStatus: Array<CertificateStatusType>;
   customData?: CustomDataType | undefined;
@@ -57,7 +55,7 @@ export function isGetCertificateChainStatusResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCertificateChainStatusResponseKeys);
+  return onlyKnownKeys(x, n, "certificateStatus,customData");
 }
 export const GetCertificateChainStatusResponseSchema: Schema<GetCertificateChainStatusResponse> = /* @__PURE__ */ lazyObj(isGetCertificateChainStatusResponse, true, () => ({ certificateStatus: list(CertificateStatusTypeSchema, 1, 4), customData: opt(CustomDataTypeSchema) }));
 

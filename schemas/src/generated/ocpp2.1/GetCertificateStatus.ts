@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GetCertificateStatusEnumType, GetCertificateStatusEnumTypeSchema, isCustomDataType, isGetCertificateStatusEnumType, isOCSPRequestDataType, isStatusInfoType, type OCSPRequestDataType, OCSPRequestDataTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetCertificateStatusRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["ocspRequestData", "customData"]);
 export interface GetCertificateStatusRequest {
   ocspRequestData: OCSPRequestDataType;
   customData?: CustomDataType | undefined;
@@ -19,11 +18,10 @@ export function isGetCertificateStatusRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCertificateStatusRequestKeys);
+  return onlyKnownKeys(x, n, "ocspRequestData,customData");
 }
 export const GetCertificateStatusRequestSchema: Schema<GetCertificateStatusRequest> = /* @__PURE__ */ lazyObj(isGetCertificateStatusRequest, true, () => ({ ocspRequestData: OCSPRequestDataTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const GetCertificateStatusResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "ocspResult", "customData"]);
 export interface GetCertificateStatusResponse {
   status: GetCertificateStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -55,7 +53,7 @@ export function isGetCertificateStatusResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCertificateStatusResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,ocspResult,customData");
 }
 export const GetCertificateStatusResponseSchema: Schema<GetCertificateStatusResponse> = /* @__PURE__ */ lazyObj(isGetCertificateStatusResponse, true, () => ({ status: GetCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), ocspResult: opt(str(undefined, 18000)), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingProfileCriterionType, ChargingProfileCriterionTypeSchema, type CustomDataType, CustomDataTypeSchema, type GetChargingProfileStatusEnumType, GetChargingProfileStatusEnumTypeSchema, isChargingProfileCriterionType, isCustomDataType, isGetChargingProfileStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetChargingProfilesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["requestId", "evseId", "chargingProfile", "customData"]);
 export interface GetChargingProfilesRequest {
   /** Reference identification that is to be used by the Charging Station in the &lt;&lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&gt;&gt; when provided. */
   requestId: number;
@@ -33,11 +32,10 @@ export function isGetChargingProfilesRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetChargingProfilesRequestKeys);
+  return onlyKnownKeys(x, n, "requestId,evseId,chargingProfile,customData");
 }
 export const GetChargingProfilesRequestSchema: Schema<GetChargingProfilesRequest> = /* @__PURE__ */ lazyObj(isGetChargingProfilesRequest, true, () => ({ requestId: num(true), evseId: opt(num(true, 0)), chargingProfile: ChargingProfileCriterionTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const GetChargingProfilesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface GetChargingProfilesResponse {
   status: GetChargingProfileStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -59,7 +57,7 @@ export function isGetChargingProfilesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetChargingProfilesResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const GetChargingProfilesResponseSchema: Schema<GetChargingProfilesResponse> = /* @__PURE__ */ lazyObj(isGetChargingProfilesResponse, true, () => ({ status: GetChargingProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingRateUnitEnumType, ChargingRateUnitEnumTypeSchema, type CompositeScheduleType, CompositeScheduleTypeSchema, type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isChargingRateUnitEnumType, isCompositeScheduleType, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetCompositeScheduleRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "chargingRateUnit", "evseId", "customData"]);
 export interface GetCompositeScheduleRequest {
   /** Length of the requested schedule in seconds. */
   duration: number;
@@ -30,11 +29,10 @@ export function isGetCompositeScheduleRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCompositeScheduleRequestKeys);
+  return onlyKnownKeys(x, n, "duration,chargingRateUnit,evseId,customData");
 }
 export const GetCompositeScheduleRequestSchema: Schema<GetCompositeScheduleRequest> = /* @__PURE__ */ lazyObj(isGetCompositeScheduleRequest, true, () => ({ duration: num(true), chargingRateUnit: opt(ChargingRateUnitEnumTypeSchema), evseId: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const GetCompositeScheduleResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "schedule", "customData"]);
 export interface GetCompositeScheduleResponse {
   status: GenericStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -62,7 +60,7 @@ export function isGetCompositeScheduleResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetCompositeScheduleResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,schedule,customData");
 }
 export const GetCompositeScheduleResponseSchema: Schema<GetCompositeScheduleResponse> = /* @__PURE__ */ lazyObj(isGetCompositeScheduleResponse, true, () => ({ status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), schedule: opt(CompositeScheduleTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

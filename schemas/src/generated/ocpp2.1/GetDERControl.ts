@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type DERControlEnumType, DERControlEnumTypeSchema, type DERControlStatusEnumType, DERControlStatusEnumTypeSchema, isCustomDataType, isDERControlEnumType, isDERControlStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetDERControlRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["requestId", "isDefault", "controlType", "controlId", "customData"]);
 export interface GetDERControlRequest {
   /** RequestId to be used in ReportDERControlRequest. */
   requestId: number;
@@ -40,11 +39,10 @@ export function isGetDERControlRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetDERControlRequestKeys);
+  return onlyKnownKeys(x, n, "requestId,isDefault,controlType,controlId,customData");
 }
 export const GetDERControlRequestSchema: Schema<GetDERControlRequest> = /* @__PURE__ */ lazyObj(isGetDERControlRequest, true, () => ({ requestId: num(true), isDefault: opt(bool()), controlType: opt(DERControlEnumTypeSchema), controlId: opt(str(undefined, 36)), customData: opt(CustomDataTypeSchema) }));
 
-const GetDERControlResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface GetDERControlResponse {
   status: DERControlStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -66,7 +64,7 @@ export function isGetDERControlResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetDERControlResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const GetDERControlResponseSchema: Schema<GetDERControlResponse> = /* @__PURE__ */ lazyObj(isGetDERControlResponse, true, () => ({ status: DERControlStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isGetDisplayMessagesRequest_id(x: unknown): boolean {
   return true;
 }
 
-const GetDisplayMessagesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "requestId", "priority", "state", "customData"]);
 export interface GetDisplayMessagesRequest {
   /** If provided the Charging Station shall return Display Messages of the given ids. This field SHALL NOT contain more ids than set in &lt;&lt;configkey-number-of-display-messages,NumberOfDisplayMessages.maxLimit&gt;&gt; */
   id?: Array<number> | undefined;
@@ -48,11 +47,10 @@ export function isGetDisplayMessagesRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetDisplayMessagesRequestKeys);
+  return onlyKnownKeys(x, n, "id,requestId,priority,state,customData");
 }
 export const GetDisplayMessagesRequestSchema: Schema<GetDisplayMessagesRequest> = /* @__PURE__ */ lazyObj(isGetDisplayMessagesRequest, true, () => ({ id: opt(list(num(true, 0), 1)), requestId: num(true), priority: opt(MessagePriorityEnumTypeSchema), state: opt(MessageStateEnumTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
-const GetDisplayMessagesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface GetDisplayMessagesResponse {
   status: GetDisplayMessagesStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -74,7 +72,7 @@ export function isGetDisplayMessagesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetDisplayMessagesResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const GetDisplayMessagesResponseSchema: Schema<GetDisplayMessagesResponse> = /* @__PURE__ */ lazyObj(isGetDisplayMessagesResponse, true, () => ({ status: GetDisplayMessagesStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isGetInstalledCertificateIdsRequest_certificateType(x: unknown): boolea
   return true;
 }
 
-const GetInstalledCertificateIdsRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateType", "customData"]);
 export interface GetInstalledCertificateIdsRequest {
   /** Indicates the type of certificates requested. When omitted, all certificate types are requested. */
   certificateType?: Array<GetCertificateIdUseEnumType> | undefined;
@@ -32,7 +31,7 @@ export function isGetInstalledCertificateIdsRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetInstalledCertificateIdsRequestKeys);
+  return onlyKnownKeys(x, n, "certificateType,customData");
 }
 export const GetInstalledCertificateIdsRequestSchema: Schema<GetInstalledCertificateIdsRequest> = /* @__PURE__ */ lazyObj(isGetInstalledCertificateIdsRequest, true, () => ({ certificateType: opt(list(GetCertificateIdUseEnumTypeSchema, 1)), customData: opt(CustomDataTypeSchema) }));
 
@@ -45,7 +44,6 @@ function isGetInstalledCertificateIdsResponse_certificateHashDataChain(x: unknow
   return true;
 }
 
-const GetInstalledCertificateIdsResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "certificateHashDataChain", "customData"]);
 export interface GetInstalledCertificateIdsResponse {
   status: GetInstalledCertificateStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -73,7 +71,7 @@ export function isGetInstalledCertificateIdsResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetInstalledCertificateIdsResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,certificateHashDataChain,customData");
 }
 export const GetInstalledCertificateIdsResponseSchema: Schema<GetInstalledCertificateIdsResponse> = /* @__PURE__ */ lazyObj(isGetInstalledCertificateIdsResponse, true, () => ({ status: GetInstalledCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), certificateHashDataChain: opt(list(CertificateHashDataChainTypeSchema, 1)), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const GetLocalListVersionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface GetLocalListVersionRequest {
   customData?: CustomDataType | undefined;
 }
@@ -16,11 +15,10 @@ export function isGetLocalListVersionRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetLocalListVersionRequestKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const GetLocalListVersionRequestSchema: Schema<GetLocalListVersionRequest> = /* @__PURE__ */ lazyObj(isGetLocalListVersionRequest, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 
-const GetLocalListVersionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["versionNumber", "customData"]);
 export interface GetLocalListVersionResponse {
   /** This contains the current version number of the local authorization list in the Charging Station. */
   versionNumber: number;
@@ -37,7 +35,7 @@ export function isGetLocalListVersionResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetLocalListVersionResponseKeys);
+  return onlyKnownKeys(x, n, "versionNumber,customData");
 }
 export const GetLocalListVersionResponseSchema: Schema<GetLocalListVersionResponse> = /* @__PURE__ */ lazyObj(isGetLocalListVersionResponse, true, () => ({ versionNumber: num(true), customData: opt(CustomDataTypeSchema) }));
 

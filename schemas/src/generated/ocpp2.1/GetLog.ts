@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isLogEnumType, isLogParametersType, isLogStatusEnumType, isStatusInfoType, type LogEnumType, LogEnumTypeSchema, type LogParametersType, LogParametersTypeSchema, type LogStatusEnumType, LogStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const GetLogRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["log", "logType", "requestId", "retries", "retryInterval", "customData"]);
 export interface GetLogRequest {
   log: LogParametersType;
   logType: LogEnumType;
@@ -40,11 +39,10 @@ export function isGetLogRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetLogRequestKeys);
+  return onlyKnownKeys(x, n, "log,logType,requestId,retries,retryInterval,customData");
 }
 export const GetLogRequestSchema: Schema<GetLogRequest> = /* @__PURE__ */ lazyObj(isGetLogRequest, true, () => ({ log: LogParametersTypeSchema, logType: LogEnumTypeSchema, requestId: num(true), retries: opt(num(true, 0)), retryInterval: opt(num(true)), customData: opt(CustomDataTypeSchema) }));
 
-const GetLogResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "filename", "customData"]);
 export interface GetLogResponse {
   status: LogStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -73,7 +71,7 @@ export function isGetLogResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetLogResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,filename,customData");
 }
 export const GetLogResponseSchema: Schema<GetLogResponse> = /* @__PURE__ */ lazyObj(isGetLogResponse, true, () => ({ status: LogStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), filename: opt(str(undefined, 255)), customData: opt(CustomDataTypeSchema) }));
 

@@ -21,7 +21,6 @@ function isGetMonitoringReportRequest_monitoringCriteria(x: unknown): boolean {
   return true;
 }
 
-const GetMonitoringReportRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["componentVariable", "requestId", "monitoringCriteria", "customData"]);
 export interface GetMonitoringReportRequest {
   componentVariable?: Array<ComponentVariableType> | undefined;
   /** The Id of the request. */
@@ -51,11 +50,10 @@ export function isGetMonitoringReportRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetMonitoringReportRequestKeys);
+  return onlyKnownKeys(x, n, "componentVariable,requestId,monitoringCriteria,customData");
 }
 export const GetMonitoringReportRequestSchema: Schema<GetMonitoringReportRequest> = /* @__PURE__ */ lazyObj(isGetMonitoringReportRequest, true, () => ({ componentVariable: opt(list(ComponentVariableTypeSchema, 1)), requestId: num(true), monitoringCriteria: opt(list(MonitoringCriterionEnumTypeSchema, 1, 3)), customData: opt(CustomDataTypeSchema) }));
 
-const GetMonitoringReportResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface GetMonitoringReportResponse {
   status: GenericDeviceModelStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -77,7 +75,7 @@ export function isGetMonitoringReportResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetMonitoringReportResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const GetMonitoringReportResponseSchema: Schema<GetMonitoringReportResponse> = /* @__PURE__ */ lazyObj(isGetMonitoringReportResponse, true, () => ({ status: GenericDeviceModelStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, list, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ConstantStreamDataType, ConstantStreamDataTypeSchema, type CustomDataType, CustomDataTypeSchema, isConstantStreamDataType, isCustomDataType } from './_defs.js';
 
-const GetPeriodicEventStreamRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 /** This message is empty. It has no fields. */
 export interface GetPeriodicEventStreamRequest {
   customData?: CustomDataType | undefined;
@@ -17,7 +16,7 @@ export function isGetPeriodicEventStreamRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetPeriodicEventStreamRequestKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const GetPeriodicEventStreamRequestSchema: Schema<GetPeriodicEventStreamRequest> = /* @__PURE__ */ lazyObj(isGetPeriodicEventStreamRequest, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 
@@ -30,7 +29,6 @@ function isGetPeriodicEventStreamResponse_constantStreamData(x: unknown): boolea
   return true;
 }
 
-const GetPeriodicEventStreamResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["constantStreamData", "customData"]);
 export interface GetPeriodicEventStreamResponse {
   constantStreamData?: Array<ConstantStreamDataType> | undefined;
   customData?: CustomDataType | undefined;
@@ -49,7 +47,7 @@ export function isGetPeriodicEventStreamResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetPeriodicEventStreamResponseKeys);
+  return onlyKnownKeys(x, n, "constantStreamData,customData");
 }
 export const GetPeriodicEventStreamResponseSchema: Schema<GetPeriodicEventStreamResponse> = /* @__PURE__ */ lazyObj(isGetPeriodicEventStreamResponse, true, () => ({ constantStreamData: opt(list(ConstantStreamDataTypeSchema, 1)), customData: opt(CustomDataTypeSchema) }));
 

@@ -21,7 +21,6 @@ function isGetReportRequest_componentCriteria(x: unknown): boolean {
   return true;
 }
 
-const GetReportRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["componentVariable", "requestId", "componentCriteria", "customData"]);
 export interface GetReportRequest {
   componentVariable?: Array<ComponentVariableType> | undefined;
   /** The Id of the request. */
@@ -51,11 +50,10 @@ export function isGetReportRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetReportRequestKeys);
+  return onlyKnownKeys(x, n, "componentVariable,requestId,componentCriteria,customData");
 }
 export const GetReportRequestSchema: Schema<GetReportRequest> = /* @__PURE__ */ lazyObj(isGetReportRequest, true, () => ({ componentVariable: opt(list(ComponentVariableTypeSchema, 1)), requestId: num(true), componentCriteria: opt(list(ComponentCriterionEnumTypeSchema, 1, 4)), customData: opt(CustomDataTypeSchema) }));
 
-const GetReportResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface GetReportResponse {
   status: GenericDeviceModelStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -77,7 +75,7 @@ export function isGetReportResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetReportResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const GetReportResponseSchema: Schema<GetReportResponse> = /* @__PURE__ */ lazyObj(isGetReportResponse, true, () => ({ status: GenericDeviceModelStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, list, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isStatusInfoType, isTariffAssignmentType, isTariffGetStatusEnumType, type StatusInfoType, StatusInfoTypeSchema, type TariffAssignmentType, TariffAssignmentTypeSchema, type TariffGetStatusEnumType, TariffGetStatusEnumTypeSchema } from './_defs.js';
 
-const GetTariffsRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "customData"]);
 export interface GetTariffsRequest {
   /** EVSE id to get tariff from. When _evseId_ = 0, this gets tariffs from all EVSEs. */
   evseId: number;
@@ -20,7 +19,7 @@ export function isGetTariffsRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetTariffsRequestKeys);
+  return onlyKnownKeys(x, n, "evseId,customData");
 }
 export const GetTariffsRequestSchema: Schema<GetTariffsRequest> = /* @__PURE__ */ lazyObj(isGetTariffsRequest, true, () => ({ evseId: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
@@ -33,7 +32,6 @@ function isGetTariffsResponse_tariffAssignments(x: unknown): boolean {
   return true;
 }
 
-const GetTariffsResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "tariffAssignments", "customData"]);
 export interface GetTariffsResponse {
   status: TariffGetStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -61,7 +59,7 @@ export function isGetTariffsResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetTariffsResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,tariffAssignments,customData");
 }
 export const GetTariffsResponseSchema: Schema<GetTariffsResponse> = /* @__PURE__ */ lazyObj(isGetTariffsResponse, true, () => ({ status: TariffGetStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), tariffAssignments: opt(list(TariffAssignmentTypeSchema, 1)), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const GetTransactionStatusRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["transactionId", "customData"]);
 export interface GetTransactionStatusRequest {
   /** The Id of the transaction for which the status is requested. */
   transactionId?: string | undefined;
@@ -23,11 +22,10 @@ export function isGetTransactionStatusRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetTransactionStatusRequestKeys);
+  return onlyKnownKeys(x, n, "transactionId,customData");
 }
 export const GetTransactionStatusRequestSchema: Schema<GetTransactionStatusRequest> = /* @__PURE__ */ lazyObj(isGetTransactionStatusRequest, true, () => ({ transactionId: opt(str(undefined, 36)), customData: opt(CustomDataTypeSchema) }));
 
-const GetTransactionStatusResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["ongoingIndicator", "messagesInQueue", "customData"]);
 export interface GetTransactionStatusResponse {
   /** Whether the transaction is still ongoing. */
   ongoingIndicator?: boolean | undefined;
@@ -51,7 +49,7 @@ export function isGetTransactionStatusResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetTransactionStatusResponseKeys);
+  return onlyKnownKeys(x, n, "ongoingIndicator,messagesInQueue,customData");
 }
 export const GetTransactionStatusResponseSchema: Schema<GetTransactionStatusResponse> = /* @__PURE__ */ lazyObj(isGetTransactionStatusResponse, true, () => ({ ongoingIndicator: opt(bool()), messagesInQueue: bool(), customData: opt(CustomDataTypeSchema) }));
 

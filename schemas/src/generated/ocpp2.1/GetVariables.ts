@@ -12,7 +12,6 @@ function isGetVariablesRequest_getVariableData(x: unknown): boolean {
   return true;
 }
 
-const GetVariablesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["getVariableData", "customData"]);
 export interface GetVariablesRequest {
   getVariableData: Array<GetVariableDataType>;
   customData?: CustomDataType | undefined;
@@ -28,7 +27,7 @@ export function isGetVariablesRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetVariablesRequestKeys);
+  return onlyKnownKeys(x, n, "getVariableData,customData");
 }
 export const GetVariablesRequestSchema: Schema<GetVariablesRequest> = /* @__PURE__ */ lazyObj(isGetVariablesRequest, true, () => ({ getVariableData: list(GetVariableDataTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 
@@ -41,7 +40,6 @@ function isGetVariablesResponse_getVariableResult(x: unknown): boolean {
   return true;
 }
 
-const GetVariablesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["getVariableResult", "customData"]);
 export interface GetVariablesResponse {
   getVariableResult: Array<GetVariableResultType>;
   customData?: CustomDataType | undefined;
@@ -57,7 +55,7 @@ export function isGetVariablesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetVariablesResponseKeys);
+  return onlyKnownKeys(x, n, "getVariableResult,customData");
 }
 export const GetVariablesResponseSchema: Schema<GetVariablesResponse> = /* @__PURE__ */ lazyObj(isGetVariablesResponse, true, () => ({ getVariableResult: list(GetVariableResultTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 

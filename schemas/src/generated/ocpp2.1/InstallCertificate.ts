@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type InstallCertificateStatusEnumType, InstallCertificateStatusEnumTypeSchema, type InstallCertificateUseEnumType, InstallCertificateUseEnumTypeSchema, isCustomDataType, isInstallCertificateStatusEnumType, isInstallCertificateUseEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const InstallCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateType", "certificate", "customData"]);
 export interface InstallCertificateRequest {
   certificateType: InstallCertificateUseEnumType;
   /** A PEM encoded X.509 certificate. */
@@ -23,11 +22,10 @@ export function isInstallCertificateRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, InstallCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "certificateType,certificate,customData");
 }
 export const InstallCertificateRequestSchema: Schema<InstallCertificateRequest> = /* @__PURE__ */ lazyObj(isInstallCertificateRequest, true, () => ({ certificateType: InstallCertificateUseEnumTypeSchema, certificate: str(undefined, 10000), customData: opt(CustomDataTypeSchema) }));
 
-const InstallCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface InstallCertificateResponse {
   status: InstallCertificateStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -49,7 +47,7 @@ export function isInstallCertificateResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, InstallCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const InstallCertificateResponseSchema: Schema<InstallCertificateResponse> = /* @__PURE__ */ lazyObj(isInstallCertificateResponse, true, () => ({ status: InstallCertificateStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

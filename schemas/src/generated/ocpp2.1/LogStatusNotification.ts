@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isStatusInfoType, isUploadLogStatusEnumType, type StatusInfoType, StatusInfoTypeSchema, type UploadLogStatusEnumType, UploadLogStatusEnumTypeSchema } from './_defs.js';
 
-const LogStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "requestId", "statusInfo", "customData"]);
 export interface LogStatusNotificationRequest {
   status: UploadLogStatusEnumType;
   /**
@@ -35,11 +34,10 @@ export function isLogStatusNotificationRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LogStatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "status,requestId,statusInfo,customData");
 }
 export const LogStatusNotificationRequestSchema: Schema<LogStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isLogStatusNotificationRequest, true, () => ({ status: UploadLogStatusEnumTypeSchema, requestId: opt(num(true)), statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
-const LogStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface LogStatusNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -52,7 +50,7 @@ export function isLogStatusNotificationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LogStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const LogStatusNotificationResponseSchema: Schema<LogStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isLogStatusNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isMeterValuesRequest_meterValue(x: unknown): boolean {
   return true;
 }
 
-const MeterValuesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "meterValue", "customData"]);
 export interface MeterValuesRequest {
   /** This contains a number (&gt;0) designating an EVSE of the Charging Station. ‘0’ (zero) is used to designate the main power meter. */
   evseId: number;
@@ -32,11 +31,10 @@ export function isMeterValuesRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, MeterValuesRequestKeys);
+  return onlyKnownKeys(x, n, "evseId,meterValue,customData");
 }
 export const MeterValuesRequestSchema: Schema<MeterValuesRequest> = /* @__PURE__ */ lazyObj(isMeterValuesRequest, true, () => ({ evseId: num(true, 0), meterValue: list(MeterValueTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 
-const MeterValuesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface MeterValuesResponse {
   customData?: CustomDataType | undefined;
 }
@@ -49,7 +47,7 @@ export function isMeterValuesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, MeterValuesResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const MeterValuesResponseSchema: Schema<MeterValuesResponse> = /* @__PURE__ */ lazyObj(isMeterValuesResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

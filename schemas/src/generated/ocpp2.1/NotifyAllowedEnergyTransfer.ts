@@ -12,7 +12,6 @@ function isNotifyAllowedEnergyTransferRequest_allowedEnergyTransfer(x: unknown):
   return true;
 }
 
-const NotifyAllowedEnergyTransferRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["transactionId", "allowedEnergyTransfer", "customData"]);
 export interface NotifyAllowedEnergyTransferRequest {
   /** The transaction for which the allowed energy transfer is allowed. */
   transactionId: string;
@@ -33,11 +32,10 @@ export function isNotifyAllowedEnergyTransferRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyAllowedEnergyTransferRequestKeys);
+  return onlyKnownKeys(x, n, "transactionId,allowedEnergyTransfer,customData");
 }
 export const NotifyAllowedEnergyTransferRequestSchema: Schema<NotifyAllowedEnergyTransferRequest> = /* @__PURE__ */ lazyObj(isNotifyAllowedEnergyTransferRequest, true, () => ({ transactionId: str(undefined, 36), allowedEnergyTransfer: list(EnergyTransferModeEnumTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyAllowedEnergyTransferResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface NotifyAllowedEnergyTransferResponse {
   status: NotifyAllowedEnergyTransferStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -59,7 +57,7 @@ export function isNotifyAllowedEnergyTransferResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyAllowedEnergyTransferResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const NotifyAllowedEnergyTransferResponseSchema: Schema<NotifyAllowedEnergyTransferResponse> = /* @__PURE__ */ lazyObj(isNotifyAllowedEnergyTransferResponse, true, () => ({ status: NotifyAllowedEnergyTransferStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

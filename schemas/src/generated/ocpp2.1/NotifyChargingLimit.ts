@@ -12,7 +12,6 @@ function isNotifyChargingLimitRequest_chargingSchedule(x: unknown): boolean {
   return true;
 }
 
-const NotifyChargingLimitRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingSchedule", "evseId", "chargingLimit", "customData"]);
 export interface NotifyChargingLimitRequest {
   chargingSchedule?: Array<ChargingScheduleType> | undefined;
   /** The EVSE to which the charging limit is set. If absent or when zero, it applies to the entire Charging Station. */
@@ -41,11 +40,10 @@ export function isNotifyChargingLimitRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyChargingLimitRequestKeys);
+  return onlyKnownKeys(x, n, "chargingSchedule,evseId,chargingLimit,customData");
 }
 export const NotifyChargingLimitRequestSchema: Schema<NotifyChargingLimitRequest> = /* @__PURE__ */ lazyObj(isNotifyChargingLimitRequest, true, () => ({ chargingSchedule: opt(list(ChargingScheduleTypeSchema, 1)), evseId: opt(num(true, 0)), chargingLimit: ChargingLimitTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const NotifyChargingLimitResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyChargingLimitResponse {
   customData?: CustomDataType | undefined;
 }
@@ -58,7 +56,7 @@ export function isNotifyChargingLimitResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyChargingLimitResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyChargingLimitResponseSchema: Schema<NotifyChargingLimitResponse> = /* @__PURE__ */ lazyObj(isNotifyChargingLimitResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, dateTime, isDateTime, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const NotifyCustomerInformationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["data", "tbc", "seqNo", "generatedAt", "requestId", "customData"]);
 export interface NotifyCustomerInformationRequest {
   /** (Part of) the requested data. No format specified in which the data is returned. Should be human readable. */
   data: string;
@@ -39,11 +38,10 @@ export function isNotifyCustomerInformationRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyCustomerInformationRequestKeys);
+  return onlyKnownKeys(x, n, "data,tbc,seqNo,generatedAt,requestId,customData");
 }
 export const NotifyCustomerInformationRequestSchema: Schema<NotifyCustomerInformationRequest> = /* @__PURE__ */ lazyObj(isNotifyCustomerInformationRequest, true, () => ({ data: str(undefined, 512), tbc: opt(bool()), seqNo: num(true, 0), generatedAt: dateTime(), requestId: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyCustomerInformationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyCustomerInformationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -56,7 +54,7 @@ export function isNotifyCustomerInformationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyCustomerInformationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyCustomerInformationResponseSchema: Schema<NotifyCustomerInformationResponse> = /* @__PURE__ */ lazyObj(isNotifyCustomerInformationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, dateTime, isDateTime, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type DERControlEnumType, DERControlEnumTypeSchema, type GridEventFaultEnumType, GridEventFaultEnumTypeSchema, isCustomDataType, isDERControlEnumType, isGridEventFaultEnumType } from './_defs.js';
 
-const NotifyDERAlarmRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["controlType", "gridEventFault", "alarmEnded", "timestamp", "extraInfo", "customData"]);
 export interface NotifyDERAlarmRequest {
   controlType: DERControlEnumType;
   gridEventFault?: GridEventFaultEnumType | undefined;
@@ -46,11 +45,10 @@ export function isNotifyDERAlarmRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyDERAlarmRequestKeys);
+  return onlyKnownKeys(x, n, "controlType,gridEventFault,alarmEnded,timestamp,extraInfo,customData");
 }
 export const NotifyDERAlarmRequestSchema: Schema<NotifyDERAlarmRequest> = /* @__PURE__ */ lazyObj(isNotifyDERAlarmRequest, true, () => ({ controlType: DERControlEnumTypeSchema, gridEventFault: opt(GridEventFaultEnumTypeSchema), alarmEnded: opt(bool()), timestamp: dateTime(), extraInfo: opt(str(undefined, 200)), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyDERAlarmResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyDERAlarmResponse {
   customData?: CustomDataType | undefined;
 }
@@ -63,7 +61,7 @@ export function isNotifyDERAlarmResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyDERAlarmResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyDERAlarmResponseSchema: Schema<NotifyDERAlarmResponse> = /* @__PURE__ */ lazyObj(isNotifyDERAlarmResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

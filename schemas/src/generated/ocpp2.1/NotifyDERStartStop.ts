@@ -12,7 +12,6 @@ function isNotifyDERStartStopRequest_supersededIds(x: unknown): boolean {
   return true;
 }
 
-const NotifyDERStartStopRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["controlId", "started", "timestamp", "supersededIds", "customData"]);
 export interface NotifyDERStartStopRequest {
   /**
    * Id of the started or stopped DER control.
@@ -47,11 +46,10 @@ export function isNotifyDERStartStopRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyDERStartStopRequestKeys);
+  return onlyKnownKeys(x, n, "controlId,started,timestamp,supersededIds,customData");
 }
 export const NotifyDERStartStopRequestSchema: Schema<NotifyDERStartStopRequest> = /* @__PURE__ */ lazyObj(isNotifyDERStartStopRequest, true, () => ({ controlId: str(undefined, 36), started: bool(), timestamp: dateTime(), supersededIds: opt(list(str(undefined, 36), 1, 24)), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyDERStartStopResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyDERStartStopResponse {
   customData?: CustomDataType | undefined;
 }
@@ -64,7 +62,7 @@ export function isNotifyDERStartStopResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyDERStartStopResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyDERStartStopResponseSchema: Schema<NotifyDERStartStopResponse> = /* @__PURE__ */ lazyObj(isNotifyDERStartStopResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

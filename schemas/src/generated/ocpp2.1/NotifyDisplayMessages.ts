@@ -12,7 +12,6 @@ function isNotifyDisplayMessagesRequest_messageInfo(x: unknown): boolean {
   return true;
 }
 
-const NotifyDisplayMessagesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["messageInfo", "requestId", "tbc", "customData"]);
 export interface NotifyDisplayMessagesRequest {
   messageInfo?: Array<MessageInfoType> | undefined;
   /** The id of the &lt;&lt;getdisplaymessagesrequest,GetDisplayMessagesRequest&gt;&gt; that requested this message. */
@@ -42,11 +41,10 @@ export function isNotifyDisplayMessagesRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyDisplayMessagesRequestKeys);
+  return onlyKnownKeys(x, n, "messageInfo,requestId,tbc,customData");
 }
 export const NotifyDisplayMessagesRequestSchema: Schema<NotifyDisplayMessagesRequest> = /* @__PURE__ */ lazyObj(isNotifyDisplayMessagesRequest, true, () => ({ messageInfo: opt(list(MessageInfoTypeSchema, 1)), requestId: num(true), tbc: opt(bool()), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyDisplayMessagesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyDisplayMessagesResponse {
   customData?: CustomDataType | undefined;
 }
@@ -59,7 +57,7 @@ export function isNotifyDisplayMessagesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyDisplayMessagesResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyDisplayMessagesResponseSchema: Schema<NotifyDisplayMessagesResponse> = /* @__PURE__ */ lazyObj(isNotifyDisplayMessagesResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

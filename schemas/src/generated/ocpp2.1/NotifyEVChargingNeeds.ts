@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingNeedsType, ChargingNeedsTypeSchema, type CustomDataType, CustomDataTypeSchema, isChargingNeedsType, isCustomDataType, isNotifyEVChargingNeedsStatusEnumType, isStatusInfoType, type NotifyEVChargingNeedsStatusEnumType, NotifyEVChargingNeedsStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const NotifyEVChargingNeedsRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "maxScheduleTuples", "chargingNeeds", "timestamp", "customData"]);
 export interface NotifyEVChargingNeedsRequest {
   /** Defines the EVSE and connector to which the EV is connected. EvseId may not be 0. */
   evseId: number;
@@ -44,11 +43,10 @@ export function isNotifyEVChargingNeedsRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyEVChargingNeedsRequestKeys);
+  return onlyKnownKeys(x, n, "evseId,maxScheduleTuples,chargingNeeds,timestamp,customData");
 }
 export const NotifyEVChargingNeedsRequestSchema: Schema<NotifyEVChargingNeedsRequest> = /* @__PURE__ */ lazyObj(isNotifyEVChargingNeedsRequest, true, () => ({ evseId: num(true, 1), maxScheduleTuples: opt(num(true, 0)), chargingNeeds: ChargingNeedsTypeSchema, timestamp: opt(dateTime()), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyEVChargingNeedsResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface NotifyEVChargingNeedsResponse {
   status: NotifyEVChargingNeedsStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -70,7 +68,7 @@ export function isNotifyEVChargingNeedsResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyEVChargingNeedsResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const NotifyEVChargingNeedsResponseSchema: Schema<NotifyEVChargingNeedsResponse> = /* @__PURE__ */ lazyObj(isNotifyEVChargingNeedsResponse, true, () => ({ status: NotifyEVChargingNeedsStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, dateTime, isDateTime, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingScheduleType, ChargingScheduleTypeSchema, type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isChargingScheduleType, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const NotifyEVChargingScheduleRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["timeBase", "chargingSchedule", "evseId", "selectedChargingScheduleId", "powerToleranceAcceptance", "customData"]);
 export interface NotifyEVChargingScheduleRequest {
   /** Periods contained in the charging profile are relative to this point in time. */
   timeBase: string;
@@ -44,11 +43,10 @@ export function isNotifyEVChargingScheduleRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyEVChargingScheduleRequestKeys);
+  return onlyKnownKeys(x, n, "timeBase,chargingSchedule,evseId,selectedChargingScheduleId,powerToleranceAcceptance,customData");
 }
 export const NotifyEVChargingScheduleRequestSchema: Schema<NotifyEVChargingScheduleRequest> = /* @__PURE__ */ lazyObj(isNotifyEVChargingScheduleRequest, true, () => ({ timeBase: dateTime(), chargingSchedule: ChargingScheduleTypeSchema, evseId: num(true, 1), selectedChargingScheduleId: opt(num(true, 0)), powerToleranceAcceptance: opt(bool()), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyEVChargingScheduleResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface NotifyEVChargingScheduleResponse {
   status: GenericStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -70,7 +68,7 @@ export function isNotifyEVChargingScheduleResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyEVChargingScheduleResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const NotifyEVChargingScheduleResponseSchema: Schema<NotifyEVChargingScheduleResponse> = /* @__PURE__ */ lazyObj(isNotifyEVChargingScheduleResponse, true, () => ({ status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

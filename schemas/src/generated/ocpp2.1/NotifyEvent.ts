@@ -12,7 +12,6 @@ function isNotifyEventRequest_eventData(x: unknown): boolean {
   return true;
 }
 
-const NotifyEventRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["generatedAt", "tbc", "seqNo", "eventData", "customData"]);
 export interface NotifyEventRequest {
   /** Timestamp of the moment this message was generated at the Charging Station. */
   generatedAt: string;
@@ -43,11 +42,10 @@ export function isNotifyEventRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyEventRequestKeys);
+  return onlyKnownKeys(x, n, "generatedAt,tbc,seqNo,eventData,customData");
 }
 export const NotifyEventRequestSchema: Schema<NotifyEventRequest> = /* @__PURE__ */ lazyObj(isNotifyEventRequest, true, () => ({ generatedAt: dateTime(), tbc: opt(bool()), seqNo: num(true, 0), eventData: list(EventDataTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyEventResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyEventResponse {
   customData?: CustomDataType | undefined;
 }
@@ -60,7 +58,7 @@ export function isNotifyEventResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyEventResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyEventResponseSchema: Schema<NotifyEventResponse> = /* @__PURE__ */ lazyObj(isNotifyEventResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

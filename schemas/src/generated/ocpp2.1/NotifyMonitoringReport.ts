@@ -12,7 +12,6 @@ function isNotifyMonitoringReportRequest_monitor(x: unknown): boolean {
   return true;
 }
 
-const NotifyMonitoringReportRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["monitor", "requestId", "tbc", "seqNo", "generatedAt", "customData"]);
 export interface NotifyMonitoringReportRequest {
   monitor?: Array<MonitoringDataType> | undefined;
   /** The id of the GetMonitoringRequest that requested this report. */
@@ -50,11 +49,10 @@ export function isNotifyMonitoringReportRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyMonitoringReportRequestKeys);
+  return onlyKnownKeys(x, n, "monitor,requestId,tbc,seqNo,generatedAt,customData");
 }
 export const NotifyMonitoringReportRequestSchema: Schema<NotifyMonitoringReportRequest> = /* @__PURE__ */ lazyObj(isNotifyMonitoringReportRequest, true, () => ({ monitor: opt(list(MonitoringDataTypeSchema, 1)), requestId: num(true), tbc: opt(bool()), seqNo: num(true, 0), generatedAt: dateTime(), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyMonitoringReportResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyMonitoringReportResponse {
   customData?: CustomDataType | undefined;
 }
@@ -67,7 +65,7 @@ export function isNotifyMonitoringReportResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyMonitoringReportResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyMonitoringReportResponseSchema: Schema<NotifyMonitoringReportResponse> = /* @__PURE__ */ lazyObj(isNotifyMonitoringReportResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isNotifyPeriodicEventStreamRequest_data(x: unknown): boolean {
   return true;
 }
 
-const NotifyPeriodicEventStreamRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["data", "id", "pending", "basetime", "customData"]);
 export interface NotifyPeriodicEventStreamRequest {
   data: Array<StreamDataElementType>;
   /** Id of stream. */
@@ -40,7 +39,7 @@ export function isNotifyPeriodicEventStreamRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyPeriodicEventStreamRequestKeys);
+  return onlyKnownKeys(x, n, "data,id,pending,basetime,customData");
 }
 export const NotifyPeriodicEventStreamRequestSchema: Schema<NotifyPeriodicEventStreamRequest> = /* @__PURE__ */ lazyObj(isNotifyPeriodicEventStreamRequest, true, () => ({ data: list(StreamDataElementTypeSchema, 1), id: num(true, 0), pending: num(true, 0), basetime: dateTime(), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const NotifyPriorityChargingRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["transactionId", "activated", "customData"]);
 export interface NotifyPriorityChargingRequest {
   /** The transaction for which priority charging is requested. */
   transactionId: string;
@@ -24,11 +23,10 @@ export function isNotifyPriorityChargingRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyPriorityChargingRequestKeys);
+  return onlyKnownKeys(x, n, "transactionId,activated,customData");
 }
 export const NotifyPriorityChargingRequestSchema: Schema<NotifyPriorityChargingRequest> = /* @__PURE__ */ lazyObj(isNotifyPriorityChargingRequest, true, () => ({ transactionId: str(undefined, 36), activated: bool(), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyPriorityChargingResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 /** This response message has an empty body. */
 export interface NotifyPriorityChargingResponse {
   customData?: CustomDataType | undefined;
@@ -42,7 +40,7 @@ export function isNotifyPriorityChargingResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyPriorityChargingResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyPriorityChargingResponseSchema: Schema<NotifyPriorityChargingResponse> = /* @__PURE__ */ lazyObj(isNotifyPriorityChargingResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isNotifyReportRequest_reportData(x: unknown): boolean {
   return true;
 }
 
-const NotifyReportRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["requestId", "generatedAt", "reportData", "tbc", "seqNo", "customData"]);
 export interface NotifyReportRequest {
   /** The id of the GetReportRequest  or GetBaseReportRequest that requested this report */
   requestId: number;
@@ -50,11 +49,10 @@ export function isNotifyReportRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyReportRequestKeys);
+  return onlyKnownKeys(x, n, "requestId,generatedAt,reportData,tbc,seqNo,customData");
 }
 export const NotifyReportRequestSchema: Schema<NotifyReportRequest> = /* @__PURE__ */ lazyObj(isNotifyReportRequest, true, () => ({ requestId: num(true), generatedAt: dateTime(), reportData: opt(list(ReportDataTypeSchema, 1)), tbc: opt(bool()), seqNo: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyReportResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyReportResponse {
   customData?: CustomDataType | undefined;
 }
@@ -67,7 +65,7 @@ export function isNotifyReportResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyReportResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyReportResponseSchema: Schema<NotifyReportResponse> = /* @__PURE__ */ lazyObj(isNotifyReportResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const NotifyWebPaymentStartedRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "timeout", "customData"]);
 export interface NotifyWebPaymentStartedRequest {
   /** EVSE id for which transaction is requested. */
   evseId: number;
@@ -24,11 +23,10 @@ export function isNotifyWebPaymentStartedRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyWebPaymentStartedRequestKeys);
+  return onlyKnownKeys(x, n, "evseId,timeout,customData");
 }
 export const NotifyWebPaymentStartedRequestSchema: Schema<NotifyWebPaymentStartedRequest> = /* @__PURE__ */ lazyObj(isNotifyWebPaymentStartedRequest, true, () => ({ evseId: num(true, 0), timeout: num(true), customData: opt(CustomDataTypeSchema) }));
 
-const NotifyWebPaymentStartedResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface NotifyWebPaymentStartedResponse {
   customData?: CustomDataType | undefined;
 }
@@ -41,7 +39,7 @@ export function isNotifyWebPaymentStartedResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NotifyWebPaymentStartedResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const NotifyWebPaymentStartedResponseSchema: Schema<NotifyWebPaymentStartedResponse> = /* @__PURE__ */ lazyObj(isNotifyWebPaymentStartedResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ConstantStreamDataType, ConstantStreamDataTypeSchema, type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isConstantStreamDataType, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const OpenPeriodicEventStreamRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["constantStreamData", "customData"]);
 export interface OpenPeriodicEventStreamRequest {
   constantStreamData: ConstantStreamDataType;
   customData?: CustomDataType | undefined;
@@ -19,11 +18,10 @@ export function isOpenPeriodicEventStreamRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, OpenPeriodicEventStreamRequestKeys);
+  return onlyKnownKeys(x, n, "constantStreamData,customData");
 }
 export const OpenPeriodicEventStreamRequestSchema: Schema<OpenPeriodicEventStreamRequest> = /* @__PURE__ */ lazyObj(isOpenPeriodicEventStreamRequest, true, () => ({ constantStreamData: ConstantStreamDataTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const OpenPeriodicEventStreamResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface OpenPeriodicEventStreamResponse {
   status: GenericStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -45,7 +43,7 @@ export function isOpenPeriodicEventStreamResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, OpenPeriodicEventStreamResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const OpenPeriodicEventStreamResponseSchema: Schema<OpenPeriodicEventStreamResponse> = /* @__PURE__ */ lazyObj(isOpenPeriodicEventStreamResponse, true, () => ({ status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const PublishFirmwareRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["location", "retries", "checksum", "requestId", "retryInterval", "customData"]);
 export interface PublishFirmwareRequest {
   /**
    * This contains a string containing a URI pointing to a
@@ -57,11 +56,10 @@ export function isPublishFirmwareRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PublishFirmwareRequestKeys);
+  return onlyKnownKeys(x, n, "location,retries,checksum,requestId,retryInterval,customData");
 }
 export const PublishFirmwareRequestSchema: Schema<PublishFirmwareRequest> = /* @__PURE__ */ lazyObj(isPublishFirmwareRequest, true, () => ({ location: str(undefined, 2000), retries: opt(num(true, 0)), checksum: str(undefined, 32), requestId: num(true, 0), retryInterval: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
-const PublishFirmwareResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface PublishFirmwareResponse {
   status: GenericStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -83,7 +81,7 @@ export function isPublishFirmwareResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PublishFirmwareResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const PublishFirmwareResponseSchema: Schema<PublishFirmwareResponse> = /* @__PURE__ */ lazyObj(isPublishFirmwareResponse, true, () => ({ status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isPublishFirmwareStatusNotificationRequest_location(x: unknown): boolea
   return true;
 }
 
-const PublishFirmwareStatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "location", "requestId", "statusInfo", "customData"]);
 export interface PublishFirmwareStatusNotificationRequest {
   status: PublishFirmwareStatusEnumType;
   /** Required if status is Published. Can be multiple URI’s, if the Local Controller supports e.g. HTTP, HTTPS, and FTP. */
@@ -53,11 +52,10 @@ export function isPublishFirmwareStatusNotificationRequest(x: unknown): boolean 
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PublishFirmwareStatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "status,location,requestId,statusInfo,customData");
 }
 export const PublishFirmwareStatusNotificationRequestSchema: Schema<PublishFirmwareStatusNotificationRequest> = /* @__PURE__ */ lazyObj(isPublishFirmwareStatusNotificationRequest, true, () => ({ status: PublishFirmwareStatusEnumTypeSchema, location: opt(list(str(undefined, 2000), 1)), requestId: opt(num(true, 0)), statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
-const PublishFirmwareStatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface PublishFirmwareStatusNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -70,7 +68,7 @@ export function isPublishFirmwareStatusNotificationResponse(x: unknown): boolean
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PublishFirmwareStatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const PublishFirmwareStatusNotificationResponseSchema: Schema<PublishFirmwareStatusNotificationResponse> = /* @__PURE__ */ lazyObj(isPublishFirmwareStatusNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

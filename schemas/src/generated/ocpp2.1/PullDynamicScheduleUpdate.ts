@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingProfileStatusEnumType, ChargingProfileStatusEnumTypeSchema, type ChargingScheduleUpdateType, ChargingScheduleUpdateTypeSchema, type CustomDataType, CustomDataTypeSchema, isChargingProfileStatusEnumType, isChargingScheduleUpdateType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const PullDynamicScheduleUpdateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingProfileId", "customData"]);
 export interface PullDynamicScheduleUpdateRequest {
   /** Id of charging profile to update. */
   chargingProfileId: number;
@@ -20,11 +19,10 @@ export function isPullDynamicScheduleUpdateRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PullDynamicScheduleUpdateRequestKeys);
+  return onlyKnownKeys(x, n, "chargingProfileId,customData");
 }
 export const PullDynamicScheduleUpdateRequestSchema: Schema<PullDynamicScheduleUpdateRequest> = /* @__PURE__ */ lazyObj(isPullDynamicScheduleUpdateRequest, true, () => ({ chargingProfileId: num(true), customData: opt(CustomDataTypeSchema) }));
 
-const PullDynamicScheduleUpdateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["scheduleUpdate", "status", "statusInfo", "customData"]);
 export interface PullDynamicScheduleUpdateResponse {
   scheduleUpdate?: ChargingScheduleUpdateType | undefined;
   status: ChargingProfileStatusEnumType;
@@ -52,7 +50,7 @@ export function isPullDynamicScheduleUpdateResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PullDynamicScheduleUpdateResponseKeys);
+  return onlyKnownKeys(x, n, "scheduleUpdate,status,statusInfo,customData");
 }
 export const PullDynamicScheduleUpdateResponseSchema: Schema<PullDynamicScheduleUpdateResponse> = /* @__PURE__ */ lazyObj(isPullDynamicScheduleUpdateResponse, true, () => ({ scheduleUpdate: opt(ChargingScheduleUpdateTypeSchema), status: ChargingProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

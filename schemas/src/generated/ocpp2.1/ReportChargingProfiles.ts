@@ -12,7 +12,6 @@ function isReportChargingProfilesRequest_chargingProfile(x: unknown): boolean {
   return true;
 }
 
-const ReportChargingProfilesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["requestId", "chargingLimitSource", "chargingProfile", "tbc", "evseId", "customData"]);
 export interface ReportChargingProfilesRequest {
   /** Id used to match the &lt;&lt;getchargingprofilesrequest, GetChargingProfilesRequest&gt;&gt; message with the resulting ReportChargingProfilesRequest messages. When the CSMS provided a requestId in the &lt;&lt;getchargingprofilesrequest, GetChargingProfilesRequest&gt;&gt;, this field SHALL contain the same value. */
   requestId: number;
@@ -47,11 +46,10 @@ export function isReportChargingProfilesRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReportChargingProfilesRequestKeys);
+  return onlyKnownKeys(x, n, "requestId,chargingLimitSource,chargingProfile,tbc,evseId,customData");
 }
 export const ReportChargingProfilesRequestSchema: Schema<ReportChargingProfilesRequest> = /* @__PURE__ */ lazyObj(isReportChargingProfilesRequest, true, () => ({ requestId: num(true), chargingLimitSource: str(undefined, 20), chargingProfile: list(ChargingProfileTypeSchema, 1), tbc: opt(bool()), evseId: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const ReportChargingProfilesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface ReportChargingProfilesResponse {
   customData?: CustomDataType | undefined;
 }
@@ -64,7 +62,7 @@ export function isReportChargingProfilesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReportChargingProfilesResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const ReportChargingProfilesResponseSchema: Schema<ReportChargingProfilesResponse> = /* @__PURE__ */ lazyObj(isReportChargingProfilesResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -75,7 +75,6 @@ function isReportDERControlRequest_limitMaxDischarge(x: unknown): boolean {
   return true;
 }
 
-const ReportDERControlRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["curve", "enterService", "fixedPFAbsorb", "fixedPFInject", "fixedVar", "freqDroop", "gradient", "limitMaxDischarge", "requestId", "tbc", "customData"]);
 export interface ReportDERControlRequest {
   curve?: Array<DERCurveGetType> | undefined;
   enterService?: Array<EnterServiceGetType> | undefined;
@@ -150,11 +149,10 @@ export function isReportDERControlRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReportDERControlRequestKeys);
+  return onlyKnownKeys(x, n, "curve,enterService,fixedPFAbsorb,fixedPFInject,fixedVar,freqDroop,gradient,limitMaxDischarge,requestId,tbc,customData");
 }
 export const ReportDERControlRequestSchema: Schema<ReportDERControlRequest> = /* @__PURE__ */ lazyObj(isReportDERControlRequest, true, () => ({ curve: opt(list(DERCurveGetTypeSchema, 1, 24)), enterService: opt(list(EnterServiceGetTypeSchema, 1, 24)), fixedPFAbsorb: opt(list(FixedPFGetTypeSchema, 1, 24)), fixedPFInject: opt(list(FixedPFGetTypeSchema, 1, 24)), fixedVar: opt(list(FixedVarGetTypeSchema, 1, 24)), freqDroop: opt(list(FreqDroopGetTypeSchema, 1, 24)), gradient: opt(list(GradientGetTypeSchema, 1, 24)), limitMaxDischarge: opt(list(LimitMaxDischargeGetTypeSchema, 1, 24)), requestId: num(true), tbc: opt(bool()), customData: opt(CustomDataTypeSchema) }));
 
-const ReportDERControlResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 /** This message has no parameters. */
 export interface ReportDERControlResponse {
   customData?: CustomDataType | undefined;
@@ -168,7 +166,7 @@ export function isReportDERControlResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReportDERControlResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const ReportDERControlResponseSchema: Schema<ReportDERControlResponse> = /* @__PURE__ */ lazyObj(isReportDERControlResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

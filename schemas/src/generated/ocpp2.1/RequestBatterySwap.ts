@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, type IdTokenType, IdTokenTypeSchema, isCustomDataType, isGenericStatusEnumType, isIdTokenType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const RequestBatterySwapRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idToken", "requestId", "customData"]);
 export interface RequestBatterySwapRequest {
   idToken: IdTokenType;
   /** Request id to match with BatterySwapRequest. */
@@ -23,11 +22,10 @@ export function isRequestBatterySwapRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RequestBatterySwapRequestKeys);
+  return onlyKnownKeys(x, n, "idToken,requestId,customData");
 }
 export const RequestBatterySwapRequestSchema: Schema<RequestBatterySwapRequest> = /* @__PURE__ */ lazyObj(isRequestBatterySwapRequest, true, () => ({ idToken: IdTokenTypeSchema, requestId: num(true), customData: opt(CustomDataTypeSchema) }));
 
-const RequestBatterySwapResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface RequestBatterySwapResponse {
   status: GenericStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -49,7 +47,7 @@ export function isRequestBatterySwapResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RequestBatterySwapResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const RequestBatterySwapResponseSchema: Schema<RequestBatterySwapResponse> = /* @__PURE__ */ lazyObj(isRequestBatterySwapResponse, true, () => ({ status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

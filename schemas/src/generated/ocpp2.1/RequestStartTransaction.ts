@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type ChargingProfileType, ChargingProfileTypeSchema, type CustomDataType, CustomDataTypeSchema, type IdTokenType, IdTokenTypeSchema, isChargingProfileType, isCustomDataType, isIdTokenType, isRequestStartStopStatusEnumType, isStatusInfoType, type RequestStartStopStatusEnumType, RequestStartStopStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const RequestStartTransactionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "groupIdToken", "idToken", "remoteStartId", "chargingProfile", "customData"]);
 export interface RequestStartTransactionRequest {
   /** Number of the EVSE on which to start the transaction. EvseId SHALL be &gt; 0 */
   evseId?: number | undefined;
@@ -42,11 +41,10 @@ export function isRequestStartTransactionRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RequestStartTransactionRequestKeys);
+  return onlyKnownKeys(x, n, "evseId,groupIdToken,idToken,remoteStartId,chargingProfile,customData");
 }
 export const RequestStartTransactionRequestSchema: Schema<RequestStartTransactionRequest> = /* @__PURE__ */ lazyObj(isRequestStartTransactionRequest, true, () => ({ evseId: opt(num(true, 1)), groupIdToken: opt(IdTokenTypeSchema), idToken: IdTokenTypeSchema, remoteStartId: num(true), chargingProfile: opt(ChargingProfileTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
-const RequestStartTransactionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "transactionId", "customData"]);
 export interface RequestStartTransactionResponse {
   status: RequestStartStopStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -75,7 +73,7 @@ export function isRequestStartTransactionResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RequestStartTransactionResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,transactionId,customData");
 }
 export const RequestStartTransactionResponseSchema: Schema<RequestStartTransactionResponse> = /* @__PURE__ */ lazyObj(isRequestStartTransactionResponse, true, () => ({ status: RequestStartStopStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), transactionId: opt(str(undefined, 36)), customData: opt(CustomDataTypeSchema) }));
 

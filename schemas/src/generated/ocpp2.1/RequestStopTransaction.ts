@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isRequestStartStopStatusEnumType, isStatusInfoType, type RequestStartStopStatusEnumType, RequestStartStopStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const RequestStopTransactionRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["transactionId", "customData"]);
 export interface RequestStopTransactionRequest {
   /** The identifier of the transaction which the Charging Station is requested to stop. */
   transactionId: string;
@@ -20,11 +19,10 @@ export function isRequestStopTransactionRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RequestStopTransactionRequestKeys);
+  return onlyKnownKeys(x, n, "transactionId,customData");
 }
 export const RequestStopTransactionRequestSchema: Schema<RequestStopTransactionRequest> = /* @__PURE__ */ lazyObj(isRequestStopTransactionRequest, true, () => ({ transactionId: str(undefined, 36), customData: opt(CustomDataTypeSchema) }));
 
-const RequestStopTransactionResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface RequestStopTransactionResponse {
   status: RequestStartStopStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -46,7 +44,7 @@ export function isRequestStopTransactionResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RequestStopTransactionResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const RequestStopTransactionResponseSchema: Schema<RequestStopTransactionResponse> = /* @__PURE__ */ lazyObj(isRequestStopTransactionResponse, true, () => ({ status: RequestStartStopStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type IdTokenType, IdTokenTypeSchema, isCustomDataType, isIdTokenType, isReserveNowStatusEnumType, isStatusInfoType, type ReserveNowStatusEnumType, ReserveNowStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ReserveNowRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "expiryDateTime", "connectorType", "idToken", "evseId", "groupIdToken", "customData"]);
 export interface ReserveNowRequest {
   /** Id of reservation. */
   id: number;
@@ -47,11 +46,10 @@ export function isReserveNowRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReserveNowRequestKeys);
+  return onlyKnownKeys(x, n, "id,expiryDateTime,connectorType,idToken,evseId,groupIdToken,customData");
 }
 export const ReserveNowRequestSchema: Schema<ReserveNowRequest> = /* @__PURE__ */ lazyObj(isReserveNowRequest, true, () => ({ id: num(true, 0), expiryDateTime: dateTime(), connectorType: opt(str(undefined, 20)), idToken: IdTokenTypeSchema, evseId: opt(num(true, 0)), groupIdToken: opt(IdTokenTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
-const ReserveNowResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface ReserveNowResponse {
   status: ReserveNowStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -73,7 +71,7 @@ export function isReserveNowResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReserveNowResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const ReserveNowResponseSchema: Schema<ReserveNowResponse> = /* @__PURE__ */ lazyObj(isReserveNowResponse, true, () => ({ status: ReserveNowStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

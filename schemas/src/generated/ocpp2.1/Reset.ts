@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isResetEnumType, isResetStatusEnumType, isStatusInfoType, type ResetEnumType, ResetEnumTypeSchema, type ResetStatusEnumType, ResetStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const ResetRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["type", "evseId", "customData"]);
 export interface ResetRequest {
   type: ResetEnumType;
   /** This contains the ID of a specific EVSE that needs to be reset, instead of the entire Charging Station. */
@@ -26,11 +25,10 @@ export function isResetRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ResetRequestKeys);
+  return onlyKnownKeys(x, n, "type,evseId,customData");
 }
 export const ResetRequestSchema: Schema<ResetRequest> = /* @__PURE__ */ lazyObj(isResetRequest, true, () => ({ type: ResetEnumTypeSchema, evseId: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
-const ResetResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface ResetResponse {
   status: ResetStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -52,7 +50,7 @@ export function isResetResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ResetResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const ResetResponseSchema: Schema<ResetResponse> = /* @__PURE__ */ lazyObj(isResetResponse, true, () => ({ status: ResetStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

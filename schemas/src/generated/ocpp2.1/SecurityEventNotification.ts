@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType } from './_defs.js';
 
-const SecurityEventNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["type", "timestamp", "techInfo", "customData"]);
 export interface SecurityEventNotificationRequest {
   /** Type of the security event. This value should be taken from the Security events list. */
   type: string;
@@ -31,11 +30,10 @@ export function isSecurityEventNotificationRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SecurityEventNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "type,timestamp,techInfo,customData");
 }
 export const SecurityEventNotificationRequestSchema: Schema<SecurityEventNotificationRequest> = /* @__PURE__ */ lazyObj(isSecurityEventNotificationRequest, true, () => ({ type: str(undefined, 50), timestamp: dateTime(), techInfo: opt(str(undefined, 255)), customData: opt(CustomDataTypeSchema) }));
 
-const SecurityEventNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface SecurityEventNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -48,7 +46,7 @@ export function isSecurityEventNotificationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SecurityEventNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const SecurityEventNotificationResponseSchema: Schema<SecurityEventNotificationResponse> = /* @__PURE__ */ lazyObj(isSecurityEventNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

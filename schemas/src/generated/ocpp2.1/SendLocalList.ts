@@ -12,7 +12,6 @@ function isSendLocalListRequest_localAuthorizationList(x: unknown): boolean {
   return true;
 }
 
-const SendLocalListRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["localAuthorizationList", "versionNumber", "updateType", "customData"]);
 export interface SendLocalListRequest {
   localAuthorizationList?: Array<AuthorizationData> | undefined;
   /** In case of a full update this is the version number of the full list. In case of a differential update it is the version number of the list after the update has been applied. */
@@ -38,11 +37,10 @@ export function isSendLocalListRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SendLocalListRequestKeys);
+  return onlyKnownKeys(x, n, "localAuthorizationList,versionNumber,updateType,customData");
 }
 export const SendLocalListRequestSchema: Schema<SendLocalListRequest> = /* @__PURE__ */ lazyObj(isSendLocalListRequest, true, () => ({ localAuthorizationList: opt(list(AuthorizationDataSchema, 1)), versionNumber: num(true), updateType: UpdateEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const SendLocalListResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface SendLocalListResponse {
   status: SendLocalListStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -64,7 +62,7 @@ export function isSendLocalListResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SendLocalListResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const SendLocalListResponseSchema: Schema<SendLocalListResponse> = /* @__PURE__ */ lazyObj(isSendLocalListResponse, true, () => ({ status: SendLocalListStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

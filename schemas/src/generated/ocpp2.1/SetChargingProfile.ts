@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingProfileStatusEnumType, ChargingProfileStatusEnumTypeSchema, type ChargingProfileType, ChargingProfileTypeSchema, type CustomDataType, CustomDataTypeSchema, isChargingProfileStatusEnumType, isChargingProfileType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetChargingProfileRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "chargingProfile", "customData"]);
 export interface SetChargingProfileRequest {
   /** For TxDefaultProfile an evseId=0 applies the profile to each individual evse. For ChargingStationMaxProfile and ChargingStationExternalConstraints an evseId=0 contains an overal limit for the whole Charging Station. */
   evseId: number;
@@ -23,11 +22,10 @@ export function isSetChargingProfileRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetChargingProfileRequestKeys);
+  return onlyKnownKeys(x, n, "evseId,chargingProfile,customData");
 }
 export const SetChargingProfileRequestSchema: Schema<SetChargingProfileRequest> = /* @__PURE__ */ lazyObj(isSetChargingProfileRequest, true, () => ({ evseId: num(true, 0), chargingProfile: ChargingProfileTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const SetChargingProfileResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface SetChargingProfileResponse {
   status: ChargingProfileStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -49,7 +47,7 @@ export function isSetChargingProfileResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetChargingProfileResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const SetChargingProfileResponseSchema: Schema<SetChargingProfileResponse> = /* @__PURE__ */ lazyObj(isSetChargingProfileResponse, true, () => ({ status: ChargingProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

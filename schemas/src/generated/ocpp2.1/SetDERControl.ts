@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, isObject, lazyObj, list, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type DERControlEnumType, DERControlEnumTypeSchema, type DERControlStatusEnumType, DERControlStatusEnumTypeSchema, type DERCurveType, DERCurveTypeSchema, type EnterServiceType, EnterServiceTypeSchema, type FixedPFType, FixedPFTypeSchema, type FixedVarType, FixedVarTypeSchema, type FreqDroopType, FreqDroopTypeSchema, type GradientType, GradientTypeSchema, isCustomDataType, isDERControlEnumType, isDERControlStatusEnumType, isDERCurveType, isEnterServiceType, isFixedPFType, isFixedVarType, isFreqDroopType, isGradientType, isLimitMaxDischargeType, isStatusInfoType, type LimitMaxDischargeType, LimitMaxDischargeTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetDERControlRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["isDefault", "controlId", "controlType", "curve", "enterService", "fixedPFAbsorb", "fixedPFInject", "fixedVar", "freqDroop", "gradient", "limitMaxDischarge", "customData"]);
 export interface SetDERControlRequest {
   /** True if this is a default DER control */
   isDefault: boolean;
@@ -75,7 +74,7 @@ export function isSetDERControlRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetDERControlRequestKeys);
+  return onlyKnownKeys(x, n, "isDefault,controlId,controlType,curve,enterService,fixedPFAbsorb,fixedPFInject,fixedVar,freqDroop,gradient,limitMaxDischarge,customData");
 }
 export const SetDERControlRequestSchema: Schema<SetDERControlRequest> = /* @__PURE__ */ lazyObj(isSetDERControlRequest, true, () => ({ isDefault: bool(), controlId: str(undefined, 36), controlType: DERControlEnumTypeSchema, curve: opt(DERCurveTypeSchema), enterService: opt(EnterServiceTypeSchema), fixedPFAbsorb: opt(FixedPFTypeSchema), fixedPFInject: opt(FixedPFTypeSchema), fixedVar: opt(FixedVarTypeSchema), freqDroop: opt(FreqDroopTypeSchema), gradient: opt(GradientTypeSchema), limitMaxDischarge: opt(LimitMaxDischargeTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
@@ -88,7 +87,6 @@ function isSetDERControlResponse_supersededIds(x: unknown): boolean {
   return true;
 }
 
-const SetDERControlResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "supersededIds", "customData"]);
 export interface SetDERControlResponse {
   status: DERControlStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -117,7 +115,7 @@ export function isSetDERControlResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetDERControlResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,supersededIds,customData");
 }
 export const SetDERControlResponseSchema: Schema<SetDERControlResponse> = /* @__PURE__ */ lazyObj(isSetDERControlResponse, true, () => ({ status: DERControlStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), supersededIds: opt(list(str(undefined, 36), 1, 24)), customData: opt(CustomDataTypeSchema) }));
 

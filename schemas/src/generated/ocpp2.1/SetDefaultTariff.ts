@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isStatusInfoType, isTariffSetStatusEnumType, isTariffType, type StatusInfoType, StatusInfoTypeSchema, type TariffSetStatusEnumType, TariffSetStatusEnumTypeSchema, type TariffType, TariffTypeSchema } from './_defs.js';
 
-const SetDefaultTariffRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "tariff", "customData"]);
 export interface SetDefaultTariffRequest {
   /** EVSE that tariff applies to. When _evseId_ = 0, then tarriff applies to all EVSEs. */
   evseId: number;
@@ -23,11 +22,10 @@ export function isSetDefaultTariffRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetDefaultTariffRequestKeys);
+  return onlyKnownKeys(x, n, "evseId,tariff,customData");
 }
 export const SetDefaultTariffRequestSchema: Schema<SetDefaultTariffRequest> = /* @__PURE__ */ lazyObj(isSetDefaultTariffRequest, true, () => ({ evseId: num(true, 0), tariff: TariffTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const SetDefaultTariffResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface SetDefaultTariffResponse {
   status: TariffSetStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -49,7 +47,7 @@ export function isSetDefaultTariffResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetDefaultTariffResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const SetDefaultTariffResponseSchema: Schema<SetDefaultTariffResponse> = /* @__PURE__ */ lazyObj(isSetDefaultTariffResponse, true, () => ({ status: TariffSetStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

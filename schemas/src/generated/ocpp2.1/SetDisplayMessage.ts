@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type DisplayMessageStatusEnumType, DisplayMessageStatusEnumTypeSchema, isCustomDataType, isDisplayMessageStatusEnumType, isMessageInfoType, isStatusInfoType, type MessageInfoType, MessageInfoTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetDisplayMessageRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["message", "customData"]);
 export interface SetDisplayMessageRequest {
   message: MessageInfoType;
   customData?: CustomDataType | undefined;
@@ -19,11 +18,10 @@ export function isSetDisplayMessageRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetDisplayMessageRequestKeys);
+  return onlyKnownKeys(x, n, "message,customData");
 }
 export const SetDisplayMessageRequestSchema: Schema<SetDisplayMessageRequest> = /* @__PURE__ */ lazyObj(isSetDisplayMessageRequest, true, () => ({ message: MessageInfoTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const SetDisplayMessageResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface SetDisplayMessageResponse {
   status: DisplayMessageStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -45,7 +43,7 @@ export function isSetDisplayMessageResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetDisplayMessageResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const SetDisplayMessageResponseSchema: Schema<SetDisplayMessageResponse> = /* @__PURE__ */ lazyObj(isSetDisplayMessageResponse, true, () => ({ status: DisplayMessageStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

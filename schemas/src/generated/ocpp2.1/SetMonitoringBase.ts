@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericDeviceModelStatusEnumType, GenericDeviceModelStatusEnumTypeSchema, isCustomDataType, isGenericDeviceModelStatusEnumType, isMonitoringBaseEnumType, isStatusInfoType, type MonitoringBaseEnumType, MonitoringBaseEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetMonitoringBaseRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["monitoringBase", "customData"]);
 export interface SetMonitoringBaseRequest {
   monitoringBase: MonitoringBaseEnumType;
   customData?: CustomDataType | undefined;
@@ -19,11 +18,10 @@ export function isSetMonitoringBaseRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetMonitoringBaseRequestKeys);
+  return onlyKnownKeys(x, n, "monitoringBase,customData");
 }
 export const SetMonitoringBaseRequestSchema: Schema<SetMonitoringBaseRequest> = /* @__PURE__ */ lazyObj(isSetMonitoringBaseRequest, true, () => ({ monitoringBase: MonitoringBaseEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const SetMonitoringBaseResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface SetMonitoringBaseResponse {
   status: GenericDeviceModelStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -45,7 +43,7 @@ export function isSetMonitoringBaseResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetMonitoringBaseResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const SetMonitoringBaseResponseSchema: Schema<SetMonitoringBaseResponse> = /* @__PURE__ */ lazyObj(isSetMonitoringBaseResponse, true, () => ({ status: GenericDeviceModelStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetMonitoringLevelRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["severity", "customData"]);
 export interface SetMonitoringLevelRequest {
   /**
    * The Charging Station SHALL only report events with a severity number lower than or equal to this severity.
@@ -45,11 +44,10 @@ export function isSetMonitoringLevelRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetMonitoringLevelRequestKeys);
+  return onlyKnownKeys(x, n, "severity,customData");
 }
 export const SetMonitoringLevelRequestSchema: Schema<SetMonitoringLevelRequest> = /* @__PURE__ */ lazyObj(isSetMonitoringLevelRequest, true, () => ({ severity: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const SetMonitoringLevelResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface SetMonitoringLevelResponse {
   status: GenericStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -71,7 +69,7 @@ export function isSetMonitoringLevelResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetMonitoringLevelResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const SetMonitoringLevelResponseSchema: Schema<SetMonitoringLevelResponse> = /* @__PURE__ */ lazyObj(isSetMonitoringLevelResponse, true, () => ({ status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

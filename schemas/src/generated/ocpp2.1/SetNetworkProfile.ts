@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isNetworkConnectionProfileType, isSetNetworkProfileStatusEnumType, isStatusInfoType, type NetworkConnectionProfileType, NetworkConnectionProfileTypeSchema, type SetNetworkProfileStatusEnumType, SetNetworkProfileStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SetNetworkProfileRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["configurationSlot", "connectionData", "customData"]);
 export interface SetNetworkProfileRequest {
   /** Slot in which the configuration should be stored. */
   configurationSlot: number;
@@ -23,11 +22,10 @@ export function isSetNetworkProfileRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetNetworkProfileRequestKeys);
+  return onlyKnownKeys(x, n, "configurationSlot,connectionData,customData");
 }
 export const SetNetworkProfileRequestSchema: Schema<SetNetworkProfileRequest> = /* @__PURE__ */ lazyObj(isSetNetworkProfileRequest, true, () => ({ configurationSlot: num(true), connectionData: NetworkConnectionProfileTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const SetNetworkProfileResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface SetNetworkProfileResponse {
   status: SetNetworkProfileStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -49,7 +47,7 @@ export function isSetNetworkProfileResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetNetworkProfileResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const SetNetworkProfileResponseSchema: Schema<SetNetworkProfileResponse> = /* @__PURE__ */ lazyObj(isSetNetworkProfileResponse, true, () => ({ status: SetNetworkProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isSetVariableMonitoringRequest_setMonitoringData(x: unknown): boolean {
   return true;
 }
 
-const SetVariableMonitoringRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["setMonitoringData", "customData"]);
 export interface SetVariableMonitoringRequest {
   setMonitoringData: Array<SetMonitoringDataType>;
   customData?: CustomDataType | undefined;
@@ -28,7 +27,7 @@ export function isSetVariableMonitoringRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetVariableMonitoringRequestKeys);
+  return onlyKnownKeys(x, n, "setMonitoringData,customData");
 }
 export const SetVariableMonitoringRequestSchema: Schema<SetVariableMonitoringRequest> = /* @__PURE__ */ lazyObj(isSetVariableMonitoringRequest, true, () => ({ setMonitoringData: list(SetMonitoringDataTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 
@@ -41,7 +40,6 @@ function isSetVariableMonitoringResponse_setMonitoringResult(x: unknown): boolea
   return true;
 }
 
-const SetVariableMonitoringResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["setMonitoringResult", "customData"]);
 export interface SetVariableMonitoringResponse {
   setMonitoringResult: Array<SetMonitoringResultType>;
   customData?: CustomDataType | undefined;
@@ -57,7 +55,7 @@ export function isSetVariableMonitoringResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetVariableMonitoringResponseKeys);
+  return onlyKnownKeys(x, n, "setMonitoringResult,customData");
 }
 export const SetVariableMonitoringResponseSchema: Schema<SetVariableMonitoringResponse> = /* @__PURE__ */ lazyObj(isSetVariableMonitoringResponse, true, () => ({ setMonitoringResult: list(SetMonitoringResultTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isSetVariablesRequest_setVariableData(x: unknown): boolean {
   return true;
 }
 
-const SetVariablesRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["setVariableData", "customData"]);
 export interface SetVariablesRequest {
   setVariableData: Array<SetVariableDataType>;
   customData?: CustomDataType | undefined;
@@ -28,7 +27,7 @@ export function isSetVariablesRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetVariablesRequestKeys);
+  return onlyKnownKeys(x, n, "setVariableData,customData");
 }
 export const SetVariablesRequestSchema: Schema<SetVariablesRequest> = /* @__PURE__ */ lazyObj(isSetVariablesRequest, true, () => ({ setVariableData: list(SetVariableDataTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 
@@ -41,7 +40,6 @@ function isSetVariablesResponse_setVariableResult(x: unknown): boolean {
   return true;
 }
 
-const SetVariablesResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["setVariableResult", "customData"]);
 export interface SetVariablesResponse {
   setVariableResult: Array<SetVariableResultType>;
   customData?: CustomDataType | undefined;
@@ -57,7 +55,7 @@ export function isSetVariablesResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetVariablesResponseKeys);
+  return onlyKnownKeys(x, n, "setVariableResult,customData");
 }
 export const SetVariablesResponseSchema: Schema<SetVariablesResponse> = /* @__PURE__ */ lazyObj(isSetVariablesResponse, true, () => ({ setVariableResult: list(SetVariableResultTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CertificateHashDataType, CertificateHashDataTypeSchema, type CertificateSigningUseEnumType, CertificateSigningUseEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isCertificateHashDataType, isCertificateSigningUseEnumType, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const SignCertificateRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["csr", "certificateType", "hashRootCertificate", "requestId", "customData"]);
 export interface SignCertificateRequest {
   /** The Charging Station SHALL send the public key in form of a Certificate Signing Request (CSR) as described in RFC 2986 [22] and then PEM encoded, using the &lt;&lt;signcertificaterequest,SignCertificateRequest&gt;&gt; message. */
   csr: string;
@@ -39,11 +38,10 @@ export function isSignCertificateRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SignCertificateRequestKeys);
+  return onlyKnownKeys(x, n, "csr,certificateType,hashRootCertificate,requestId,customData");
 }
 export const SignCertificateRequestSchema: Schema<SignCertificateRequest> = /* @__PURE__ */ lazyObj(isSignCertificateRequest, true, () => ({ csr: str(undefined, 5500), certificateType: opt(CertificateSigningUseEnumTypeSchema), hashRootCertificate: opt(CertificateHashDataTypeSchema), requestId: opt(num(true)), customData: opt(CustomDataTypeSchema) }));
 
-const SignCertificateResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface SignCertificateResponse {
   status: GenericStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -65,7 +63,7 @@ export function isSignCertificateResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SignCertificateResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const SignCertificateResponseSchema: Schema<SignCertificateResponse> = /* @__PURE__ */ lazyObj(isSignCertificateResponse, true, () => ({ status: GenericStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, dateTime, isDateTime, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ConnectorStatusEnumType, ConnectorStatusEnumTypeSchema, type CustomDataType, CustomDataTypeSchema, isConnectorStatusEnumType, isCustomDataType } from './_defs.js';
 
-const StatusNotificationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["timestamp", "connectorStatus", "evseId", "connectorId", "customData"]);
 export interface StatusNotificationRequest {
   /** The time for which the status is reported. */
   timestamp: string;
@@ -31,11 +30,10 @@ export function isStatusNotificationRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StatusNotificationRequestKeys);
+  return onlyKnownKeys(x, n, "timestamp,connectorStatus,evseId,connectorId,customData");
 }
 export const StatusNotificationRequestSchema: Schema<StatusNotificationRequest> = /* @__PURE__ */ lazyObj(isStatusNotificationRequest, true, () => ({ timestamp: dateTime(), connectorStatus: ConnectorStatusEnumTypeSchema, evseId: num(true, 0), connectorId: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const StatusNotificationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["customData"]);
 export interface StatusNotificationResponse {
   customData?: CustomDataType | undefined;
 }
@@ -48,7 +46,7 @@ export function isStatusNotificationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StatusNotificationResponseKeys);
+  return onlyKnownKeys(x, n, "customData");
 }
 export const StatusNotificationResponseSchema: Schema<StatusNotificationResponse> = /* @__PURE__ */ lazyObj(isStatusNotificationResponse, true, () => ({ customData: opt(CustomDataTypeSchema) }));
 

@@ -12,7 +12,6 @@ function isTransactionEventRequest_meterValue(x: unknown): boolean {
   return true;
 }
 
-const TransactionEventRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["costDetails", "eventType", "meterValue", "timestamp", "triggerReason", "seqNo", "offline", "numberOfPhasesUsed", "cableMaxCurrent", "reservationId", "preconditioningStatus", "evseSleep", "transactionInfo", "evse", "idToken", "customData"]);
 export interface TransactionEventRequest {
   costDetails?: CostDetailsType | undefined;
   eventType: TransactionEventEnumType;
@@ -112,7 +111,7 @@ export function isTransactionEventRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TransactionEventRequestKeys);
+  return onlyKnownKeys(x, n, "costDetails,eventType,meterValue,timestamp,triggerReason,seqNo,offline,numberOfPhasesUsed,cableMaxCurrent,reservationId,preconditioningStatus,evseSleep,transactionInfo,evse,idToken,customData");
 }
 export const TransactionEventRequestSchema: Schema<TransactionEventRequest> = /* @__PURE__ */ lazyObj(isTransactionEventRequest, true, () => ({ costDetails: opt(CostDetailsTypeSchema), eventType: TransactionEventEnumTypeSchema, meterValue: opt(list(MeterValueTypeSchema, 1)), timestamp: dateTime(), triggerReason: TriggerReasonEnumTypeSchema, seqNo: num(true, 0), offline: opt(bool()), numberOfPhasesUsed: opt(num(true, 0, 3)), cableMaxCurrent: opt(num(true)), reservationId: opt(num(true, 0)), preconditioningStatus: opt(PreconditioningStatusEnumTypeSchema), evseSleep: opt(bool()), transactionInfo: TransactionTypeSchema, evse: opt(EVSETypeSchema), idToken: opt(IdTokenTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
@@ -125,7 +124,6 @@ function isTransactionEventResponse_updatedPersonalMessageExtra(x: unknown): boo
   return true;
 }
 
-const TransactionEventResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["totalCost", "chargingPriority", "idTokenInfo", "transactionLimit", "updatedPersonalMessage", "updatedPersonalMessageExtra", "customData"]);
 export interface TransactionEventResponse {
   /** When _eventType_ of TransactionEventRequest is Updated, then this value contains the running cost. When _eventType_ of TransactionEventRequest is Ended, then this contains the final total cost of this transaction, including taxes, in the currency configured with the Configuration Variable: Currency. Absence of this value does not imply that the transaction was free. To indicate a free transaction, the CSMS SHALL send a value of 0.00. */
   totalCost?: number | undefined;
@@ -176,7 +174,7 @@ export function isTransactionEventResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TransactionEventResponseKeys);
+  return onlyKnownKeys(x, n, "totalCost,chargingPriority,idTokenInfo,transactionLimit,updatedPersonalMessage,updatedPersonalMessageExtra,customData");
 }
 export const TransactionEventResponseSchema: Schema<TransactionEventResponse> = /* @__PURE__ */ lazyObj(isTransactionEventResponse, true, () => ({ totalCost: opt(num(false)), chargingPriority: opt(num(true)), idTokenInfo: opt(IdTokenInfoTypeSchema), transactionLimit: opt(TransactionLimitTypeSchema), updatedPersonalMessage: opt(MessageContentTypeSchema), updatedPersonalMessageExtra: opt(list(MessageContentTypeSchema, 1, 4)), customData: opt(CustomDataTypeSchema) }));
 

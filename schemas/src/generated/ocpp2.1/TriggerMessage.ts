@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type EVSEType, EVSETypeSchema, isCustomDataType, isEVSEType, isMessageTriggerEnumType, isStatusInfoType, isTriggerMessageStatusEnumType, type MessageTriggerEnumType, MessageTriggerEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema, type TriggerMessageStatusEnumType, TriggerMessageStatusEnumTypeSchema } from './_defs.js';
 
-const TriggerMessageRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evse", "requestedMessage", "customTrigger", "customData"]);
 export interface TriggerMessageRequest {
   evse?: EVSEType | undefined;
   requestedMessage: MessageTriggerEnumType;
@@ -32,11 +31,10 @@ export function isTriggerMessageRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TriggerMessageRequestKeys);
+  return onlyKnownKeys(x, n, "evse,requestedMessage,customTrigger,customData");
 }
 export const TriggerMessageRequestSchema: Schema<TriggerMessageRequest> = /* @__PURE__ */ lazyObj(isTriggerMessageRequest, true, () => ({ evse: opt(EVSETypeSchema), requestedMessage: MessageTriggerEnumTypeSchema, customTrigger: opt(str(undefined, 50)), customData: opt(CustomDataTypeSchema) }));
 
-const TriggerMessageResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface TriggerMessageResponse {
   status: TriggerMessageStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -58,7 +56,7 @@ export function isTriggerMessageResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TriggerMessageResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const TriggerMessageResponseSchema: Schema<TriggerMessageResponse> = /* @__PURE__ */ lazyObj(isTriggerMessageResponse, true, () => ({ status: TriggerMessageStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

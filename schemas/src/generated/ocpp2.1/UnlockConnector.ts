@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isStatusInfoType, isUnlockStatusEnumType, type StatusInfoType, StatusInfoTypeSchema, type UnlockStatusEnumType, UnlockStatusEnumTypeSchema } from './_defs.js';
 
-const UnlockConnectorRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "connectorId", "customData"]);
 export interface UnlockConnectorRequest {
   /** This contains the identifier of the EVSE for which a connector needs to be unlocked. */
   evseId: number;
@@ -24,11 +23,10 @@ export function isUnlockConnectorRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UnlockConnectorRequestKeys);
+  return onlyKnownKeys(x, n, "evseId,connectorId,customData");
 }
 export const UnlockConnectorRequestSchema: Schema<UnlockConnectorRequest> = /* @__PURE__ */ lazyObj(isUnlockConnectorRequest, true, () => ({ evseId: num(true, 0), connectorId: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const UnlockConnectorResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface UnlockConnectorResponse {
   status: UnlockStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -50,7 +48,7 @@ export function isUnlockConnectorResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UnlockConnectorResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const UnlockConnectorResponseSchema: Schema<UnlockConnectorResponse> = /* @__PURE__ */ lazyObj(isUnlockConnectorResponse, true, () => ({ status: UnlockStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

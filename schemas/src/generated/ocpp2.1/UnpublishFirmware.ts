@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isUnpublishFirmwareStatusEnumType, type UnpublishFirmwareStatusEnumType, UnpublishFirmwareStatusEnumTypeSchema } from './_defs.js';
 
-const UnpublishFirmwareRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["checksum", "customData"]);
 export interface UnpublishFirmwareRequest {
   /** The MD5 checksum over the entire firmware file as a hexadecimal string of length 32. */
   checksum: string;
@@ -20,11 +19,10 @@ export function isUnpublishFirmwareRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UnpublishFirmwareRequestKeys);
+  return onlyKnownKeys(x, n, "checksum,customData");
 }
 export const UnpublishFirmwareRequestSchema: Schema<UnpublishFirmwareRequest> = /* @__PURE__ */ lazyObj(isUnpublishFirmwareRequest, true, () => ({ checksum: str(undefined, 32), customData: opt(CustomDataTypeSchema) }));
 
-const UnpublishFirmwareResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "customData"]);
 export interface UnpublishFirmwareResponse {
   status: UnpublishFirmwareStatusEnumType;
   customData?: CustomDataType | undefined;
@@ -40,7 +38,7 @@ export function isUnpublishFirmwareResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UnpublishFirmwareResponseKeys);
+  return onlyKnownKeys(x, n, "status,customData");
 }
 export const UnpublishFirmwareResponseSchema: Schema<UnpublishFirmwareResponse> = /* @__PURE__ */ lazyObj(isUnpublishFirmwareResponse, true, () => ({ status: UnpublishFirmwareStatusEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 

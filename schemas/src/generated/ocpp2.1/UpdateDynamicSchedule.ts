@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type ChargingProfileStatusEnumType, ChargingProfileStatusEnumTypeSchema, type ChargingScheduleUpdateType, ChargingScheduleUpdateTypeSchema, type CustomDataType, CustomDataTypeSchema, isChargingProfileStatusEnumType, isChargingScheduleUpdateType, isCustomDataType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const UpdateDynamicScheduleRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingProfileId", "scheduleUpdate", "customData"]);
 /** Id of dynamic charging profile to update. */
 export interface UpdateDynamicScheduleRequest {
   /** Id of charging profile to update. */
@@ -24,11 +23,10 @@ export function isUpdateDynamicScheduleRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UpdateDynamicScheduleRequestKeys);
+  return onlyKnownKeys(x, n, "chargingProfileId,scheduleUpdate,customData");
 }
 export const UpdateDynamicScheduleRequestSchema: Schema<UpdateDynamicScheduleRequest> = /* @__PURE__ */ lazyObj(isUpdateDynamicScheduleRequest, true, () => ({ chargingProfileId: num(true), scheduleUpdate: ChargingScheduleUpdateTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const UpdateDynamicScheduleResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface UpdateDynamicScheduleResponse {
   status: ChargingProfileStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -50,7 +48,7 @@ export function isUpdateDynamicScheduleResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UpdateDynamicScheduleResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const UpdateDynamicScheduleResponseSchema: Schema<UpdateDynamicScheduleResponse> = /* @__PURE__ */ lazyObj(isUpdateDynamicScheduleResponse, true, () => ({ status: ChargingProfileStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

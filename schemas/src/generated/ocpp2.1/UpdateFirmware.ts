@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, num, onlyKnownKeys, opt } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, type FirmwareType, FirmwareTypeSchema, isCustomDataType, isFirmwareType, isStatusInfoType, isUpdateFirmwareStatusEnumType, type StatusInfoType, StatusInfoTypeSchema, type UpdateFirmwareStatusEnumType, UpdateFirmwareStatusEnumTypeSchema } from './_defs.js';
 
-const UpdateFirmwareRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["retries", "retryInterval", "requestId", "firmware", "customData"]);
 export interface UpdateFirmwareRequest {
   /**
    * This specifies how many times Charging Station must retry to download the firmware before giving up. If this field is not present, it is left to Charging Station to decide how many times it wants to retry.
@@ -40,11 +39,10 @@ export function isUpdateFirmwareRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UpdateFirmwareRequestKeys);
+  return onlyKnownKeys(x, n, "retries,retryInterval,requestId,firmware,customData");
 }
 export const UpdateFirmwareRequestSchema: Schema<UpdateFirmwareRequest> = /* @__PURE__ */ lazyObj(isUpdateFirmwareRequest, true, () => ({ retries: opt(num(true, 0)), retryInterval: opt(num(true)), requestId: num(true), firmware: FirmwareTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const UpdateFirmwareResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface UpdateFirmwareResponse {
   status: UpdateFirmwareStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -66,7 +64,7 @@ export function isUpdateFirmwareResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UpdateFirmwareResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const UpdateFirmwareResponseSchema: Schema<UpdateFirmwareResponse> = /* @__PURE__ */ lazyObj(isUpdateFirmwareResponse, true, () => ({ status: UpdateFirmwareStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

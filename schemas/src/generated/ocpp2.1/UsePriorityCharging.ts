@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, bool, isObject, lazyObj, maxLen, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type CustomDataType, CustomDataTypeSchema, isCustomDataType, isPriorityChargingStatusEnumType, isStatusInfoType, type PriorityChargingStatusEnumType, PriorityChargingStatusEnumTypeSchema, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const UsePriorityChargingRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["transactionId", "activate", "customData"]);
 export interface UsePriorityChargingRequest {
   /** The transaction for which priority charging is requested. */
   transactionId: string;
@@ -27,11 +26,10 @@ export function isUsePriorityChargingRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UsePriorityChargingRequestKeys);
+  return onlyKnownKeys(x, n, "transactionId,activate,customData");
 }
 export const UsePriorityChargingRequestSchema: Schema<UsePriorityChargingRequest> = /* @__PURE__ */ lazyObj(isUsePriorityChargingRequest, true, () => ({ transactionId: str(undefined, 36), activate: bool(), customData: opt(CustomDataTypeSchema) }));
 
-const UsePriorityChargingResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "statusInfo", "customData"]);
 export interface UsePriorityChargingResponse {
   status: PriorityChargingStatusEnumType;
   statusInfo?: StatusInfoType | undefined;
@@ -53,7 +51,7 @@ export function isUsePriorityChargingResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UsePriorityChargingResponseKeys);
+  return onlyKnownKeys(x, n, "status,statusInfo,customData");
 }
 export const UsePriorityChargingResponseSchema: Schema<UsePriorityChargingResponse> = /* @__PURE__ */ lazyObj(isUsePriorityChargingResponse, true, () => ({ status: PriorityChargingStatusEnumTypeSchema, statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 

@@ -3,7 +3,6 @@
 import { type CallSchemas, type Schema, isObject, lazyObj, maxLen, num, onlyKnownKeys, opt, str } from '../../runtime.js';
 import { type AddressType, AddressTypeSchema, type CustomDataType, CustomDataTypeSchema, type GenericStatusEnumType, GenericStatusEnumTypeSchema, isAddressType, isCustomDataType, isGenericStatusEnumType, isStatusInfoType, type StatusInfoType, StatusInfoTypeSchema } from './_defs.js';
 
-const VatNumberValidationRequestKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["vatNumber", "evseId", "customData"]);
 export interface VatNumberValidationRequest {
   /** VAT number to check. */
   vatNumber: string;
@@ -27,11 +26,10 @@ export function isVatNumberValidationRequest(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VatNumberValidationRequestKeys);
+  return onlyKnownKeys(x, n, "vatNumber,evseId,customData");
 }
 export const VatNumberValidationRequestSchema: Schema<VatNumberValidationRequest> = /* @__PURE__ */ lazyObj(isVatNumberValidationRequest, true, () => ({ vatNumber: str(undefined, 20), evseId: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
-const VatNumberValidationResponseKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["company", "statusInfo", "vatNumber", "evseId", "status", "customData"]);
 export interface VatNumberValidationResponse {
   company?: AddressType | undefined;
   statusInfo?: StatusInfoType | undefined;
@@ -70,7 +68,7 @@ export function isVatNumberValidationResponse(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VatNumberValidationResponseKeys);
+  return onlyKnownKeys(x, n, "company,statusInfo,vatNumber,evseId,status,customData");
 }
 export const VatNumberValidationResponseSchema: Schema<VatNumberValidationResponse> = /* @__PURE__ */ lazyObj(isVatNumberValidationResponse, true, () => ({ company: opt(AddressTypeSchema), statusInfo: opt(StatusInfoTypeSchema), vatNumber: str(undefined, 20), evseId: opt(num(true, 0)), status: GenericStatusEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 

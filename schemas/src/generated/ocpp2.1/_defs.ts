@@ -16,7 +16,6 @@ export function isCustomDataType(x: unknown): boolean {
 }
 export const CustomDataTypeSchema: Schema<CustomDataType> = /* @__PURE__ */ lazyObj(isCustomDataType, false, () => ({ vendorId: str(undefined, 255) }));
 
-const ACChargingParametersTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["energyAmount", "evMinCurrent", "evMaxCurrent", "evMaxVoltage", "customData"]);
 /** EV AC charging parameters for ISO 15118-2 */
 export interface ACChargingParametersType {
   /**
@@ -63,20 +62,19 @@ export function isACChargingParametersType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ACChargingParametersTypeKeys);
+  return onlyKnownKeys(x, n, "energyAmount,evMinCurrent,evMaxCurrent,evMaxVoltage,customData");
 }
 export const ACChargingParametersTypeSchema: Schema<ACChargingParametersType> = /* @__PURE__ */ lazyObj(isACChargingParametersType, true, () => ({ energyAmount: num(false), evMinCurrent: num(false), evMaxCurrent: num(false), evMaxVoltage: num(false), customData: opt(CustomDataTypeSchema) }));
 
 const APNAuthenticationEnumTypeValues = ["PAP", "CHAP", "NONE", "AUTO"] as const;
-const APNAuthenticationEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(APNAuthenticationEnumTypeValues);
+let APNAuthenticationEnumTypeSet: ReadonlySet<string> | undefined;
 /** Authentication method. */
 export type APNAuthenticationEnumType = "PAP" | "CHAP" | "NONE" | "AUTO";
 export function isAPNAuthenticationEnumType(v: unknown): boolean {
-  return typeof v === 'string' && APNAuthenticationEnumTypeSet.has(v);
+  return typeof v === 'string' && (APNAuthenticationEnumTypeSet ??= new Set<string>(APNAuthenticationEnumTypeValues)).has(v);
 }
 export const APNAuthenticationEnumTypeSchema: Schema<APNAuthenticationEnumType> = /* @__PURE__ */ lazyEnum(isAPNAuthenticationEnumType, APNAuthenticationEnumTypeValues);
 
-const APNTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["apn", "apnUserName", "apnPassword", "simPin", "preferredNetwork", "useOnlyPreferredNetwork", "apnAuthentication", "customData"]);
 /**
  * Collection of configuration data needed to make a data-connection over a cellular network.
  *
@@ -139,11 +137,10 @@ export function isAPNType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, APNTypeKeys);
+  return onlyKnownKeys(x, n, "apn,apnUserName,apnPassword,simPin,preferredNetwork,useOnlyPreferredNetwork,apnAuthentication,customData");
 }
 export const APNTypeSchema: Schema<APNType> = /* @__PURE__ */ lazyObj(isAPNType, true, () => ({ apn: str(undefined, 2000), apnUserName: opt(str(undefined, 50)), apnPassword: opt(str(undefined, 64)), simPin: opt(num(true)), preferredNetwork: opt(str(undefined, 6)), useOnlyPreferredNetwork: opt(bool()), apnAuthentication: APNAuthenticationEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const RationalNumberTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["exponent", "value", "customData"]);
 /** Part of ISO 15118-20 price schedule. */
 export interface RationalNumberType {
   /** The exponent to base 10 (dec) */
@@ -165,11 +162,10 @@ export function isRationalNumberType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RationalNumberTypeKeys);
+  return onlyKnownKeys(x, n, "exponent,value,customData");
 }
 export const RationalNumberTypeSchema: Schema<RationalNumberType> = /* @__PURE__ */ lazyObj(isRationalNumberType, true, () => ({ exponent: num(true), value: num(true), customData: opt(CustomDataTypeSchema) }));
 
-const AdditionalSelectedServicesTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["serviceFee", "serviceName", "customData"]);
 /** Part of ISO 15118-20 price schedule. */
 export interface AdditionalSelectedServicesType {
   serviceFee: RationalNumberType;
@@ -190,11 +186,10 @@ export function isAdditionalSelectedServicesType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AdditionalSelectedServicesTypeKeys);
+  return onlyKnownKeys(x, n, "serviceFee,serviceName,customData");
 }
 export const AdditionalSelectedServicesTypeSchema: Schema<AdditionalSelectedServicesType> = /* @__PURE__ */ lazyObj(isAdditionalSelectedServicesType, true, () => ({ serviceFee: RationalNumberTypeSchema, serviceName: str(undefined, 80), customData: opt(CustomDataTypeSchema) }));
 
-const OverstayRuleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["overstayFee", "overstayRuleDescription", "startTime", "overstayFeePeriod", "customData"]);
 /** Part of ISO 15118-20 price schedule. */
 export interface OverstayRuleType {
   overstayFee: RationalNumberType;
@@ -226,7 +221,7 @@ export function isOverstayRuleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, OverstayRuleTypeKeys);
+  return onlyKnownKeys(x, n, "overstayFee,overstayRuleDescription,startTime,overstayFeePeriod,customData");
 }
 export const OverstayRuleTypeSchema: Schema<OverstayRuleType> = /* @__PURE__ */ lazyObj(isOverstayRuleType, true, () => ({ overstayFee: RationalNumberTypeSchema, overstayRuleDescription: opt(str(undefined, 32)), startTime: num(true), overstayFeePeriod: num(true), customData: opt(CustomDataTypeSchema) }));
 
@@ -239,7 +234,6 @@ function isOverstayRuleListType_overstayRule(x: unknown): boolean {
   return true;
 }
 
-const OverstayRuleListTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["overstayPowerThreshold", "overstayRule", "overstayTimeThreshold", "customData"]);
 /** Part of ISO 15118-20 price schedule. */
 export interface OverstayRuleListType {
   overstayPowerThreshold?: RationalNumberType | undefined;
@@ -269,11 +263,10 @@ export function isOverstayRuleListType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, OverstayRuleListTypeKeys);
+  return onlyKnownKeys(x, n, "overstayPowerThreshold,overstayRule,overstayTimeThreshold,customData");
 }
 export const OverstayRuleListTypeSchema: Schema<OverstayRuleListType> = /* @__PURE__ */ lazyObj(isOverstayRuleListType, true, () => ({ overstayPowerThreshold: opt(RationalNumberTypeSchema), overstayRule: list(OverstayRuleTypeSchema, 1, 5), overstayTimeThreshold: opt(num(true)), customData: opt(CustomDataTypeSchema) }));
 
-const PriceRuleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["parkingFeePeriod", "carbonDioxideEmission", "renewableGenerationPercentage", "energyFee", "parkingFee", "powerRangeStart", "customData"]);
 /** Part of ISO 15118-20 price schedule. */
 export interface PriceRuleType {
   /**
@@ -323,7 +316,7 @@ export function isPriceRuleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PriceRuleTypeKeys);
+  return onlyKnownKeys(x, n, "parkingFeePeriod,carbonDioxideEmission,renewableGenerationPercentage,energyFee,parkingFee,powerRangeStart,customData");
 }
 export const PriceRuleTypeSchema: Schema<PriceRuleType> = /* @__PURE__ */ lazyObj(isPriceRuleType, true, () => ({ parkingFeePeriod: opt(num(true)), carbonDioxideEmission: opt(num(true, 0)), renewableGenerationPercentage: opt(num(true, 0, 100)), energyFee: RationalNumberTypeSchema, parkingFee: opt(RationalNumberTypeSchema), powerRangeStart: RationalNumberTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
@@ -336,7 +329,6 @@ function isPriceRuleStackType_priceRule(x: unknown): boolean {
   return true;
 }
 
-const PriceRuleStackTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "priceRule", "customData"]);
 /** Part of ISO 15118-20 price schedule. */
 export interface PriceRuleStackType {
   /** Duration of the stack of price rules.  he amount of seconds that define the duration of the given PriceRule(s). */
@@ -357,11 +349,10 @@ export function isPriceRuleStackType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PriceRuleStackTypeKeys);
+  return onlyKnownKeys(x, n, "duration,priceRule,customData");
 }
 export const PriceRuleStackTypeSchema: Schema<PriceRuleStackType> = /* @__PURE__ */ lazyObj(isPriceRuleStackType, true, () => ({ duration: num(true), priceRule: list(PriceRuleTypeSchema, 1, 8), customData: opt(CustomDataTypeSchema) }));
 
-const TaxRuleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["taxRuleID", "taxRuleName", "taxIncludedInPrice", "appliesToEnergyFee", "appliesToParkingFee", "appliesToOverstayFee", "appliesToMinimumMaximumCost", "taxRate", "customData"]);
 /** Part of ISO 15118-20 price schedule. */
 export interface TaxRuleType {
   /** Id for the tax rule. */
@@ -412,7 +403,7 @@ export function isTaxRuleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TaxRuleTypeKeys);
+  return onlyKnownKeys(x, n, "taxRuleID,taxRuleName,taxIncludedInPrice,appliesToEnergyFee,appliesToParkingFee,appliesToOverstayFee,appliesToMinimumMaximumCost,taxRate,customData");
 }
 export const TaxRuleTypeSchema: Schema<TaxRuleType> = /* @__PURE__ */ lazyObj(isTaxRuleType, true, () => ({ taxRuleID: num(true, 0), taxRuleName: opt(str(undefined, 100)), taxIncludedInPrice: opt(bool()), appliesToEnergyFee: bool(), appliesToParkingFee: bool(), appliesToOverstayFee: bool(), appliesToMinimumMaximumCost: bool(), taxRate: RationalNumberTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
@@ -443,7 +434,6 @@ function isAbsolutePriceScheduleType_additionalSelectedServices(x: unknown): boo
   return true;
 }
 
-const AbsolutePriceScheduleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["timeAnchor", "priceScheduleID", "priceScheduleDescription", "currency", "language", "priceAlgorithm", "minimumCost", "maximumCost", "priceRuleStacks", "taxRules", "overstayRuleList", "additionalSelectedServices", "customData"]);
 /**
  * The AbsolutePriceScheduleType is modeled after the same type that is defined in ISO 15118-20, such that if it is supplied by an EMSP as a signed EXI message, the conversion from EXI to JSON (in OCPP) and back to EXI (for ISO 15118-20) does not change the digest and therefore does not invalidate the signature.
  *
@@ -521,11 +511,10 @@ export function isAbsolutePriceScheduleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AbsolutePriceScheduleTypeKeys);
+  return onlyKnownKeys(x, n, "timeAnchor,priceScheduleID,priceScheduleDescription,currency,language,priceAlgorithm,minimumCost,maximumCost,priceRuleStacks,taxRules,overstayRuleList,additionalSelectedServices,customData");
 }
 export const AbsolutePriceScheduleTypeSchema: Schema<AbsolutePriceScheduleType> = /* @__PURE__ */ lazyObj(isAbsolutePriceScheduleType, true, () => ({ timeAnchor: dateTime(), priceScheduleID: num(true, 0), priceScheduleDescription: opt(str(undefined, 160)), currency: str(undefined, 3), language: str(undefined, 8), priceAlgorithm: str(undefined, 2000), minimumCost: opt(RationalNumberTypeSchema), maximumCost: opt(RationalNumberTypeSchema), priceRuleStacks: list(PriceRuleStackTypeSchema, 1, 1024), taxRules: opt(list(TaxRuleTypeSchema, 1, 10)), overstayRuleList: opt(OverstayRuleListTypeSchema), additionalSelectedServices: opt(list(AdditionalSelectedServicesTypeSchema, 1, 5)), customData: opt(CustomDataTypeSchema) }));
 
-const AdditionalInfoTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["additionalIdToken", "type", "customData"]);
 /** Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of identifiers. */
 export interface AdditionalInfoType {
   /** *(2.1)* This field specifies the additional IdToken. */
@@ -547,11 +536,10 @@ export function isAdditionalInfoType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AdditionalInfoTypeKeys);
+  return onlyKnownKeys(x, n, "additionalIdToken,type,customData");
 }
 export const AdditionalInfoTypeSchema: Schema<AdditionalInfoType> = /* @__PURE__ */ lazyObj(isAdditionalInfoType, true, () => ({ additionalIdToken: str(undefined, 255), type: str(undefined, 50), customData: opt(CustomDataTypeSchema) }));
 
-const AddressTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["name", "address1", "address2", "city", "postalCode", "country", "customData"]);
 /** *(2.1)* A generic address format. */
 export interface AddressType {
   /** Name of person/company */
@@ -595,25 +583,25 @@ export function isAddressType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AddressTypeKeys);
+  return onlyKnownKeys(x, n, "name,address1,address2,city,postalCode,country,customData");
 }
 export const AddressTypeSchema: Schema<AddressType> = /* @__PURE__ */ lazyObj(isAddressType, true, () => ({ name: str(undefined, 50), address1: str(undefined, 100), address2: opt(str(undefined, 100)), city: str(undefined, 100), postalCode: opt(str(undefined, 20)), country: str(undefined, 50), customData: opt(CustomDataTypeSchema) }));
 
 const AttributeEnumTypeValues = ["Actual", "Target", "MinSet", "MaxSet"] as const;
-const AttributeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(AttributeEnumTypeValues);
+let AttributeEnumTypeSet: ReadonlySet<string> | undefined;
 /** Attribute type for which value is requested. When absent, default Actual is assumed. */
 export type AttributeEnumType = "Actual" | "Target" | "MinSet" | "MaxSet";
 export function isAttributeEnumType(v: unknown): boolean {
-  return typeof v === 'string' && AttributeEnumTypeSet.has(v);
+  return typeof v === 'string' && (AttributeEnumTypeSet ??= new Set<string>(AttributeEnumTypeValues)).has(v);
 }
 export const AttributeEnumTypeSchema: Schema<AttributeEnumType> = /* @__PURE__ */ lazyEnum(isAttributeEnumType, AttributeEnumTypeValues);
 
 const AuthorizationStatusEnumTypeValues = ["Accepted", "Blocked", "ConcurrentTx", "Expired", "Invalid", "NoCredit", "NotAllowedTypeEVSE", "NotAtThisLocation", "NotAtThisTime", "Unknown"] as const;
-const AuthorizationStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(AuthorizationStatusEnumTypeValues);
+let AuthorizationStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Current status of the ID Token. */
 export type AuthorizationStatusEnumType = "Accepted" | "Blocked" | "ConcurrentTx" | "Expired" | "Invalid" | "NoCredit" | "NotAllowedTypeEVSE" | "NotAtThisLocation" | "NotAtThisTime" | "Unknown";
 export function isAuthorizationStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && AuthorizationStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (AuthorizationStatusEnumTypeSet ??= new Set<string>(AuthorizationStatusEnumTypeValues)).has(v);
 }
 export const AuthorizationStatusEnumTypeSchema: Schema<AuthorizationStatusEnumType> = /* @__PURE__ */ lazyEnum(isAuthorizationStatusEnumType, AuthorizationStatusEnumTypeValues);
 
@@ -626,7 +614,6 @@ function isIdTokenType_additionalInfo(x: unknown): boolean {
   return true;
 }
 
-const IdTokenTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["additionalInfo", "idToken", "type", "customData"]);
 /** Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of identifiers. */
 export interface IdTokenType {
   additionalInfo?: Array<AdditionalInfoType> | undefined;
@@ -654,20 +641,19 @@ export function isIdTokenType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, IdTokenTypeKeys);
+  return onlyKnownKeys(x, n, "additionalInfo,idToken,type,customData");
 }
 export const IdTokenTypeSchema: Schema<IdTokenType> = /* @__PURE__ */ lazyObj(isIdTokenType, true, () => ({ additionalInfo: opt(list(AdditionalInfoTypeSchema, 1)), idToken: str(undefined, 255), type: str(undefined, 20), customData: opt(CustomDataTypeSchema) }));
 
 const MessageFormatEnumTypeValues = ["ASCII", "HTML", "URI", "UTF8", "QRCODE"] as const;
-const MessageFormatEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MessageFormatEnumTypeValues);
+let MessageFormatEnumTypeSet: ReadonlySet<string> | undefined;
 /** Format of the message. */
 export type MessageFormatEnumType = "ASCII" | "HTML" | "URI" | "UTF8" | "QRCODE";
 export function isMessageFormatEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MessageFormatEnumTypeSet.has(v);
+  return typeof v === 'string' && (MessageFormatEnumTypeSet ??= new Set<string>(MessageFormatEnumTypeValues)).has(v);
 }
 export const MessageFormatEnumTypeSchema: Schema<MessageFormatEnumType> = /* @__PURE__ */ lazyEnum(isMessageFormatEnumType, MessageFormatEnumTypeValues);
 
-const MessageContentTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["format", "language", "content", "customData"]);
 /** Contains message details, for a message to be displayed on a Charging Station. */
 export interface MessageContentType {
   format: MessageFormatEnumType;
@@ -699,7 +685,7 @@ export function isMessageContentType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, MessageContentTypeKeys);
+  return onlyKnownKeys(x, n, "format,language,content,customData");
 }
 export const MessageContentTypeSchema: Schema<MessageContentType> = /* @__PURE__ */ lazyObj(isMessageContentType, true, () => ({ format: MessageFormatEnumTypeSchema, language: opt(str(undefined, 8)), content: str(undefined, 1024), customData: opt(CustomDataTypeSchema) }));
 
@@ -712,7 +698,6 @@ function isIdTokenInfoType_evseId(x: unknown): boolean {
   return true;
 }
 
-const IdTokenInfoTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "cacheExpiryDateTime", "chargingPriority", "groupIdToken", "language1", "language2", "evseId", "personalMessage", "customData"]);
 /**
  * Contains status information about an identifier.
  * It is advised to not stop charging for a token that expires during charging, as ExpiryDate is only used for caching purposes. If ExpiryDate is not given, the status has no end date.
@@ -779,11 +764,10 @@ export function isIdTokenInfoType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, IdTokenInfoTypeKeys);
+  return onlyKnownKeys(x, n, "status,cacheExpiryDateTime,chargingPriority,groupIdToken,language1,language2,evseId,personalMessage,customData");
 }
 export const IdTokenInfoTypeSchema: Schema<IdTokenInfoType> = /* @__PURE__ */ lazyObj(isIdTokenInfoType, true, () => ({ status: AuthorizationStatusEnumTypeSchema, cacheExpiryDateTime: opt(dateTime()), chargingPriority: opt(num(true)), groupIdToken: opt(IdTokenTypeSchema), language1: opt(str(undefined, 8)), language2: opt(str(undefined, 8)), evseId: opt(list(num(true, 0), 1)), personalMessage: opt(MessageContentTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
-const AuthorizationDataKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["idToken", "idTokenInfo", "customData"]);
 /** Contains the identifier to use for authorization. */
 export interface AuthorizationData {
   idToken: IdTokenType;
@@ -806,12 +790,12 @@ export function isAuthorizationData(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, AuthorizationDataKeys);
+  return onlyKnownKeys(x, n, "idToken,idTokenInfo,customData");
 }
 export const AuthorizationDataSchema: Schema<AuthorizationData> = /* @__PURE__ */ lazyObj(isAuthorizationData, true, () => ({ idToken: IdTokenTypeSchema, idTokenInfo: opt(IdTokenInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
 const AuthorizeCertificateStatusEnumTypeValues = ["Accepted", "SignatureError", "CertificateExpired", "CertificateRevoked", "NoCertificateAvailable", "CertChainError", "ContractCancelled"] as const;
-const AuthorizeCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(AuthorizeCertificateStatusEnumTypeValues);
+let AuthorizeCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Certificate status information.
  * - if all certificates are valid: return 'Accepted'.
@@ -819,11 +803,10 @@ const AuthorizeCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ 
  */
 export type AuthorizeCertificateStatusEnumType = "Accepted" | "SignatureError" | "CertificateExpired" | "CertificateRevoked" | "NoCertificateAvailable" | "CertChainError" | "ContractCancelled";
 export function isAuthorizeCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && AuthorizeCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (AuthorizeCertificateStatusEnumTypeSet ??= new Set<string>(AuthorizeCertificateStatusEnumTypeValues)).has(v);
 }
 export const AuthorizeCertificateStatusEnumTypeSchema: Schema<AuthorizeCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isAuthorizeCertificateStatusEnumType, AuthorizeCertificateStatusEnumTypeValues);
 
-const BatteryDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "serialNumber", "soC", "soH", "productionDate", "vendorInfo", "customData"]);
 export interface BatteryDataType {
   /** Slot number where battery is inserted or removed. */
   evseId: number;
@@ -866,56 +849,55 @@ export function isBatteryDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, BatteryDataTypeKeys);
+  return onlyKnownKeys(x, n, "evseId,serialNumber,soC,soH,productionDate,vendorInfo,customData");
 }
 export const BatteryDataTypeSchema: Schema<BatteryDataType> = /* @__PURE__ */ lazyObj(isBatteryDataType, true, () => ({ evseId: num(true, 0), serialNumber: str(undefined, 50), soC: num(false, 0, 100), soH: num(false, 0, 100), productionDate: opt(dateTime()), vendorInfo: opt(str(undefined, 500)), customData: opt(CustomDataTypeSchema) }));
 
 const BatterySwapEventEnumTypeValues = ["BatteryIn", "BatteryOut", "BatteryOutTimeout"] as const;
-const BatterySwapEventEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(BatterySwapEventEnumTypeValues);
+let BatterySwapEventEnumTypeSet: ReadonlySet<string> | undefined;
 /** Battery in/out */
 export type BatterySwapEventEnumType = "BatteryIn" | "BatteryOut" | "BatteryOutTimeout";
 export function isBatterySwapEventEnumType(v: unknown): boolean {
-  return typeof v === 'string' && BatterySwapEventEnumTypeSet.has(v);
+  return typeof v === 'string' && (BatterySwapEventEnumTypeSet ??= new Set<string>(BatterySwapEventEnumTypeValues)).has(v);
 }
 export const BatterySwapEventEnumTypeSchema: Schema<BatterySwapEventEnumType> = /* @__PURE__ */ lazyEnum(isBatterySwapEventEnumType, BatterySwapEventEnumTypeValues);
 
 const BootReasonEnumTypeValues = ["ApplicationReset", "FirmwareUpdate", "LocalReset", "PowerUp", "RemoteReset", "ScheduledReset", "Triggered", "Unknown", "Watchdog"] as const;
-const BootReasonEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(BootReasonEnumTypeValues);
+let BootReasonEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the reason for sending this message to the CSMS. */
 export type BootReasonEnumType = "ApplicationReset" | "FirmwareUpdate" | "LocalReset" | "PowerUp" | "RemoteReset" | "ScheduledReset" | "Triggered" | "Unknown" | "Watchdog";
 export function isBootReasonEnumType(v: unknown): boolean {
-  return typeof v === 'string' && BootReasonEnumTypeSet.has(v);
+  return typeof v === 'string' && (BootReasonEnumTypeSet ??= new Set<string>(BootReasonEnumTypeValues)).has(v);
 }
 export const BootReasonEnumTypeSchema: Schema<BootReasonEnumType> = /* @__PURE__ */ lazyEnum(isBootReasonEnumType, BootReasonEnumTypeValues);
 
 const CancelReservationStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const CancelReservationStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CancelReservationStatusEnumTypeValues);
+let CancelReservationStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates the success or failure of the canceling of a reservation by CSMS. */
 export type CancelReservationStatusEnumType = "Accepted" | "Rejected";
 export function isCancelReservationStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CancelReservationStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (CancelReservationStatusEnumTypeSet ??= new Set<string>(CancelReservationStatusEnumTypeValues)).has(v);
 }
 export const CancelReservationStatusEnumTypeSchema: Schema<CancelReservationStatusEnumType> = /* @__PURE__ */ lazyEnum(isCancelReservationStatusEnumType, CancelReservationStatusEnumTypeValues);
 
 const CertificateActionEnumTypeValues = ["Install", "Update"] as const;
-const CertificateActionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateActionEnumTypeValues);
+let CertificateActionEnumTypeSet: ReadonlySet<string> | undefined;
 /** Defines whether certificate needs to be installed or updated. */
 export type CertificateActionEnumType = "Install" | "Update";
 export function isCertificateActionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateActionEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateActionEnumTypeSet ??= new Set<string>(CertificateActionEnumTypeValues)).has(v);
 }
 export const CertificateActionEnumTypeSchema: Schema<CertificateActionEnumType> = /* @__PURE__ */ lazyEnum(isCertificateActionEnumType, CertificateActionEnumTypeValues);
 
 const HashAlgorithmEnumTypeValues = ["SHA256", "SHA384", "SHA512"] as const;
-const HashAlgorithmEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(HashAlgorithmEnumTypeValues);
+let HashAlgorithmEnumTypeSet: ReadonlySet<string> | undefined;
 /** Used algorithms for the hashes provided. */
 export type HashAlgorithmEnumType = "SHA256" | "SHA384" | "SHA512";
 export function isHashAlgorithmEnumType(v: unknown): boolean {
-  return typeof v === 'string' && HashAlgorithmEnumTypeSet.has(v);
+  return typeof v === 'string' && (HashAlgorithmEnumTypeSet ??= new Set<string>(HashAlgorithmEnumTypeValues)).has(v);
 }
 export const HashAlgorithmEnumTypeSchema: Schema<HashAlgorithmEnumType> = /* @__PURE__ */ lazyEnum(isHashAlgorithmEnumType, HashAlgorithmEnumTypeValues);
 
-const CertificateHashDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["hashAlgorithm", "issuerNameHash", "issuerKeyHash", "serialNumber", "customData"]);
 export interface CertificateHashDataType {
   hashAlgorithm: HashAlgorithmEnumType;
   /**
@@ -956,15 +938,15 @@ export function isCertificateHashDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CertificateHashDataTypeKeys);
+  return onlyKnownKeys(x, n, "hashAlgorithm,issuerNameHash,issuerKeyHash,serialNumber,customData");
 }
 export const CertificateHashDataTypeSchema: Schema<CertificateHashDataType> = /* @__PURE__ */ lazyObj(isCertificateHashDataType, true, () => ({ hashAlgorithm: HashAlgorithmEnumTypeSchema, issuerNameHash: str(undefined, 128), issuerKeyHash: str(undefined, 128), serialNumber: str(undefined, 40), customData: opt(CustomDataTypeSchema) }));
 
 const GetCertificateIdUseEnumTypeValues = ["V2GRootCertificate", "MORootCertificate", "CSMSRootCertificate", "V2GCertificateChain", "ManufacturerRootCertificate", "OEMRootCertificate"] as const;
-const GetCertificateIdUseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetCertificateIdUseEnumTypeValues);
+let GetCertificateIdUseEnumTypeSet: ReadonlySet<string> | undefined;
 export type GetCertificateIdUseEnumType = "V2GRootCertificate" | "MORootCertificate" | "CSMSRootCertificate" | "V2GCertificateChain" | "ManufacturerRootCertificate" | "OEMRootCertificate";
 export function isGetCertificateIdUseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetCertificateIdUseEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetCertificateIdUseEnumTypeSet ??= new Set<string>(GetCertificateIdUseEnumTypeValues)).has(v);
 }
 export const GetCertificateIdUseEnumTypeSchema: Schema<GetCertificateIdUseEnumType> = /* @__PURE__ */ lazyEnum(isGetCertificateIdUseEnumType, GetCertificateIdUseEnumTypeValues);
 
@@ -977,7 +959,6 @@ function isCertificateHashDataChainType_childCertificateHashData(x: unknown): bo
   return true;
 }
 
-const CertificateHashDataChainTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateHashData", "certificateType", "childCertificateHashData", "customData"]);
 export interface CertificateHashDataChainType {
   certificateHashData: CertificateHashDataType;
   certificateType: GetCertificateIdUseEnumType;
@@ -1002,43 +983,43 @@ export function isCertificateHashDataChainType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CertificateHashDataChainTypeKeys);
+  return onlyKnownKeys(x, n, "certificateHashData,certificateType,childCertificateHashData,customData");
 }
 export const CertificateHashDataChainTypeSchema: Schema<CertificateHashDataChainType> = /* @__PURE__ */ lazyObj(isCertificateHashDataChainType, true, () => ({ certificateHashData: CertificateHashDataTypeSchema, certificateType: GetCertificateIdUseEnumTypeSchema, childCertificateHashData: opt(list(CertificateHashDataTypeSchema, 1, 4)), customData: opt(CustomDataTypeSchema) }));
 
 const CertificateSignedStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const CertificateSignedStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateSignedStatusEnumTypeValues);
+let CertificateSignedStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Returns whether certificate signing has been accepted, otherwise rejected. */
 export type CertificateSignedStatusEnumType = "Accepted" | "Rejected";
 export function isCertificateSignedStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateSignedStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateSignedStatusEnumTypeSet ??= new Set<string>(CertificateSignedStatusEnumTypeValues)).has(v);
 }
 export const CertificateSignedStatusEnumTypeSchema: Schema<CertificateSignedStatusEnumType> = /* @__PURE__ */ lazyEnum(isCertificateSignedStatusEnumType, CertificateSignedStatusEnumTypeValues);
 
 const CertificateSigningUseEnumTypeValues = ["ChargingStationCertificate", "V2GCertificate", "V2G20Certificate"] as const;
-const CertificateSigningUseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateSigningUseEnumTypeValues);
+let CertificateSigningUseEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates the type of the signed certificate that is returned. When omitted the certificate is used for both the 15118 connection (if implemented) and the Charging Station to CSMS connection. This field is required when a typeOfCertificate was included in the &lt;&lt;signcertificaterequest,SignCertificateRequest&gt;&gt; that requested this certificate to be signed AND both the 15118 connection and the Charging Station connection are implemented. */
 export type CertificateSigningUseEnumType = "ChargingStationCertificate" | "V2GCertificate" | "V2G20Certificate";
 export function isCertificateSigningUseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateSigningUseEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateSigningUseEnumTypeSet ??= new Set<string>(CertificateSigningUseEnumTypeValues)).has(v);
 }
 export const CertificateSigningUseEnumTypeSchema: Schema<CertificateSigningUseEnumType> = /* @__PURE__ */ lazyEnum(isCertificateSigningUseEnumType, CertificateSigningUseEnumTypeValues);
 
 const CertificateStatusEnumTypeValues = ["Good", "Revoked", "Unknown", "Failed"] as const;
-const CertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateStatusEnumTypeValues);
+let CertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Status of certificate: good, revoked or unknown. */
 export type CertificateStatusEnumType = "Good" | "Revoked" | "Unknown" | "Failed";
 export function isCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateStatusEnumTypeSet ??= new Set<string>(CertificateStatusEnumTypeValues)).has(v);
 }
 export const CertificateStatusEnumTypeSchema: Schema<CertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isCertificateStatusEnumType, CertificateStatusEnumTypeValues);
 
 const CertificateStatusSourceEnumTypeValues = ["CRL", "OCSP"] as const;
-const CertificateStatusSourceEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CertificateStatusSourceEnumTypeValues);
+let CertificateStatusSourceEnumTypeSet: ReadonlySet<string> | undefined;
 /** Source of status: OCSP, CRL */
 export type CertificateStatusSourceEnumType = "CRL" | "OCSP";
 export function isCertificateStatusSourceEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CertificateStatusSourceEnumTypeSet.has(v);
+  return typeof v === 'string' && (CertificateStatusSourceEnumTypeSet ??= new Set<string>(CertificateStatusSourceEnumTypeValues)).has(v);
 }
 export const CertificateStatusSourceEnumTypeSchema: Schema<CertificateStatusSourceEnumType> = /* @__PURE__ */ lazyEnum(isCertificateStatusSourceEnumType, CertificateStatusSourceEnumTypeValues);
 
@@ -1051,7 +1032,6 @@ function isCertificateStatusRequestInfoType_urls(x: unknown): boolean {
   return true;
 }
 
-const CertificateStatusRequestInfoTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateHashData", "source", "urls", "customData"]);
 /** Data necessary to request the revocation status of a certificate. */
 export interface CertificateStatusRequestInfoType {
   certificateHashData: CertificateHashDataType;
@@ -1075,11 +1055,10 @@ export function isCertificateStatusRequestInfoType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CertificateStatusRequestInfoTypeKeys);
+  return onlyKnownKeys(x, n, "certificateHashData,source,urls,customData");
 }
 export const CertificateStatusRequestInfoTypeSchema: Schema<CertificateStatusRequestInfoType> = /* @__PURE__ */ lazyObj(isCertificateStatusRequestInfoType, true, () => ({ certificateHashData: CertificateHashDataTypeSchema, source: CertificateStatusSourceEnumTypeSchema, urls: list(str(undefined, 2000), 1, 5), customData: opt(CustomDataTypeSchema) }));
 
-const CertificateStatusTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["certificateHashData", "source", "status", "nextUpdate", "customData"]);
 /** Revocation status of certificate */
 export interface CertificateStatusType {
   certificateHashData: CertificateHashDataType;
@@ -1105,20 +1084,19 @@ export function isCertificateStatusType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CertificateStatusTypeKeys);
+  return onlyKnownKeys(x, n, "certificateHashData,source,status,nextUpdate,customData");
 }
 export const CertificateStatusTypeSchema: Schema<CertificateStatusType> = /* @__PURE__ */ lazyObj(isCertificateStatusType, true, () => ({ certificateHashData: CertificateHashDataTypeSchema, source: CertificateStatusSourceEnumTypeSchema, status: CertificateStatusEnumTypeSchema, nextUpdate: dateTime(), customData: opt(CustomDataTypeSchema) }));
 
 const ChangeAvailabilityStatusEnumTypeValues = ["Accepted", "Rejected", "Scheduled"] as const;
-const ChangeAvailabilityStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChangeAvailabilityStatusEnumTypeValues);
+let ChangeAvailabilityStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to perform the availability change. */
 export type ChangeAvailabilityStatusEnumType = "Accepted" | "Rejected" | "Scheduled";
 export function isChangeAvailabilityStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChangeAvailabilityStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChangeAvailabilityStatusEnumTypeSet ??= new Set<string>(ChangeAvailabilityStatusEnumTypeValues)).has(v);
 }
 export const ChangeAvailabilityStatusEnumTypeSchema: Schema<ChangeAvailabilityStatusEnumType> = /* @__PURE__ */ lazyEnum(isChangeAvailabilityStatusEnumType, ChangeAvailabilityStatusEnumTypeValues);
 
-const ChargingLimitTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingLimitSource", "isLocalGeneration", "isGridCritical", "customData"]);
 export interface ChargingLimitType {
   /** Represents the source of the charging limit. Values defined in appendix as ChargingLimitSourceEnumStringType. */
   chargingLimitSource: string;
@@ -1149,12 +1127,12 @@ export function isChargingLimitType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingLimitTypeKeys);
+  return onlyKnownKeys(x, n, "chargingLimitSource,isLocalGeneration,isGridCritical,customData");
 }
 export const ChargingLimitTypeSchema: Schema<ChargingLimitType> = /* @__PURE__ */ lazyObj(isChargingLimitType, true, () => ({ chargingLimitSource: str(undefined, 20), isLocalGeneration: opt(bool()), isGridCritical: opt(bool()), customData: opt(CustomDataTypeSchema) }));
 
 const ControlModeEnumTypeValues = ["ScheduledControl", "DynamicControl"] as const;
-const ControlModeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ControlModeEnumTypeValues);
+let ControlModeEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * *(2.1)* Indicates whether EV wants to operate in Dynamic or Scheduled mode. When absent, Scheduled mode is assumed for backwards compatibility. +
  * *ISO 15118-20:* +
@@ -1162,11 +1140,10 @@ const ControlModeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<stri
  */
 export type ControlModeEnumType = "ScheduledControl" | "DynamicControl";
 export function isControlModeEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ControlModeEnumTypeSet.has(v);
+  return typeof v === 'string' && (ControlModeEnumTypeSet ??= new Set<string>(ControlModeEnumTypeValues)).has(v);
 }
 export const ControlModeEnumTypeSchema: Schema<ControlModeEnumType> = /* @__PURE__ */ lazyEnum(isControlModeEnumType, ControlModeEnumTypeValues);
 
-const DCChargingParametersTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evMaxCurrent", "evMaxVoltage", "evMaxPower", "evEnergyCapacity", "energyAmount", "stateOfCharge", "fullSoC", "bulkSoC", "customData"]);
 /** EV DC charging parameters for ISO 15118-2 */
 export interface DCChargingParametersType {
   /**
@@ -1262,24 +1239,24 @@ export function isDCChargingParametersType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DCChargingParametersTypeKeys);
+  return onlyKnownKeys(x, n, "evMaxCurrent,evMaxVoltage,evMaxPower,evEnergyCapacity,energyAmount,stateOfCharge,fullSoC,bulkSoC,customData");
 }
 export const DCChargingParametersTypeSchema: Schema<DCChargingParametersType> = /* @__PURE__ */ lazyObj(isDCChargingParametersType, true, () => ({ evMaxCurrent: num(false), evMaxVoltage: num(false), evMaxPower: opt(num(false)), evEnergyCapacity: opt(num(false)), energyAmount: opt(num(false)), stateOfCharge: opt(num(true, 0, 100)), fullSoC: opt(num(true, 0, 100)), bulkSoC: opt(num(true, 0, 100)), customData: opt(CustomDataTypeSchema) }));
 
 const DERControlEnumTypeValues = ["EnterService", "FreqDroop", "FreqWatt", "FixedPFAbsorb", "FixedPFInject", "FixedVar", "Gradients", "HFMustTrip", "HFMayTrip", "HVMustTrip", "HVMomCess", "HVMayTrip", "LimitMaxDischarge", "LFMustTrip", "LVMustTrip", "LVMomCess", "LVMayTrip", "PowerMonitoringMustTrip", "VoltVar", "VoltWatt", "WattPF", "WattVar"] as const;
-const DERControlEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DERControlEnumTypeValues);
+let DERControlEnumTypeSet: ReadonlySet<string> | undefined;
 /** Name of control settings to clear. Not used when _controlId_ is provided. */
 export type DERControlEnumType = "EnterService" | "FreqDroop" | "FreqWatt" | "FixedPFAbsorb" | "FixedPFInject" | "FixedVar" | "Gradients" | "HFMustTrip" | "HFMayTrip" | "HVMustTrip" | "HVMomCess" | "HVMayTrip" | "LimitMaxDischarge" | "LFMustTrip" | "LVMustTrip" | "LVMomCess" | "LVMayTrip" | "PowerMonitoringMustTrip" | "VoltVar" | "VoltWatt" | "WattPF" | "WattVar";
 export function isDERControlEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DERControlEnumTypeSet.has(v);
+  return typeof v === 'string' && (DERControlEnumTypeSet ??= new Set<string>(DERControlEnumTypeValues)).has(v);
 }
 export const DERControlEnumTypeSchema: Schema<DERControlEnumType> = /* @__PURE__ */ lazyEnum(isDERControlEnumType, DERControlEnumTypeValues);
 
 const IslandingDetectionEnumTypeValues = ["NoAntiIslandingSupport", "RoCoF", "UVP_OVP", "UFP_OFP", "VoltageVectorShift", "ZeroCrossingDetection", "OtherPassive", "ImpedanceMeasurement", "ImpedanceAtFrequency", "SlipModeFrequencyShift", "SandiaFrequencyShift", "SandiaVoltageShift", "FrequencyJump", "RCLQFactor", "OtherActive"] as const;
-const IslandingDetectionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(IslandingDetectionEnumTypeValues);
+let IslandingDetectionEnumTypeSet: ReadonlySet<string> | undefined;
 export type IslandingDetectionEnumType = "NoAntiIslandingSupport" | "RoCoF" | "UVP_OVP" | "UFP_OFP" | "VoltageVectorShift" | "ZeroCrossingDetection" | "OtherPassive" | "ImpedanceMeasurement" | "ImpedanceAtFrequency" | "SlipModeFrequencyShift" | "SandiaFrequencyShift" | "SandiaVoltageShift" | "FrequencyJump" | "RCLQFactor" | "OtherActive";
 export function isIslandingDetectionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && IslandingDetectionEnumTypeSet.has(v);
+  return typeof v === 'string' && (IslandingDetectionEnumTypeSet ??= new Set<string>(IslandingDetectionEnumTypeValues)).has(v);
 }
 export const IslandingDetectionEnumTypeSchema: Schema<IslandingDetectionEnumType> = /* @__PURE__ */ lazyEnum(isIslandingDetectionEnumType, IslandingDetectionEnumTypeValues);
 
@@ -1301,7 +1278,6 @@ function isDERChargingParametersType_evIslandingDetectionMethod(x: unknown): boo
   return true;
 }
 
-const DERChargingParametersTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evSupportedDERControl", "evOverExcitedMaxDischargePower", "evOverExcitedPowerFactor", "evUnderExcitedMaxDischargePower", "evUnderExcitedPowerFactor", "maxApparentPower", "maxChargeApparentPower", "maxChargeApparentPower_L2", "maxChargeApparentPower_L3", "maxDischargeApparentPower", "maxDischargeApparentPower_L2", "maxDischargeApparentPower_L3", "maxChargeReactivePower", "maxChargeReactivePower_L2", "maxChargeReactivePower_L3", "minChargeReactivePower", "minChargeReactivePower_L2", "minChargeReactivePower_L3", "maxDischargeReactivePower", "maxDischargeReactivePower_L2", "maxDischargeReactivePower_L3", "minDischargeReactivePower", "minDischargeReactivePower_L2", "minDischargeReactivePower_L3", "nominalVoltage", "nominalVoltageOffset", "maxNominalVoltage", "minNominalVoltage", "evInverterManufacturer", "evInverterModel", "evInverterSerialNumber", "evInverterSwVersion", "evInverterHwVersion", "evIslandingDetectionMethod", "evIslandingTripTime", "evMaximumLevel1DCInjection", "evDurationLevel1DCInjection", "evMaximumLevel2DCInjection", "evDurationLevel2DCInjection", "evReactiveSusceptance", "evSessionTotalDischargeEnergyAvailable", "customData"]);
 /**
  * *(2.1)* DERChargingParametersType is used in ChargingNeedsType during an ISO 15118-20 session for AC_BPT_DER to report the inverter settings related to DER control that were agreed between EVSE and EV.
  *
@@ -1766,11 +1742,10 @@ export function isDERChargingParametersType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DERChargingParametersTypeKeys);
+  return onlyKnownKeys(x, n, "evSupportedDERControl,evOverExcitedMaxDischargePower,evOverExcitedPowerFactor,evUnderExcitedMaxDischargePower,evUnderExcitedPowerFactor,maxApparentPower,maxChargeApparentPower,maxChargeApparentPower_L2,maxChargeApparentPower_L3,maxDischargeApparentPower,maxDischargeApparentPower_L2,maxDischargeApparentPower_L3,maxChargeReactivePower,maxChargeReactivePower_L2,maxChargeReactivePower_L3,minChargeReactivePower,minChargeReactivePower_L2,minChargeReactivePower_L3,maxDischargeReactivePower,maxDischargeReactivePower_L2,maxDischargeReactivePower_L3,minDischargeReactivePower,minDischargeReactivePower_L2,minDischargeReactivePower_L3,nominalVoltage,nominalVoltageOffset,maxNominalVoltage,minNominalVoltage,evInverterManufacturer,evInverterModel,evInverterSerialNumber,evInverterSwVersion,evInverterHwVersion,evIslandingDetectionMethod,evIslandingTripTime,evMaximumLevel1DCInjection,evDurationLevel1DCInjection,evMaximumLevel2DCInjection,evDurationLevel2DCInjection,evReactiveSusceptance,evSessionTotalDischargeEnergyAvailable,customData");
 }
 export const DERChargingParametersTypeSchema: Schema<DERChargingParametersType> = /* @__PURE__ */ lazyObj(isDERChargingParametersType, true, () => ({ evSupportedDERControl: opt(list(DERControlEnumTypeSchema, 1)), evOverExcitedMaxDischargePower: opt(num(false)), evOverExcitedPowerFactor: opt(num(false)), evUnderExcitedMaxDischargePower: opt(num(false)), evUnderExcitedPowerFactor: opt(num(false)), maxApparentPower: opt(num(false)), maxChargeApparentPower: opt(num(false)), maxChargeApparentPower_L2: opt(num(false)), maxChargeApparentPower_L3: opt(num(false)), maxDischargeApparentPower: opt(num(false)), maxDischargeApparentPower_L2: opt(num(false)), maxDischargeApparentPower_L3: opt(num(false)), maxChargeReactivePower: opt(num(false)), maxChargeReactivePower_L2: opt(num(false)), maxChargeReactivePower_L3: opt(num(false)), minChargeReactivePower: opt(num(false)), minChargeReactivePower_L2: opt(num(false)), minChargeReactivePower_L3: opt(num(false)), maxDischargeReactivePower: opt(num(false)), maxDischargeReactivePower_L2: opt(num(false)), maxDischargeReactivePower_L3: opt(num(false)), minDischargeReactivePower: opt(num(false)), minDischargeReactivePower_L2: opt(num(false)), minDischargeReactivePower_L3: opt(num(false)), nominalVoltage: opt(num(false)), nominalVoltageOffset: opt(num(false)), maxNominalVoltage: opt(num(false)), minNominalVoltage: opt(num(false)), evInverterManufacturer: opt(str(undefined, 50)), evInverterModel: opt(str(undefined, 50)), evInverterSerialNumber: opt(str(undefined, 50)), evInverterSwVersion: opt(str(undefined, 50)), evInverterHwVersion: opt(str(undefined, 50)), evIslandingDetectionMethod: opt(list(IslandingDetectionEnumTypeSchema, 1)), evIslandingTripTime: opt(num(false)), evMaximumLevel1DCInjection: opt(num(false)), evDurationLevel1DCInjection: opt(num(false)), evMaximumLevel2DCInjection: opt(num(false)), evDurationLevel2DCInjection: opt(num(false)), evReactiveSusceptance: opt(num(false)), evSessionTotalDischargeEnergyAvailable: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
-const EVPriceRuleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["energyFee", "powerRangeStart", "customData"]);
 /** *(2.1)* An entry in price schedule over time for which EV is willing to discharge. */
 export interface EVPriceRuleType {
   /** Cost per kWh. */
@@ -1792,7 +1767,7 @@ export function isEVPriceRuleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EVPriceRuleTypeKeys);
+  return onlyKnownKeys(x, n, "energyFee,powerRangeStart,customData");
 }
 export const EVPriceRuleTypeSchema: Schema<EVPriceRuleType> = /* @__PURE__ */ lazyObj(isEVPriceRuleType, true, () => ({ energyFee: num(false), powerRangeStart: num(false), customData: opt(CustomDataTypeSchema) }));
 
@@ -1805,7 +1780,6 @@ function isEVAbsolutePriceScheduleEntryType_evPriceRule(x: unknown): boolean {
   return true;
 }
 
-const EVAbsolutePriceScheduleEntryTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "evPriceRule", "customData"]);
 /** *(2.1)* An entry in price schedule over time for which EV is willing to discharge. */
 export interface EVAbsolutePriceScheduleEntryType {
   /** The amount of seconds of this entry. */
@@ -1826,7 +1800,7 @@ export function isEVAbsolutePriceScheduleEntryType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EVAbsolutePriceScheduleEntryTypeKeys);
+  return onlyKnownKeys(x, n, "duration,evPriceRule,customData");
 }
 export const EVAbsolutePriceScheduleEntryTypeSchema: Schema<EVAbsolutePriceScheduleEntryType> = /* @__PURE__ */ lazyObj(isEVAbsolutePriceScheduleEntryType, true, () => ({ duration: num(true), evPriceRule: list(EVPriceRuleTypeSchema, 1, 8), customData: opt(CustomDataTypeSchema) }));
 
@@ -1839,7 +1813,6 @@ function isEVAbsolutePriceScheduleType_evAbsolutePriceScheduleEntries(x: unknown
   return true;
 }
 
-const EVAbsolutePriceScheduleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["timeAnchor", "currency", "evAbsolutePriceScheduleEntries", "priceAlgorithm", "customData"]);
 /** *(2.1)* Price schedule of EV energy offer. */
 export interface EVAbsolutePriceScheduleType {
   /** Starting point in time of the EVEnergyOffer. */
@@ -1868,11 +1841,10 @@ export function isEVAbsolutePriceScheduleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EVAbsolutePriceScheduleTypeKeys);
+  return onlyKnownKeys(x, n, "timeAnchor,currency,evAbsolutePriceScheduleEntries,priceAlgorithm,customData");
 }
 export const EVAbsolutePriceScheduleTypeSchema: Schema<EVAbsolutePriceScheduleType> = /* @__PURE__ */ lazyObj(isEVAbsolutePriceScheduleType, true, () => ({ timeAnchor: dateTime(), currency: str(undefined, 3), evAbsolutePriceScheduleEntries: list(EVAbsolutePriceScheduleEntryTypeSchema, 1, 1024), priceAlgorithm: str(undefined, 2000), customData: opt(CustomDataTypeSchema) }));
 
-const EVPowerScheduleEntryTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "power", "customData"]);
 /** *(2.1)* An entry in schedule of the energy amount over time that EV is willing to discharge. A negative value indicates the willingness to discharge under specific conditions, a positive value indicates that the EV currently is not able to offer energy to discharge. */
 export interface EVPowerScheduleEntryType {
   /** The duration of this entry. */
@@ -1894,7 +1866,7 @@ export function isEVPowerScheduleEntryType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EVPowerScheduleEntryTypeKeys);
+  return onlyKnownKeys(x, n, "duration,power,customData");
 }
 export const EVPowerScheduleEntryTypeSchema: Schema<EVPowerScheduleEntryType> = /* @__PURE__ */ lazyObj(isEVPowerScheduleEntryType, true, () => ({ duration: num(true), power: num(false), customData: opt(CustomDataTypeSchema) }));
 
@@ -1907,7 +1879,6 @@ function isEVPowerScheduleType_evPowerScheduleEntries(x: unknown): boolean {
   return true;
 }
 
-const EVPowerScheduleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evPowerScheduleEntries", "timeAnchor", "customData"]);
 /** *(2.1)* Schedule of EV energy offer. */
 export interface EVPowerScheduleType {
   evPowerScheduleEntries: Array<EVPowerScheduleEntryType>;
@@ -1928,11 +1899,10 @@ export function isEVPowerScheduleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EVPowerScheduleTypeKeys);
+  return onlyKnownKeys(x, n, "evPowerScheduleEntries,timeAnchor,customData");
 }
 export const EVPowerScheduleTypeSchema: Schema<EVPowerScheduleType> = /* @__PURE__ */ lazyObj(isEVPowerScheduleType, true, () => ({ evPowerScheduleEntries: list(EVPowerScheduleEntryTypeSchema, 1, 1024), timeAnchor: dateTime(), customData: opt(CustomDataTypeSchema) }));
 
-const EVEnergyOfferTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evAbsolutePriceSchedule", "evPowerSchedule", "customData"]);
 /** *(2.1)* A schedule of the energy amount over time that EV is willing to discharge. A negative value indicates the willingness to discharge under specific conditions, a positive value indicates that the EV currently is not able to offer energy to discharge. */
 export interface EVEnergyOfferType {
   evAbsolutePriceSchedule?: EVAbsolutePriceScheduleType | undefined;
@@ -1955,20 +1925,20 @@ export function isEVEnergyOfferType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EVEnergyOfferTypeKeys);
+  return onlyKnownKeys(x, n, "evAbsolutePriceSchedule,evPowerSchedule,customData");
 }
 export const EVEnergyOfferTypeSchema: Schema<EVEnergyOfferType> = /* @__PURE__ */ lazyObj(isEVEnergyOfferType, true, () => ({ evAbsolutePriceSchedule: opt(EVAbsolutePriceScheduleTypeSchema), evPowerSchedule: EVPowerScheduleTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
 const EnergyTransferModeEnumTypeValues = ["AC_single_phase", "AC_two_phase", "AC_three_phase", "DC", "AC_BPT", "AC_BPT_DER", "AC_DER", "DC_BPT", "DC_ACDP", "DC_ACDP_BPT", "WPT"] as const;
-const EnergyTransferModeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(EnergyTransferModeEnumTypeValues);
+let EnergyTransferModeEnumTypeSet: ReadonlySet<string> | undefined;
 export type EnergyTransferModeEnumType = "AC_single_phase" | "AC_two_phase" | "AC_three_phase" | "DC" | "AC_BPT" | "AC_BPT_DER" | "AC_DER" | "DC_BPT" | "DC_ACDP" | "DC_ACDP_BPT" | "WPT";
 export function isEnergyTransferModeEnumType(v: unknown): boolean {
-  return typeof v === 'string' && EnergyTransferModeEnumTypeSet.has(v);
+  return typeof v === 'string' && (EnergyTransferModeEnumTypeSet ??= new Set<string>(EnergyTransferModeEnumTypeValues)).has(v);
 }
 export const EnergyTransferModeEnumTypeSchema: Schema<EnergyTransferModeEnumType> = /* @__PURE__ */ lazyEnum(isEnergyTransferModeEnumType, EnergyTransferModeEnumTypeValues);
 
 const MobilityNeedsModeEnumTypeValues = ["EVCC", "EVCC_SECC"] as const;
-const MobilityNeedsModeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MobilityNeedsModeEnumTypeValues);
+let MobilityNeedsModeEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * *(2.1)* Value of EVCC indicates that EV determines min/target SOC and departure time. +
  * A value of EVCC_SECC indicates that charging station or CSMS may also update min/target SOC and departure time. +
@@ -1977,11 +1947,10 @@ const MobilityNeedsModeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Se
  */
 export type MobilityNeedsModeEnumType = "EVCC" | "EVCC_SECC";
 export function isMobilityNeedsModeEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MobilityNeedsModeEnumTypeSet.has(v);
+  return typeof v === 'string' && (MobilityNeedsModeEnumTypeSet ??= new Set<string>(MobilityNeedsModeEnumTypeValues)).has(v);
 }
 export const MobilityNeedsModeEnumTypeSchema: Schema<MobilityNeedsModeEnumType> = /* @__PURE__ */ lazyEnum(isMobilityNeedsModeEnumType, MobilityNeedsModeEnumTypeValues);
 
-const V2XChargingParametersTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["minChargePower", "minChargePower_L2", "minChargePower_L3", "maxChargePower", "maxChargePower_L2", "maxChargePower_L3", "minDischargePower", "minDischargePower_L2", "minDischargePower_L3", "maxDischargePower", "maxDischargePower_L2", "maxDischargePower_L3", "minChargeCurrent", "maxChargeCurrent", "minDischargeCurrent", "maxDischargeCurrent", "minVoltage", "maxVoltage", "evTargetEnergyRequest", "evMinEnergyRequest", "evMaxEnergyRequest", "evMinV2XEnergyRequest", "evMaxV2XEnergyRequest", "targetSoC", "customData"]);
 /**
  * Charging parameters for ISO 15118-20, also supporting V2X charging/discharging.+
  * All values are greater or equal to zero, with the exception of EVMinEnergyRequest, EVMaxEnergyRequest, EVTargetEnergyRequest, EVMinV2XEnergyRequest and EVMaxV2XEnergyRequest.
@@ -2274,7 +2243,7 @@ export function isV2XChargingParametersType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, V2XChargingParametersTypeKeys);
+  return onlyKnownKeys(x, n, "minChargePower,minChargePower_L2,minChargePower_L3,maxChargePower,maxChargePower_L2,maxChargePower_L3,minDischargePower,minDischargePower_L2,minDischargePower_L3,maxDischargePower,maxDischargePower_L2,maxDischargePower_L3,minChargeCurrent,maxChargeCurrent,minDischargeCurrent,maxDischargeCurrent,minVoltage,maxVoltage,evTargetEnergyRequest,evMinEnergyRequest,evMaxEnergyRequest,evMinV2XEnergyRequest,evMaxV2XEnergyRequest,targetSoC,customData");
 }
 export const V2XChargingParametersTypeSchema: Schema<V2XChargingParametersType> = /* @__PURE__ */ lazyObj(isV2XChargingParametersType, true, () => ({ minChargePower: opt(num(false)), minChargePower_L2: opt(num(false)), minChargePower_L3: opt(num(false)), maxChargePower: opt(num(false)), maxChargePower_L2: opt(num(false)), maxChargePower_L3: opt(num(false)), minDischargePower: opt(num(false)), minDischargePower_L2: opt(num(false)), minDischargePower_L3: opt(num(false)), maxDischargePower: opt(num(false)), maxDischargePower_L2: opt(num(false)), maxDischargePower_L3: opt(num(false)), minChargeCurrent: opt(num(false)), maxChargeCurrent: opt(num(false)), minDischargeCurrent: opt(num(false)), maxDischargeCurrent: opt(num(false)), minVoltage: opt(num(false)), maxVoltage: opt(num(false)), evTargetEnergyRequest: opt(num(false)), evMinEnergyRequest: opt(num(false)), evMaxEnergyRequest: opt(num(false)), evMinV2XEnergyRequest: opt(num(false)), evMaxV2XEnergyRequest: opt(num(false)), targetSoC: opt(num(true, 0, 100)), customData: opt(CustomDataTypeSchema) }));
 
@@ -2287,7 +2256,6 @@ function isChargingNeedsType_availableEnergyTransfer(x: unknown): boolean {
   return true;
 }
 
-const ChargingNeedsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["acChargingParameters", "derChargingParameters", "evEnergyOffer", "requestedEnergyTransfer", "dcChargingParameters", "v2xChargingParameters", "availableEnergyTransfer", "controlMode", "mobilityNeedsMode", "departureTime", "customData"]);
 export interface ChargingNeedsType {
   acChargingParameters?: ACChargingParametersType | undefined;
   derChargingParameters?: DERChargingParametersType | undefined;
@@ -2363,20 +2331,19 @@ export function isChargingNeedsType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingNeedsTypeKeys);
+  return onlyKnownKeys(x, n, "acChargingParameters,derChargingParameters,evEnergyOffer,requestedEnergyTransfer,dcChargingParameters,v2xChargingParameters,availableEnergyTransfer,controlMode,mobilityNeedsMode,departureTime,customData");
 }
 export const ChargingNeedsTypeSchema: Schema<ChargingNeedsType> = /* @__PURE__ */ lazyObj(isChargingNeedsType, true, () => ({ acChargingParameters: opt(ACChargingParametersTypeSchema), derChargingParameters: opt(DERChargingParametersTypeSchema), evEnergyOffer: opt(EVEnergyOfferTypeSchema), requestedEnergyTransfer: EnergyTransferModeEnumTypeSchema, dcChargingParameters: opt(DCChargingParametersTypeSchema), v2xChargingParameters: opt(V2XChargingParametersTypeSchema), availableEnergyTransfer: opt(list(EnergyTransferModeEnumTypeSchema, 1)), controlMode: opt(ControlModeEnumTypeSchema), mobilityNeedsMode: opt(MobilityNeedsModeEnumTypeSchema), departureTime: opt(dateTime()), customData: opt(CustomDataTypeSchema) }));
 
 const CostDimensionEnumTypeValues = ["Energy", "MaxCurrent", "MinCurrent", "MaxPower", "MinPower", "IdleTIme", "ChargingTime"] as const;
-const CostDimensionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CostDimensionEnumTypeValues);
+let CostDimensionEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of cost dimension: energy, power, time, etc. */
 export type CostDimensionEnumType = "Energy" | "MaxCurrent" | "MinCurrent" | "MaxPower" | "MinPower" | "IdleTIme" | "ChargingTime";
 export function isCostDimensionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CostDimensionEnumTypeSet.has(v);
+  return typeof v === 'string' && (CostDimensionEnumTypeSet ??= new Set<string>(CostDimensionEnumTypeValues)).has(v);
 }
 export const CostDimensionEnumTypeSchema: Schema<CostDimensionEnumType> = /* @__PURE__ */ lazyEnum(isCostDimensionEnumType, CostDimensionEnumTypeValues);
 
-const CostDimensionTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["type", "volume", "customData"]);
 /** Volume consumed of cost dimension. */
 export interface CostDimensionType {
   type: CostDimensionEnumType;
@@ -2397,7 +2364,7 @@ export function isCostDimensionType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CostDimensionTypeKeys);
+  return onlyKnownKeys(x, n, "type,volume,customData");
 }
 export const CostDimensionTypeSchema: Schema<CostDimensionType> = /* @__PURE__ */ lazyObj(isCostDimensionType, true, () => ({ type: CostDimensionEnumTypeSchema, volume: num(false), customData: opt(CustomDataTypeSchema) }));
 
@@ -2410,7 +2377,6 @@ function isChargingPeriodType_dimensions(x: unknown): boolean {
   return true;
 }
 
-const ChargingPeriodTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["dimensions", "tariffId", "startPeriod", "customData"]);
 /** A ChargingPeriodType consists of a start time, and a list of possible values that influence this period, for example: amount of energy charged this period, maximum current during this period etc. */
 export interface ChargingPeriodType {
   dimensions?: Array<CostDimensionType> | undefined;
@@ -2441,16 +2407,16 @@ export function isChargingPeriodType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingPeriodTypeKeys);
+  return onlyKnownKeys(x, n, "dimensions,tariffId,startPeriod,customData");
 }
 export const ChargingPeriodTypeSchema: Schema<ChargingPeriodType> = /* @__PURE__ */ lazyObj(isChargingPeriodType, true, () => ({ dimensions: opt(list(CostDimensionTypeSchema, 1)), tariffId: opt(str(undefined, 60)), startPeriod: dateTime(), customData: opt(CustomDataTypeSchema) }));
 
 const ChargingProfilePurposeEnumTypeValues = ["ChargingStationExternalConstraints", "ChargingStationMaxProfile", "TxDefaultProfile", "TxProfile", "PriorityCharging", "LocalGeneration"] as const;
-const ChargingProfilePurposeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingProfilePurposeEnumTypeValues);
+let ChargingProfilePurposeEnumTypeSet: ReadonlySet<string> | undefined;
 /** Specifies to purpose of the charging profiles that will be cleared, if they meet the other criteria in the request. */
 export type ChargingProfilePurposeEnumType = "ChargingStationExternalConstraints" | "ChargingStationMaxProfile" | "TxDefaultProfile" | "TxProfile" | "PriorityCharging" | "LocalGeneration";
 export function isChargingProfilePurposeEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingProfilePurposeEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingProfilePurposeEnumTypeSet ??= new Set<string>(ChargingProfilePurposeEnumTypeValues)).has(v);
 }
 export const ChargingProfilePurposeEnumTypeSchema: Schema<ChargingProfilePurposeEnumType> = /* @__PURE__ */ lazyEnum(isChargingProfilePurposeEnumType, ChargingProfilePurposeEnumTypeValues);
 
@@ -2472,7 +2438,6 @@ function isChargingProfileCriterionType_chargingLimitSource(x: unknown): boolean
   return true;
 }
 
-const ChargingProfileCriterionTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingProfilePurpose", "stackLevel", "chargingProfileId", "chargingLimitSource", "customData"]);
 /** A ChargingProfileCriterionType is a filter for charging profiles to be selected by a GetChargingProfilesRequest. */
 export interface ChargingProfileCriterionType {
   chargingProfilePurpose?: ChargingProfilePurposeEnumType | undefined;
@@ -2513,47 +2478,46 @@ export function isChargingProfileCriterionType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingProfileCriterionTypeKeys);
+  return onlyKnownKeys(x, n, "chargingProfilePurpose,stackLevel,chargingProfileId,chargingLimitSource,customData");
 }
 export const ChargingProfileCriterionTypeSchema: Schema<ChargingProfileCriterionType> = /* @__PURE__ */ lazyObj(isChargingProfileCriterionType, true, () => ({ chargingProfilePurpose: opt(ChargingProfilePurposeEnumTypeSchema), stackLevel: opt(num(true, 0)), chargingProfileId: opt(list(num(true), 1)), chargingLimitSource: opt(list(str(undefined, 20), 1, 4)), customData: opt(CustomDataTypeSchema) }));
 
 const ChargingProfileKindEnumTypeValues = ["Absolute", "Recurring", "Relative", "Dynamic"] as const;
-const ChargingProfileKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingProfileKindEnumTypeValues);
+let ChargingProfileKindEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates the kind of schedule. */
 export type ChargingProfileKindEnumType = "Absolute" | "Recurring" | "Relative" | "Dynamic";
 export function isChargingProfileKindEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingProfileKindEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingProfileKindEnumTypeSet ??= new Set<string>(ChargingProfileKindEnumTypeValues)).has(v);
 }
 export const ChargingProfileKindEnumTypeSchema: Schema<ChargingProfileKindEnumType> = /* @__PURE__ */ lazyEnum(isChargingProfileKindEnumType, ChargingProfileKindEnumTypeValues);
 
 const ChargingProfileStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const ChargingProfileStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingProfileStatusEnumTypeValues);
+let ChargingProfileStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result of request. */
 export type ChargingProfileStatusEnumType = "Accepted" | "Rejected";
 export function isChargingProfileStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingProfileStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingProfileStatusEnumTypeSet ??= new Set<string>(ChargingProfileStatusEnumTypeValues)).has(v);
 }
 export const ChargingProfileStatusEnumTypeSchema: Schema<ChargingProfileStatusEnumType> = /* @__PURE__ */ lazyEnum(isChargingProfileStatusEnumType, ChargingProfileStatusEnumTypeValues);
 
 const ChargingRateUnitEnumTypeValues = ["W", "A"] as const;
-const ChargingRateUnitEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingRateUnitEnumTypeValues);
+let ChargingRateUnitEnumTypeSet: ReadonlySet<string> | undefined;
 /** Can be used to force a power or current profile. */
 export type ChargingRateUnitEnumType = "W" | "A";
 export function isChargingRateUnitEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingRateUnitEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingRateUnitEnumTypeSet ??= new Set<string>(ChargingRateUnitEnumTypeValues)).has(v);
 }
 export const ChargingRateUnitEnumTypeSchema: Schema<ChargingRateUnitEnumType> = /* @__PURE__ */ lazyEnum(isChargingRateUnitEnumType, ChargingRateUnitEnumTypeValues);
 
 const OperationModeEnumTypeValues = ["Idle", "ChargingOnly", "CentralSetpoint", "ExternalSetpoint", "ExternalLimits", "CentralFrequency", "LocalFrequency", "LocalLoadBalancing"] as const;
-const OperationModeEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(OperationModeEnumTypeValues);
+let OperationModeEnumTypeSet: ReadonlySet<string> | undefined;
 /** *(2.1)* Charging operation mode to use during this time interval. When absent defaults to `ChargingOnly`. */
 export type OperationModeEnumType = "Idle" | "ChargingOnly" | "CentralSetpoint" | "ExternalSetpoint" | "ExternalLimits" | "CentralFrequency" | "LocalFrequency" | "LocalLoadBalancing";
 export function isOperationModeEnumType(v: unknown): boolean {
-  return typeof v === 'string' && OperationModeEnumTypeSet.has(v);
+  return typeof v === 'string' && (OperationModeEnumTypeSet ??= new Set<string>(OperationModeEnumTypeValues)).has(v);
 }
 export const OperationModeEnumTypeSchema: Schema<OperationModeEnumType> = /* @__PURE__ */ lazyEnum(isOperationModeEnumType, OperationModeEnumTypeValues);
 
-const V2XFreqWattPointTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["frequency", "power", "customData"]);
 /** *(2.1)* A point of a frequency-watt curve. */
 export interface V2XFreqWattPointType {
   /** Net frequency in Hz. */
@@ -2575,11 +2539,10 @@ export function isV2XFreqWattPointType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, V2XFreqWattPointTypeKeys);
+  return onlyKnownKeys(x, n, "frequency,power,customData");
 }
 export const V2XFreqWattPointTypeSchema: Schema<V2XFreqWattPointType> = /* @__PURE__ */ lazyObj(isV2XFreqWattPointType, true, () => ({ frequency: num(false), power: num(false), customData: opt(CustomDataTypeSchema) }));
 
-const V2XSignalWattPointTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["signal", "power", "customData"]);
 /** *(2.1)* A point of a signal-watt curve. */
 export interface V2XSignalWattPointType {
   /** Signal value from an AFRRSignalRequest. */
@@ -2601,7 +2564,7 @@ export function isV2XSignalWattPointType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, V2XSignalWattPointTypeKeys);
+  return onlyKnownKeys(x, n, "signal,power,customData");
 }
 export const V2XSignalWattPointTypeSchema: Schema<V2XSignalWattPointType> = /* @__PURE__ */ lazyObj(isV2XSignalWattPointType, true, () => ({ signal: num(true), power: num(false), customData: opt(CustomDataTypeSchema) }));
 
@@ -2623,7 +2586,6 @@ function isChargingSchedulePeriodType_v2xSignalWattCurve(x: unknown): boolean {
   return true;
 }
 
-const ChargingSchedulePeriodTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startPeriod", "limit", "limit_L2", "limit_L3", "numberPhases", "phaseToUse", "dischargeLimit", "dischargeLimit_L2", "dischargeLimit_L3", "setpoint", "setpoint_L2", "setpoint_L3", "setpointReactive", "setpointReactive_L2", "setpointReactive_L3", "preconditioningRequest", "evseSleep", "v2xBaseline", "operationMode", "v2xFreqWattCurve", "v2xSignalWattCurve", "customData"]);
 /** Charging schedule period structure defines a time period in a charging schedule. It is used in: CompositeScheduleType and in ChargingScheduleType. When used in a NotifyEVChargingScheduleRequest only _startPeriod_, _limit_, _limit_L2_, _limit_L3_ are relevant. */
 export interface ChargingSchedulePeriodType {
   /** Start of the period, in seconds from the start of schedule. The value of StartPeriod also defines the stop time of the previous period. */
@@ -2797,11 +2759,10 @@ export function isChargingSchedulePeriodType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingSchedulePeriodTypeKeys);
+  return onlyKnownKeys(x, n, "startPeriod,limit,limit_L2,limit_L3,numberPhases,phaseToUse,dischargeLimit,dischargeLimit_L2,dischargeLimit_L3,setpoint,setpoint_L2,setpoint_L3,setpointReactive,setpointReactive_L2,setpointReactive_L3,preconditioningRequest,evseSleep,v2xBaseline,operationMode,v2xFreqWattCurve,v2xSignalWattCurve,customData");
 }
 export const ChargingSchedulePeriodTypeSchema: Schema<ChargingSchedulePeriodType> = /* @__PURE__ */ lazyObj(isChargingSchedulePeriodType, true, () => ({ startPeriod: num(true), limit: opt(num(false)), limit_L2: opt(num(false)), limit_L3: opt(num(false)), numberPhases: opt(num(true, 0, 3)), phaseToUse: opt(num(true, 0, 3)), dischargeLimit: opt(num(false, undefined, 0)), dischargeLimit_L2: opt(num(false, undefined, 0)), dischargeLimit_L3: opt(num(false, undefined, 0)), setpoint: opt(num(false)), setpoint_L2: opt(num(false)), setpoint_L3: opt(num(false)), setpointReactive: opt(num(false)), setpointReactive_L2: opt(num(false)), setpointReactive_L3: opt(num(false)), preconditioningRequest: opt(bool()), evseSleep: opt(bool()), v2xBaseline: opt(num(false)), operationMode: opt(OperationModeEnumTypeSchema), v2xFreqWattCurve: opt(list(V2XFreqWattPointTypeSchema, 1, 20)), v2xSignalWattCurve: opt(list(V2XSignalWattPointTypeSchema, 1, 20)), customData: opt(CustomDataTypeSchema) }));
 
-const LimitAtSoCTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["soc", "limit", "customData"]);
 export interface LimitAtSoCType {
   /** The SoC value beyond which the charging rate limit should be applied. */
   soc: number;
@@ -2825,11 +2786,10 @@ export function isLimitAtSoCType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LimitAtSoCTypeKeys);
+  return onlyKnownKeys(x, n, "soc,limit,customData");
 }
 export const LimitAtSoCTypeSchema: Schema<LimitAtSoCType> = /* @__PURE__ */ lazyObj(isLimitAtSoCType, true, () => ({ soc: num(true, 0, 100), limit: num(false), customData: opt(CustomDataTypeSchema) }));
 
-const PriceLevelScheduleEntryTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["duration", "priceLevel", "customData"]);
 /** Part of ISO 15118-20 price schedule. */
 export interface PriceLevelScheduleEntryType {
   /** The amount of seconds that define the duration of this given PriceLevelScheduleEntry. */
@@ -2851,7 +2811,7 @@ export function isPriceLevelScheduleEntryType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PriceLevelScheduleEntryTypeKeys);
+  return onlyKnownKeys(x, n, "duration,priceLevel,customData");
 }
 export const PriceLevelScheduleEntryTypeSchema: Schema<PriceLevelScheduleEntryType> = /* @__PURE__ */ lazyObj(isPriceLevelScheduleEntryType, true, () => ({ duration: num(true), priceLevel: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
@@ -2864,7 +2824,6 @@ function isPriceLevelScheduleType_priceLevelScheduleEntries(x: unknown): boolean
   return true;
 }
 
-const PriceLevelScheduleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["priceLevelScheduleEntries", "timeAnchor", "priceScheduleId", "priceScheduleDescription", "numberOfPriceLevels", "customData"]);
 /** The PriceLevelScheduleType is modeled after the same type that is defined in ISO 15118-20, such that if it is supplied by an EMSP as a signed EXI message, the conversion from EXI to JSON (in OCPP) and back to EXI (for ISO 15118-20) does not change the digest and therefore does not invalidate the signature. */
 export interface PriceLevelScheduleType {
   priceLevelScheduleEntries: Array<PriceLevelScheduleEntryType>;
@@ -2900,20 +2859,19 @@ export function isPriceLevelScheduleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PriceLevelScheduleTypeKeys);
+  return onlyKnownKeys(x, n, "priceLevelScheduleEntries,timeAnchor,priceScheduleId,priceScheduleDescription,numberOfPriceLevels,customData");
 }
 export const PriceLevelScheduleTypeSchema: Schema<PriceLevelScheduleType> = /* @__PURE__ */ lazyObj(isPriceLevelScheduleType, true, () => ({ priceLevelScheduleEntries: list(PriceLevelScheduleEntryTypeSchema, 1, 100), timeAnchor: dateTime(), priceScheduleId: num(true, 0), priceScheduleDescription: opt(str(undefined, 32)), numberOfPriceLevels: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
 const CostKindEnumTypeValues = ["CarbonDioxideEmission", "RelativePricePercentage", "RenewableGenerationPercentage"] as const;
-const CostKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CostKindEnumTypeValues);
+let CostKindEnumTypeSet: ReadonlySet<string> | undefined;
 /** The kind of cost referred to in the message element amount */
 export type CostKindEnumType = "CarbonDioxideEmission" | "RelativePricePercentage" | "RenewableGenerationPercentage";
 export function isCostKindEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CostKindEnumTypeSet.has(v);
+  return typeof v === 'string' && (CostKindEnumTypeSet ??= new Set<string>(CostKindEnumTypeValues)).has(v);
 }
 export const CostKindEnumTypeSchema: Schema<CostKindEnumType> = /* @__PURE__ */ lazyEnum(isCostKindEnumType, CostKindEnumTypeValues);
 
-const CostTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["costKind", "amount", "amountMultiplier", "customData"]);
 export interface CostType {
   costKind: CostKindEnumType;
   /** The estimated or actual cost per kWh */
@@ -2940,7 +2898,7 @@ export function isCostType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CostTypeKeys);
+  return onlyKnownKeys(x, n, "costKind,amount,amountMultiplier,customData");
 }
 export const CostTypeSchema: Schema<CostType> = /* @__PURE__ */ lazyObj(isCostType, true, () => ({ costKind: CostKindEnumTypeSchema, amount: num(true), amountMultiplier: opt(num(true)), customData: opt(CustomDataTypeSchema) }));
 
@@ -2953,7 +2911,6 @@ function isConsumptionCostType_cost(x: unknown): boolean {
   return true;
 }
 
-const ConsumptionCostTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startValue", "cost", "customData"]);
 export interface ConsumptionCostType {
   /** The lowest level of consumption that defines the starting point of this consumption block. The block interval extends to the start of the next interval. */
   startValue: number;
@@ -2973,11 +2930,10 @@ export function isConsumptionCostType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ConsumptionCostTypeKeys);
+  return onlyKnownKeys(x, n, "startValue,cost,customData");
 }
 export const ConsumptionCostTypeSchema: Schema<ConsumptionCostType> = /* @__PURE__ */ lazyObj(isConsumptionCostType, true, () => ({ startValue: num(false), cost: list(CostTypeSchema, 1, 3), customData: opt(CustomDataTypeSchema) }));
 
-const RelativeTimeIntervalTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["start", "duration", "customData"]);
 export interface RelativeTimeIntervalType {
   /** Start of the interval, in seconds from NOW. */
   start: number;
@@ -3001,7 +2957,7 @@ export function isRelativeTimeIntervalType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, RelativeTimeIntervalTypeKeys);
+  return onlyKnownKeys(x, n, "start,duration,customData");
 }
 export const RelativeTimeIntervalTypeSchema: Schema<RelativeTimeIntervalType> = /* @__PURE__ */ lazyObj(isRelativeTimeIntervalType, true, () => ({ start: num(true), duration: opt(num(true)), customData: opt(CustomDataTypeSchema) }));
 
@@ -3014,7 +2970,6 @@ function isSalesTariffEntryType_consumptionCost(x: unknown): boolean {
   return true;
 }
 
-const SalesTariffEntryTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["relativeTimeInterval", "ePriceLevel", "consumptionCost", "customData"]);
 export interface SalesTariffEntryType {
   relativeTimeInterval: RelativeTimeIntervalType;
   /** Defines the price level of this SalesTariffEntry (referring to NumEPriceLevels). Small values for the EPriceLevel represent a cheaper TariffEntry. Large values for the EPriceLevel represent a more expensive TariffEntry. */
@@ -3043,7 +2998,7 @@ export function isSalesTariffEntryType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SalesTariffEntryTypeKeys);
+  return onlyKnownKeys(x, n, "relativeTimeInterval,ePriceLevel,consumptionCost,customData");
 }
 export const SalesTariffEntryTypeSchema: Schema<SalesTariffEntryType> = /* @__PURE__ */ lazyObj(isSalesTariffEntryType, true, () => ({ relativeTimeInterval: RelativeTimeIntervalTypeSchema, ePriceLevel: opt(num(true, 0)), consumptionCost: opt(list(ConsumptionCostTypeSchema, 1, 3)), customData: opt(CustomDataTypeSchema) }));
 
@@ -3056,7 +3011,6 @@ function isSalesTariffType_salesTariffEntry(x: unknown): boolean {
   return true;
 }
 
-const SalesTariffTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "salesTariffDescription", "numEPriceLevels", "salesTariffEntry", "customData"]);
 /**
  * A SalesTariff provided by a Mobility Operator (EMSP) .
  * NOTE: This dataType is based on dataTypes from &lt;&lt;ref-ISOIEC15118-2,ISO 15118-2&gt;&gt;.
@@ -3094,7 +3048,7 @@ export function isSalesTariffType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SalesTariffTypeKeys);
+  return onlyKnownKeys(x, n, "id,salesTariffDescription,numEPriceLevels,salesTariffEntry,customData");
 }
 export const SalesTariffTypeSchema: Schema<SalesTariffType> = /* @__PURE__ */ lazyObj(isSalesTariffType, true, () => ({ id: num(true, 0), salesTariffDescription: opt(str(undefined, 32)), numEPriceLevels: opt(num(true, 0)), salesTariffEntry: list(SalesTariffEntryTypeSchema, 1, 1024), customData: opt(CustomDataTypeSchema) }));
 
@@ -3107,7 +3061,6 @@ function isChargingScheduleType_chargingSchedulePeriod(x: unknown): boolean {
   return true;
 }
 
-const ChargingScheduleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "limitAtSoC", "startSchedule", "duration", "chargingRateUnit", "minChargingRate", "powerTolerance", "signatureId", "digestValue", "useLocalTime", "chargingSchedulePeriod", "randomizedDelay", "salesTariff", "absolutePriceSchedule", "priceLevelSchedule", "customData"]);
 /**
  * Charging schedule structure defines a list of charging periods, as used in: NotifyEVChargingScheduleRequest and ChargingProfileType. When used in a NotifyEVChargingScheduleRequest only _duration_ and _chargingSchedulePeriod_ are relevant and _chargingRateUnit_ must be 'W'. +
  * An ISO 15118-20 session may provide either an _absolutePriceSchedule_ or a _priceLevelSchedule_. An ISO 15118-2 session can only provide a_salesTariff_ element. The field _digestValue_ is used when price schedule or sales tariff are signed.
@@ -3218,16 +3171,16 @@ export function isChargingScheduleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingScheduleTypeKeys);
+  return onlyKnownKeys(x, n, "id,limitAtSoC,startSchedule,duration,chargingRateUnit,minChargingRate,powerTolerance,signatureId,digestValue,useLocalTime,chargingSchedulePeriod,randomizedDelay,salesTariff,absolutePriceSchedule,priceLevelSchedule,customData");
 }
 export const ChargingScheduleTypeSchema: Schema<ChargingScheduleType> = /* @__PURE__ */ lazyObj(isChargingScheduleType, true, () => ({ id: num(true), limitAtSoC: opt(LimitAtSoCTypeSchema), startSchedule: opt(dateTime()), duration: opt(num(true)), chargingRateUnit: ChargingRateUnitEnumTypeSchema, minChargingRate: opt(num(false)), powerTolerance: opt(num(false)), signatureId: opt(num(true, 0)), digestValue: opt(str(undefined, 88)), useLocalTime: opt(bool()), chargingSchedulePeriod: list(ChargingSchedulePeriodTypeSchema, 1, 1024), randomizedDelay: opt(num(true, 0)), salesTariff: opt(SalesTariffTypeSchema), absolutePriceSchedule: opt(AbsolutePriceScheduleTypeSchema), priceLevelSchedule: opt(PriceLevelScheduleTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
 const RecurrencyKindEnumTypeValues = ["Daily", "Weekly"] as const;
-const RecurrencyKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RecurrencyKindEnumTypeValues);
+let RecurrencyKindEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates the start point of a recurrence. */
 export type RecurrencyKindEnumType = "Daily" | "Weekly";
 export function isRecurrencyKindEnumType(v: unknown): boolean {
-  return typeof v === 'string' && RecurrencyKindEnumTypeSet.has(v);
+  return typeof v === 'string' && (RecurrencyKindEnumTypeSet ??= new Set<string>(RecurrencyKindEnumTypeValues)).has(v);
 }
 export const RecurrencyKindEnumTypeSchema: Schema<RecurrencyKindEnumType> = /* @__PURE__ */ lazyEnum(isRecurrencyKindEnumType, RecurrencyKindEnumTypeValues);
 
@@ -3240,7 +3193,6 @@ function isChargingProfileType_chargingSchedule(x: unknown): boolean {
   return true;
 }
 
-const ChargingProfileTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "stackLevel", "chargingProfilePurpose", "chargingProfileKind", "recurrencyKind", "validFrom", "validTo", "transactionId", "maxOfflineDuration", "chargingSchedule", "invalidAfterOfflineDuration", "dynUpdateInterval", "dynUpdateTime", "priceScheduleSignature", "customData"]);
 /**
  * A ChargingProfile consists of 1 to 3 ChargingSchedules with a list of ChargingSchedulePeriods, describing the amount of power or current that can be delivered per time interval.
  *
@@ -3354,11 +3306,10 @@ export function isChargingProfileType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingProfileTypeKeys);
+  return onlyKnownKeys(x, n, "id,stackLevel,chargingProfilePurpose,chargingProfileKind,recurrencyKind,validFrom,validTo,transactionId,maxOfflineDuration,chargingSchedule,invalidAfterOfflineDuration,dynUpdateInterval,dynUpdateTime,priceScheduleSignature,customData");
 }
 export const ChargingProfileTypeSchema: Schema<ChargingProfileType> = /* @__PURE__ */ lazyObj(isChargingProfileType, true, () => ({ id: num(true), stackLevel: num(true, 0), chargingProfilePurpose: ChargingProfilePurposeEnumTypeSchema, chargingProfileKind: ChargingProfileKindEnumTypeSchema, recurrencyKind: opt(RecurrencyKindEnumTypeSchema), validFrom: opt(dateTime()), validTo: opt(dateTime()), transactionId: opt(str(undefined, 36)), maxOfflineDuration: opt(num(true)), chargingSchedule: list(ChargingScheduleTypeSchema, 1, 3), invalidAfterOfflineDuration: opt(bool()), dynUpdateInterval: opt(num(true)), dynUpdateTime: opt(dateTime()), priceScheduleSignature: opt(str(undefined, 256)), customData: opt(CustomDataTypeSchema) }));
 
-const ChargingScheduleUpdateTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["limit", "limit_L2", "limit_L3", "dischargeLimit", "dischargeLimit_L2", "dischargeLimit_L3", "setpoint", "setpoint_L2", "setpoint_L3", "setpointReactive", "setpointReactive_L2", "setpointReactive_L3", "customData"]);
 /** Updates to a ChargingSchedulePeriodType for dynamic charging profiles. */
 export interface ChargingScheduleUpdateType {
   /**
@@ -3471,23 +3422,22 @@ export function isChargingScheduleUpdateType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingScheduleUpdateTypeKeys);
+  return onlyKnownKeys(x, n, "limit,limit_L2,limit_L3,dischargeLimit,dischargeLimit_L2,dischargeLimit_L3,setpoint,setpoint_L2,setpoint_L3,setpointReactive,setpointReactive_L2,setpointReactive_L3,customData");
 }
 export const ChargingScheduleUpdateTypeSchema: Schema<ChargingScheduleUpdateType> = /* @__PURE__ */ lazyObj(isChargingScheduleUpdateType, true, () => ({ limit: opt(num(false)), limit_L2: opt(num(false)), limit_L3: opt(num(false)), dischargeLimit: opt(num(false, undefined, 0)), dischargeLimit_L2: opt(num(false, undefined, 0)), dischargeLimit_L3: opt(num(false, undefined, 0)), setpoint: opt(num(false)), setpoint_L2: opt(num(false)), setpoint_L3: opt(num(false)), setpointReactive: opt(num(false)), setpointReactive_L2: opt(num(false)), setpointReactive_L3: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
 const ChargingStateEnumTypeValues = ["EVConnected", "Charging", "SuspendedEV", "SuspendedEVSE", "Idle"] as const;
-const ChargingStateEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ChargingStateEnumTypeValues);
+let ChargingStateEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * Current charging state, is required when state
  * has changed. Omitted when there is no communication between EVSE and EV, because no cable is plugged in.
  */
 export type ChargingStateEnumType = "EVConnected" | "Charging" | "SuspendedEV" | "SuspendedEVSE" | "Idle";
 export function isChargingStateEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ChargingStateEnumTypeSet.has(v);
+  return typeof v === 'string' && (ChargingStateEnumTypeSet ??= new Set<string>(ChargingStateEnumTypeValues)).has(v);
 }
 export const ChargingStateEnumTypeSchema: Schema<ChargingStateEnumType> = /* @__PURE__ */ lazyEnum(isChargingStateEnumType, ChargingStateEnumTypeValues);
 
-const ModemTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["iccid", "imsi", "customData"]);
 /** Defines parameters required for initiating and maintaining wireless communication with other devices. */
 export interface ModemType {
   /** This contains the ICCID of the modem’s SIM card. */
@@ -3515,11 +3465,10 @@ export function isModemType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ModemTypeKeys);
+  return onlyKnownKeys(x, n, "iccid,imsi,customData");
 }
 export const ModemTypeSchema: Schema<ModemType> = /* @__PURE__ */ lazyObj(isModemType, true, () => ({ iccid: opt(str(undefined, 20)), imsi: opt(str(undefined, 20)), customData: opt(CustomDataTypeSchema) }));
 
-const ChargingStationTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["serialNumber", "model", "modem", "vendorName", "firmwareVersion", "customData"]);
 /** The physical system where an Electrical Vehicle (EV) can be charged. */
 export interface ChargingStationType {
   /** Vendor-specific device identifier. */
@@ -3561,29 +3510,28 @@ export function isChargingStationType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ChargingStationTypeKeys);
+  return onlyKnownKeys(x, n, "serialNumber,model,modem,vendorName,firmwareVersion,customData");
 }
 export const ChargingStationTypeSchema: Schema<ChargingStationType> = /* @__PURE__ */ lazyObj(isChargingStationType, true, () => ({ serialNumber: opt(str(undefined, 25)), model: str(undefined, 20), modem: opt(ModemTypeSchema), vendorName: str(undefined, 50), firmwareVersion: opt(str(undefined, 50)), customData: opt(CustomDataTypeSchema) }));
 
 const ClearCacheStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const ClearCacheStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearCacheStatusEnumTypeValues);
+let ClearCacheStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Accepted if the Charging Station has executed the request, otherwise rejected. */
 export type ClearCacheStatusEnumType = "Accepted" | "Rejected";
 export function isClearCacheStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ClearCacheStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ClearCacheStatusEnumTypeSet ??= new Set<string>(ClearCacheStatusEnumTypeValues)).has(v);
 }
 export const ClearCacheStatusEnumTypeSchema: Schema<ClearCacheStatusEnumType> = /* @__PURE__ */ lazyEnum(isClearCacheStatusEnumType, ClearCacheStatusEnumTypeValues);
 
 const ClearChargingProfileStatusEnumTypeValues = ["Accepted", "Unknown"] as const;
-const ClearChargingProfileStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearChargingProfileStatusEnumTypeValues);
+let ClearChargingProfileStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates if the Charging Station was able to execute the request. */
 export type ClearChargingProfileStatusEnumType = "Accepted" | "Unknown";
 export function isClearChargingProfileStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ClearChargingProfileStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ClearChargingProfileStatusEnumTypeSet ??= new Set<string>(ClearChargingProfileStatusEnumTypeValues)).has(v);
 }
 export const ClearChargingProfileStatusEnumTypeSchema: Schema<ClearChargingProfileStatusEnumType> = /* @__PURE__ */ lazyEnum(isClearChargingProfileStatusEnumType, ClearChargingProfileStatusEnumTypeValues);
 
-const ClearChargingProfileTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "chargingProfilePurpose", "stackLevel", "customData"]);
 /** A ClearChargingProfileType is a filter for charging profiles to be cleared by ClearChargingProfileRequest. */
 export interface ClearChargingProfileType {
   /** Specifies the id of the EVSE for which to clear charging profiles. An evseId of zero (0) specifies the charging profile for the overall Charging Station. Absence of this parameter means the clearing applies to all charging profiles that match the other criteria in the request. */
@@ -3617,29 +3565,28 @@ export function isClearChargingProfileType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearChargingProfileTypeKeys);
+  return onlyKnownKeys(x, n, "evseId,chargingProfilePurpose,stackLevel,customData");
 }
 export const ClearChargingProfileTypeSchema: Schema<ClearChargingProfileType> = /* @__PURE__ */ lazyObj(isClearChargingProfileType, true, () => ({ evseId: opt(num(true, 0)), chargingProfilePurpose: opt(ChargingProfilePurposeEnumTypeSchema), stackLevel: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
 const ClearMessageStatusEnumTypeValues = ["Accepted", "Unknown", "Rejected"] as const;
-const ClearMessageStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearMessageStatusEnumTypeValues);
+let ClearMessageStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Returns whether the Charging Station has been able to remove the message. */
 export type ClearMessageStatusEnumType = "Accepted" | "Unknown" | "Rejected";
 export function isClearMessageStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ClearMessageStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ClearMessageStatusEnumTypeSet ??= new Set<string>(ClearMessageStatusEnumTypeValues)).has(v);
 }
 export const ClearMessageStatusEnumTypeSchema: Schema<ClearMessageStatusEnumType> = /* @__PURE__ */ lazyEnum(isClearMessageStatusEnumType, ClearMessageStatusEnumTypeValues);
 
 const ClearMonitoringStatusEnumTypeValues = ["Accepted", "Rejected", "NotFound"] as const;
-const ClearMonitoringStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ClearMonitoringStatusEnumTypeValues);
+let ClearMonitoringStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result of the clear request for this monitor, identified by its Id. */
 export type ClearMonitoringStatusEnumType = "Accepted" | "Rejected" | "NotFound";
 export function isClearMonitoringStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ClearMonitoringStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ClearMonitoringStatusEnumTypeSet ??= new Set<string>(ClearMonitoringStatusEnumTypeValues)).has(v);
 }
 export const ClearMonitoringStatusEnumTypeSchema: Schema<ClearMonitoringStatusEnumType> = /* @__PURE__ */ lazyEnum(isClearMonitoringStatusEnumType, ClearMonitoringStatusEnumTypeValues);
 
-const StatusInfoTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["reasonCode", "additionalInfo", "customData"]);
 /** Element providing more information about the status. */
 export interface StatusInfoType {
   /** A predefined code for the reason why the status is returned in this response. The string is case-insensitive. */
@@ -3664,11 +3611,10 @@ export function isStatusInfoType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StatusInfoTypeKeys);
+  return onlyKnownKeys(x, n, "reasonCode,additionalInfo,customData");
 }
 export const StatusInfoTypeSchema: Schema<StatusInfoType> = /* @__PURE__ */ lazyObj(isStatusInfoType, true, () => ({ reasonCode: str(undefined, 20), additionalInfo: opt(str(undefined, 1024)), customData: opt(CustomDataTypeSchema) }));
 
-const ClearMonitoringResultTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["status", "id", "statusInfo", "customData"]);
 export interface ClearMonitoringResultType {
   status: ClearMonitoringStatusEnumType;
   /** Id of the monitor of which a clear was requested. */
@@ -3694,19 +3640,18 @@ export function isClearMonitoringResultType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearMonitoringResultTypeKeys);
+  return onlyKnownKeys(x, n, "status,id,statusInfo,customData");
 }
 export const ClearMonitoringResultTypeSchema: Schema<ClearMonitoringResultType> = /* @__PURE__ */ lazyObj(isClearMonitoringResultType, true, () => ({ status: ClearMonitoringStatusEnumTypeSchema, id: num(true, 0), statusInfo: opt(StatusInfoTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
 const TariffClearStatusEnumTypeValues = ["Accepted", "Rejected", "NoTariff"] as const;
-const TariffClearStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TariffClearStatusEnumTypeValues);
+let TariffClearStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type TariffClearStatusEnumType = "Accepted" | "Rejected" | "NoTariff";
 export function isTariffClearStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TariffClearStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (TariffClearStatusEnumTypeSet ??= new Set<string>(TariffClearStatusEnumTypeValues)).has(v);
 }
 export const TariffClearStatusEnumTypeSchema: Schema<TariffClearStatusEnumType> = /* @__PURE__ */ lazyEnum(isTariffClearStatusEnumType, TariffClearStatusEnumTypeValues);
 
-const ClearTariffsResultTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["statusInfo", "tariffId", "status", "customData"]);
 export interface ClearTariffsResultType {
   statusInfo?: StatusInfoType | undefined;
   /** Id of tariff for which _status_ is reported. If no tariffs were found, then this field is absent, and _status_ will be `NoTariff`. */
@@ -3735,19 +3680,18 @@ export function isClearTariffsResultType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ClearTariffsResultTypeKeys);
+  return onlyKnownKeys(x, n, "statusInfo,tariffId,status,customData");
 }
 export const ClearTariffsResultTypeSchema: Schema<ClearTariffsResultType> = /* @__PURE__ */ lazyObj(isClearTariffsResultType, true, () => ({ statusInfo: opt(StatusInfoTypeSchema), tariffId: opt(str(undefined, 60)), status: TariffClearStatusEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
 const ComponentCriterionEnumTypeValues = ["Active", "Available", "Enabled", "Problem"] as const;
-const ComponentCriterionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ComponentCriterionEnumTypeValues);
+let ComponentCriterionEnumTypeSet: ReadonlySet<string> | undefined;
 export type ComponentCriterionEnumType = "Active" | "Available" | "Enabled" | "Problem";
 export function isComponentCriterionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ComponentCriterionEnumTypeSet.has(v);
+  return typeof v === 'string' && (ComponentCriterionEnumTypeSet ??= new Set<string>(ComponentCriterionEnumTypeValues)).has(v);
 }
 export const ComponentCriterionEnumTypeSchema: Schema<ComponentCriterionEnumType> = /* @__PURE__ */ lazyEnum(isComponentCriterionEnumType, ComponentCriterionEnumTypeValues);
 
-const EVSETypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "connectorId", "customData"]);
 /** Electric Vehicle Supply Equipment */
 export interface EVSEType {
   /** EVSE Identifier. This contains a number (&gt; 0) designating an EVSE of the Charging Station. */
@@ -3772,11 +3716,10 @@ export function isEVSEType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EVSETypeKeys);
+  return onlyKnownKeys(x, n, "id,connectorId,customData");
 }
 export const EVSETypeSchema: Schema<EVSEType> = /* @__PURE__ */ lazyObj(isEVSEType, true, () => ({ id: num(true, 0), connectorId: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
-const ComponentTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evse", "name", "instance", "customData"]);
 /** A physical or logical component */
 export interface ComponentType {
   evse?: EVSEType | undefined;
@@ -3807,11 +3750,10 @@ export function isComponentType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ComponentTypeKeys);
+  return onlyKnownKeys(x, n, "evse,name,instance,customData");
 }
 export const ComponentTypeSchema: Schema<ComponentType> = /* @__PURE__ */ lazyObj(isComponentType, true, () => ({ evse: opt(EVSETypeSchema), name: str(undefined, 50), instance: opt(str(undefined, 50)), customData: opt(CustomDataTypeSchema) }));
 
-const VariableTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["name", "instance", "customData"]);
 /** Reference key to a component-variable. */
 export interface VariableType {
   /** Name of the variable. Name should be taken from the list of standardized variable names whenever possible. Case Insensitive. strongly advised to use Camel Case. */
@@ -3836,11 +3778,10 @@ export function isVariableType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VariableTypeKeys);
+  return onlyKnownKeys(x, n, "name,instance,customData");
 }
 export const VariableTypeSchema: Schema<VariableType> = /* @__PURE__ */ lazyObj(isVariableType, true, () => ({ name: str(undefined, 50), instance: opt(str(undefined, 50)), customData: opt(CustomDataTypeSchema) }));
 
-const ComponentVariableTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["component", "variable", "customData"]);
 /** Class to report components, variables and variable attributes and characteristics. */
 export interface ComponentVariableType {
   component: ComponentType;
@@ -3863,7 +3804,7 @@ export function isComponentVariableType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ComponentVariableTypeKeys);
+  return onlyKnownKeys(x, n, "component,variable,customData");
 }
 export const ComponentVariableTypeSchema: Schema<ComponentVariableType> = /* @__PURE__ */ lazyObj(isComponentVariableType, true, () => ({ component: ComponentTypeSchema, variable: opt(VariableTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
@@ -3876,7 +3817,6 @@ function isCompositeScheduleType_chargingSchedulePeriod(x: unknown): boolean {
   return true;
 }
 
-const CompositeScheduleTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["evseId", "duration", "scheduleStart", "chargingRateUnit", "chargingSchedulePeriod", "customData"]);
 export interface CompositeScheduleType {
   evseId: number;
   duration: number;
@@ -3904,20 +3844,19 @@ export function isCompositeScheduleType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CompositeScheduleTypeKeys);
+  return onlyKnownKeys(x, n, "evseId,duration,scheduleStart,chargingRateUnit,chargingSchedulePeriod,customData");
 }
 export const CompositeScheduleTypeSchema: Schema<CompositeScheduleType> = /* @__PURE__ */ lazyObj(isCompositeScheduleType, true, () => ({ evseId: num(true, 0), duration: num(true), scheduleStart: dateTime(), chargingRateUnit: ChargingRateUnitEnumTypeSchema, chargingSchedulePeriod: list(ChargingSchedulePeriodTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 
 const ConnectorStatusEnumTypeValues = ["Available", "Occupied", "Reserved", "Unavailable", "Faulted"] as const;
-const ConnectorStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ConnectorStatusEnumTypeValues);
+let ConnectorStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the current status of the Connector. */
 export type ConnectorStatusEnumType = "Available" | "Occupied" | "Reserved" | "Unavailable" | "Faulted";
 export function isConnectorStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ConnectorStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ConnectorStatusEnumTypeSet ??= new Set<string>(ConnectorStatusEnumTypeValues)).has(v);
 }
 export const ConnectorStatusEnumTypeSchema: Schema<ConnectorStatusEnumType> = /* @__PURE__ */ lazyEnum(isConnectorStatusEnumType, ConnectorStatusEnumTypeValues);
 
-const PeriodicEventStreamParamsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["interval", "values", "customData"]);
 export interface PeriodicEventStreamParamsType {
   /** Time in seconds after which stream data is sent. */
   interval?: number | undefined;
@@ -3944,11 +3883,10 @@ export function isPeriodicEventStreamParamsType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PeriodicEventStreamParamsTypeKeys);
+  return onlyKnownKeys(x, n, "interval,values,customData");
 }
 export const PeriodicEventStreamParamsTypeSchema: Schema<PeriodicEventStreamParamsType> = /* @__PURE__ */ lazyObj(isPeriodicEventStreamParamsType, true, () => ({ interval: opt(num(true, 0)), values: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
-const ConstantStreamDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "params", "variableMonitoringId", "customData"]);
 export interface ConstantStreamDataType {
   /** Uniquely identifies the stream */
   id: number;
@@ -3972,11 +3910,10 @@ export function isConstantStreamDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ConstantStreamDataTypeKeys);
+  return onlyKnownKeys(x, n, "id,params,variableMonitoringId,customData");
 }
 export const ConstantStreamDataTypeSchema: Schema<ConstantStreamDataType> = /* @__PURE__ */ lazyObj(isConstantStreamDataType, true, () => ({ id: num(true, 0), params: PeriodicEventStreamParamsTypeSchema, variableMonitoringId: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
-const TaxRateTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["type", "tax", "stack", "customData"]);
 /** Tax percentage */
 export interface TaxRateType {
   /** Type of this tax, e.g.  "Federal ",  "State", for information on receipt. */
@@ -4010,7 +3947,7 @@ export function isTaxRateType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TaxRateTypeKeys);
+  return onlyKnownKeys(x, n, "type,tax,stack,customData");
 }
 export const TaxRateTypeSchema: Schema<TaxRateType> = /* @__PURE__ */ lazyObj(isTaxRateType, true, () => ({ type: str(undefined, 20), tax: num(false), stack: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
@@ -4023,7 +3960,6 @@ function isPriceType_taxRates(x: unknown): boolean {
   return true;
 }
 
-const PriceTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["exclTax", "inclTax", "taxRates", "customData"]);
 /** Price with and without tax. At least one of _exclTax_, _inclTax_ must be present. */
 export interface PriceType {
   /** Price/cost excluding tax. Can be absent if _inclTax_ is present. */
@@ -4057,20 +3993,19 @@ export function isPriceType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, PriceTypeKeys);
+  return onlyKnownKeys(x, n, "exclTax,inclTax,taxRates,customData");
 }
 export const PriceTypeSchema: Schema<PriceType> = /* @__PURE__ */ lazyObj(isPriceType, true, () => ({ exclTax: opt(num(false)), inclTax: opt(num(false)), taxRates: opt(list(TaxRateTypeSchema, 1, 5)), customData: opt(CustomDataTypeSchema) }));
 
 const TariffCostEnumTypeValues = ["NormalCost", "MinCost", "MaxCost"] as const;
-const TariffCostEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TariffCostEnumTypeValues);
+let TariffCostEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of cost: normal or the minimum or maximum cost. */
 export type TariffCostEnumType = "NormalCost" | "MinCost" | "MaxCost";
 export function isTariffCostEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TariffCostEnumTypeSet.has(v);
+  return typeof v === 'string' && (TariffCostEnumTypeSet ??= new Set<string>(TariffCostEnumTypeValues)).has(v);
 }
 export const TariffCostEnumTypeSchema: Schema<TariffCostEnumType> = /* @__PURE__ */ lazyEnum(isTariffCostEnumType, TariffCostEnumTypeValues);
 
-const TotalPriceTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["exclTax", "inclTax", "customData"]);
 /** Total cost with and without tax. Contains the total of energy, charging time, idle time, fixed and reservation costs including and/or excluding tax. */
 export interface TotalPriceType {
   /** Price/cost excluding tax. Can be absent if _inclTax_ is present. */
@@ -4098,11 +4033,10 @@ export function isTotalPriceType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TotalPriceTypeKeys);
+  return onlyKnownKeys(x, n, "exclTax,inclTax,customData");
 }
 export const TotalPriceTypeSchema: Schema<TotalPriceType> = /* @__PURE__ */ lazyObj(isTotalPriceType, true, () => ({ exclTax: opt(num(false)), inclTax: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
-const TotalCostTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["currency", "typeOfCost", "fixed", "energy", "chargingTime", "idleTime", "reservationTime", "reservationFixed", "total", "customData"]);
 /** This contains the cost calculated during a transaction. It is used both for running cost and final cost of the transaction. */
 export interface TotalCostType {
   /** Currency of the costs in ISO 4217 Code. */
@@ -4162,11 +4096,10 @@ export function isTotalCostType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TotalCostTypeKeys);
+  return onlyKnownKeys(x, n, "currency,typeOfCost,fixed,energy,chargingTime,idleTime,reservationTime,reservationFixed,total,customData");
 }
 export const TotalCostTypeSchema: Schema<TotalCostType> = /* @__PURE__ */ lazyObj(isTotalCostType, true, () => ({ currency: str(undefined, 3), typeOfCost: TariffCostEnumTypeSchema, fixed: opt(PriceTypeSchema), energy: opt(PriceTypeSchema), chargingTime: opt(PriceTypeSchema), idleTime: opt(PriceTypeSchema), reservationTime: opt(PriceTypeSchema), reservationFixed: opt(PriceTypeSchema), total: TotalPriceTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const TotalUsageTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["energy", "chargingTime", "idleTime", "reservationTime", "customData"]);
 /** This contains the calculated usage of energy, charging time and idle time during a transaction. */
 export interface TotalUsageType {
   energy: number;
@@ -4198,7 +4131,7 @@ export function isTotalUsageType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TotalUsageTypeKeys);
+  return onlyKnownKeys(x, n, "energy,chargingTime,idleTime,reservationTime,customData");
 }
 export const TotalUsageTypeSchema: Schema<TotalUsageType> = /* @__PURE__ */ lazyObj(isTotalUsageType, true, () => ({ energy: num(false), chargingTime: num(true), idleTime: num(true), reservationTime: opt(num(true)), customData: opt(CustomDataTypeSchema) }));
 
@@ -4211,7 +4144,6 @@ function isCostDetailsType_chargingPeriods(x: unknown): boolean {
   return true;
 }
 
-const CostDetailsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["chargingPeriods", "totalCost", "totalUsage", "failureToCalculate", "failureReason", "customData"]);
 /**
  * CostDetailsType contains the cost as calculated by Charging Station based on provided TariffType.
  *
@@ -4255,29 +4187,28 @@ export function isCostDetailsType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, CostDetailsTypeKeys);
+  return onlyKnownKeys(x, n, "chargingPeriods,totalCost,totalUsage,failureToCalculate,failureReason,customData");
 }
 export const CostDetailsTypeSchema: Schema<CostDetailsType> = /* @__PURE__ */ lazyObj(isCostDetailsType, true, () => ({ chargingPeriods: opt(list(ChargingPeriodTypeSchema, 1)), totalCost: TotalCostTypeSchema, totalUsage: TotalUsageTypeSchema, failureToCalculate: opt(bool()), failureReason: opt(str(undefined, 500)), customData: opt(CustomDataTypeSchema) }));
 
 const CustomerInformationStatusEnumTypeValues = ["Accepted", "Rejected", "Invalid"] as const;
-const CustomerInformationStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(CustomerInformationStatusEnumTypeValues);
+let CustomerInformationStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates whether the request was accepted. */
 export type CustomerInformationStatusEnumType = "Accepted" | "Rejected" | "Invalid";
 export function isCustomerInformationStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && CustomerInformationStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (CustomerInformationStatusEnumTypeSet ??= new Set<string>(CustomerInformationStatusEnumTypeValues)).has(v);
 }
 export const CustomerInformationStatusEnumTypeSchema: Schema<CustomerInformationStatusEnumType> = /* @__PURE__ */ lazyEnum(isCustomerInformationStatusEnumType, CustomerInformationStatusEnumTypeValues);
 
 const DERControlStatusEnumTypeValues = ["Accepted", "Rejected", "NotSupported", "NotFound"] as const;
-const DERControlStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DERControlStatusEnumTypeValues);
+let DERControlStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result of operation. */
 export type DERControlStatusEnumType = "Accepted" | "Rejected" | "NotSupported" | "NotFound";
 export function isDERControlStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DERControlStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (DERControlStatusEnumTypeSet ??= new Set<string>(DERControlStatusEnumTypeValues)).has(v);
 }
 export const DERControlStatusEnumTypeSchema: Schema<DERControlStatusEnumType> = /* @__PURE__ */ lazyEnum(isDERControlStatusEnumType, DERControlStatusEnumTypeValues);
 
-const DERCurvePointsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["x", "y", "customData"]);
 export interface DERCurvePointsType {
   /** The data value of the X-axis (independent) variable, depending on the curve type. */
   x: number;
@@ -4298,20 +4229,19 @@ export function isDERCurvePointsType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DERCurvePointsTypeKeys);
+  return onlyKnownKeys(x, n, "x,y,customData");
 }
 export const DERCurvePointsTypeSchema: Schema<DERCurvePointsType> = /* @__PURE__ */ lazyObj(isDERCurvePointsType, true, () => ({ x: num(false), y: num(false), customData: opt(CustomDataTypeSchema) }));
 
 const DERUnitEnumTypeValues = ["Not_Applicable", "PctMaxW", "PctMaxVar", "PctWAvail", "PctVarAvail", "PctEffectiveV"] as const;
-const DERUnitEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DERUnitEnumTypeValues);
+let DERUnitEnumTypeSet: ReadonlySet<string> | undefined;
 /** Unit of the Y-axis of DER curve */
 export type DERUnitEnumType = "Not_Applicable" | "PctMaxW" | "PctMaxVar" | "PctWAvail" | "PctVarAvail" | "PctEffectiveV";
 export function isDERUnitEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DERUnitEnumTypeSet.has(v);
+  return typeof v === 'string' && (DERUnitEnumTypeSet ??= new Set<string>(DERUnitEnumTypeValues)).has(v);
 }
 export const DERUnitEnumTypeSchema: Schema<DERUnitEnumType> = /* @__PURE__ */ lazyEnum(isDERUnitEnumType, DERUnitEnumTypeValues);
 
-const HysteresisTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["hysteresisHigh", "hysteresisLow", "hysteresisDelay", "hysteresisGradient", "customData"]);
 export interface HysteresisType {
   /** High value for return to normal operation after a grid event, in absolute value. This value adopts the same unit as defined by yUnit */
   hysteresisHigh?: number | undefined;
@@ -4352,11 +4282,10 @@ export function isHysteresisType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, HysteresisTypeKeys);
+  return onlyKnownKeys(x, n, "hysteresisHigh,hysteresisLow,hysteresisDelay,hysteresisGradient,customData");
 }
 export const HysteresisTypeSchema: Schema<HysteresisType> = /* @__PURE__ */ lazyObj(isHysteresisType, true, () => ({ hysteresisHigh: opt(num(false)), hysteresisLow: opt(num(false)), hysteresisDelay: opt(num(false)), hysteresisGradient: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
-const ReactivePowerParamsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["vRef", "autonomousVRefEnable", "autonomousVRefTimeConstant", "customData"]);
 export interface ReactivePowerParamsType {
   /** Only for VoltVar curve: The nominal ac voltage (rms) adjustment to the voltage curve points for Volt-Var curves (percentage). */
   vRef?: number | undefined;
@@ -4390,20 +4319,19 @@ export function isReactivePowerParamsType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReactivePowerParamsTypeKeys);
+  return onlyKnownKeys(x, n, "vRef,autonomousVRefEnable,autonomousVRefTimeConstant,customData");
 }
 export const ReactivePowerParamsTypeSchema: Schema<ReactivePowerParamsType> = /* @__PURE__ */ lazyObj(isReactivePowerParamsType, true, () => ({ vRef: opt(num(false)), autonomousVRefEnable: opt(bool()), autonomousVRefTimeConstant: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
 const PowerDuringCessationEnumTypeValues = ["Active", "Reactive"] as const;
-const PowerDuringCessationEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(PowerDuringCessationEnumTypeValues);
+let PowerDuringCessationEnumTypeSet: ReadonlySet<string> | undefined;
 /** Parameter is only sent, if the EV has to feed-in power or reactive power during fault-ride through (FRT) as defined by HVMomCess curve and LVMomCess curve. */
 export type PowerDuringCessationEnumType = "Active" | "Reactive";
 export function isPowerDuringCessationEnumType(v: unknown): boolean {
-  return typeof v === 'string' && PowerDuringCessationEnumTypeSet.has(v);
+  return typeof v === 'string' && (PowerDuringCessationEnumTypeSet ??= new Set<string>(PowerDuringCessationEnumTypeValues)).has(v);
 }
 export const PowerDuringCessationEnumTypeSchema: Schema<PowerDuringCessationEnumType> = /* @__PURE__ */ lazyEnum(isPowerDuringCessationEnumType, PowerDuringCessationEnumTypeValues);
 
-const VoltageParamsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["hv10MinMeanValue", "hv10MinMeanTripDelay", "powerDuringCessation", "customData"]);
 export interface VoltageParamsType {
   /**
    * EN 50549-1 chapter 4.9.3.4
@@ -4446,7 +4374,7 @@ export function isVoltageParamsType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VoltageParamsTypeKeys);
+  return onlyKnownKeys(x, n, "hv10MinMeanValue,hv10MinMeanTripDelay,powerDuringCessation,customData");
 }
 export const VoltageParamsTypeSchema: Schema<VoltageParamsType> = /* @__PURE__ */ lazyObj(isVoltageParamsType, true, () => ({ hv10MinMeanValue: opt(num(false)), hv10MinMeanTripDelay: opt(num(false)), powerDuringCessation: opt(PowerDuringCessationEnumTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
@@ -4459,7 +4387,6 @@ function isDERCurveType_curveData(x: unknown): boolean {
   return true;
 }
 
-const DERCurveTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["curveData", "hysteresis", "priority", "reactivePowerParams", "voltageParams", "yUnit", "responseTime", "startTime", "duration", "customData"]);
 export interface DERCurveType {
   curveData: Array<DERCurvePointsType>;
   hysteresis?: HysteresisType | undefined;
@@ -4521,11 +4448,10 @@ export function isDERCurveType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DERCurveTypeKeys);
+  return onlyKnownKeys(x, n, "curveData,hysteresis,priority,reactivePowerParams,voltageParams,yUnit,responseTime,startTime,duration,customData");
 }
 export const DERCurveTypeSchema: Schema<DERCurveType> = /* @__PURE__ */ lazyObj(isDERCurveType, true, () => ({ curveData: list(DERCurvePointsTypeSchema, 1, 10), hysteresis: opt(HysteresisTypeSchema), priority: num(true, 0), reactivePowerParams: opt(ReactivePowerParamsTypeSchema), voltageParams: opt(VoltageParamsTypeSchema), yUnit: DERUnitEnumTypeSchema, responseTime: opt(num(false)), startTime: opt(dateTime()), duration: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
-const DERCurveGetTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["curve", "id", "curveType", "isDefault", "isSuperseded", "customData"]);
 export interface DERCurveGetType {
   curve: DERCurveType;
   /** Id of DER curve */
@@ -4556,55 +4482,54 @@ export function isDERCurveGetType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, DERCurveGetTypeKeys);
+  return onlyKnownKeys(x, n, "curve,id,curveType,isDefault,isSuperseded,customData");
 }
 export const DERCurveGetTypeSchema: Schema<DERCurveGetType> = /* @__PURE__ */ lazyObj(isDERCurveGetType, true, () => ({ curve: DERCurveTypeSchema, id: str(undefined, 36), curveType: DERControlEnumTypeSchema, isDefault: bool(), isSuperseded: bool(), customData: opt(CustomDataTypeSchema) }));
 
 const DataEnumTypeValues = ["string", "decimal", "integer", "dateTime", "boolean", "OptionList", "SequenceList", "MemberList"] as const;
-const DataEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DataEnumTypeValues);
+let DataEnumTypeSet: ReadonlySet<string> | undefined;
 /** Data type of this variable. */
 export type DataEnumType = "string" | "decimal" | "integer" | "dateTime" | "boolean" | "OptionList" | "SequenceList" | "MemberList";
 export function isDataEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DataEnumTypeSet.has(v);
+  return typeof v === 'string' && (DataEnumTypeSet ??= new Set<string>(DataEnumTypeValues)).has(v);
 }
 export const DataEnumTypeSchema: Schema<DataEnumType> = /* @__PURE__ */ lazyEnum(isDataEnumType, DataEnumTypeValues);
 
 const DataTransferStatusEnumTypeValues = ["Accepted", "Rejected", "UnknownMessageId", "UnknownVendorId"] as const;
-const DataTransferStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DataTransferStatusEnumTypeValues);
+let DataTransferStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates the success or failure of the data transfer. */
 export type DataTransferStatusEnumType = "Accepted" | "Rejected" | "UnknownMessageId" | "UnknownVendorId";
 export function isDataTransferStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DataTransferStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (DataTransferStatusEnumTypeSet ??= new Set<string>(DataTransferStatusEnumTypeValues)).has(v);
 }
 export const DataTransferStatusEnumTypeSchema: Schema<DataTransferStatusEnumType> = /* @__PURE__ */ lazyEnum(isDataTransferStatusEnumType, DataTransferStatusEnumTypeValues);
 
 const DayOfWeekEnumTypeValues = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-const DayOfWeekEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DayOfWeekEnumTypeValues);
+let DayOfWeekEnumTypeSet: ReadonlySet<string> | undefined;
 export type DayOfWeekEnumType = "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
 export function isDayOfWeekEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DayOfWeekEnumTypeSet.has(v);
+  return typeof v === 'string' && (DayOfWeekEnumTypeSet ??= new Set<string>(DayOfWeekEnumTypeValues)).has(v);
 }
 export const DayOfWeekEnumTypeSchema: Schema<DayOfWeekEnumType> = /* @__PURE__ */ lazyEnum(isDayOfWeekEnumType, DayOfWeekEnumTypeValues);
 
 const DeleteCertificateStatusEnumTypeValues = ["Accepted", "Failed", "NotFound"] as const;
-const DeleteCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DeleteCertificateStatusEnumTypeValues);
+let DeleteCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Charging Station indicates if it can process the request. */
 export type DeleteCertificateStatusEnumType = "Accepted" | "Failed" | "NotFound";
 export function isDeleteCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DeleteCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (DeleteCertificateStatusEnumTypeSet ??= new Set<string>(DeleteCertificateStatusEnumTypeValues)).has(v);
 }
 export const DeleteCertificateStatusEnumTypeSchema: Schema<DeleteCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isDeleteCertificateStatusEnumType, DeleteCertificateStatusEnumTypeValues);
 
 const DisplayMessageStatusEnumTypeValues = ["Accepted", "NotSupportedMessageFormat", "Rejected", "NotSupportedPriority", "NotSupportedState", "UnknownTransaction", "LanguageNotSupported"] as const;
-const DisplayMessageStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DisplayMessageStatusEnumTypeValues);
+let DisplayMessageStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to display the message. */
 export type DisplayMessageStatusEnumType = "Accepted" | "NotSupportedMessageFormat" | "Rejected" | "NotSupportedPriority" | "NotSupportedState" | "UnknownTransaction" | "LanguageNotSupported";
 export function isDisplayMessageStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && DisplayMessageStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (DisplayMessageStatusEnumTypeSet ??= new Set<string>(DisplayMessageStatusEnumTypeValues)).has(v);
 }
 export const DisplayMessageStatusEnumTypeSchema: Schema<DisplayMessageStatusEnumType> = /* @__PURE__ */ lazyEnum(isDisplayMessageStatusEnumType, DisplayMessageStatusEnumTypeValues);
 
-const EnterServiceTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["priority", "highVoltage", "lowVoltage", "highFreq", "lowFreq", "delay", "randomDelay", "rampRate", "customData"]);
 export interface EnterServiceType {
   /** Priority of setting (0=highest) */
   priority: number;
@@ -4658,11 +4583,10 @@ export function isEnterServiceType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EnterServiceTypeKeys);
+  return onlyKnownKeys(x, n, "priority,highVoltage,lowVoltage,highFreq,lowFreq,delay,randomDelay,rampRate,customData");
 }
 export const EnterServiceTypeSchema: Schema<EnterServiceType> = /* @__PURE__ */ lazyObj(isEnterServiceType, true, () => ({ priority: num(true, 0), highVoltage: num(false), lowVoltage: num(false), highFreq: num(false), lowFreq: num(false), delay: opt(num(false)), randomDelay: opt(num(false)), rampRate: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
-const EnterServiceGetTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["enterService", "id", "customData"]);
 export interface EnterServiceGetType {
   enterService: EnterServiceType;
   /** Id of setting */
@@ -4682,29 +4606,28 @@ export function isEnterServiceGetType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EnterServiceGetTypeKeys);
+  return onlyKnownKeys(x, n, "enterService,id,customData");
 }
 export const EnterServiceGetTypeSchema: Schema<EnterServiceGetType> = /* @__PURE__ */ lazyObj(isEnterServiceGetType, true, () => ({ enterService: EnterServiceTypeSchema, id: str(undefined, 36), customData: opt(CustomDataTypeSchema) }));
 
 const EventNotificationEnumTypeValues = ["HardWiredNotification", "HardWiredMonitor", "PreconfiguredMonitor", "CustomMonitor"] as const;
-const EventNotificationEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(EventNotificationEnumTypeValues);
+let EventNotificationEnumTypeSet: ReadonlySet<string> | undefined;
 /** Specifies the event notification type of the message. */
 export type EventNotificationEnumType = "HardWiredNotification" | "HardWiredMonitor" | "PreconfiguredMonitor" | "CustomMonitor";
 export function isEventNotificationEnumType(v: unknown): boolean {
-  return typeof v === 'string' && EventNotificationEnumTypeSet.has(v);
+  return typeof v === 'string' && (EventNotificationEnumTypeSet ??= new Set<string>(EventNotificationEnumTypeValues)).has(v);
 }
 export const EventNotificationEnumTypeSchema: Schema<EventNotificationEnumType> = /* @__PURE__ */ lazyEnum(isEventNotificationEnumType, EventNotificationEnumTypeValues);
 
 const EventTriggerEnumTypeValues = ["Alerting", "Delta", "Periodic"] as const;
-const EventTriggerEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(EventTriggerEnumTypeValues);
+let EventTriggerEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of trigger for this event, e.g. exceeding a threshold value. */
 export type EventTriggerEnumType = "Alerting" | "Delta" | "Periodic";
 export function isEventTriggerEnumType(v: unknown): boolean {
-  return typeof v === 'string' && EventTriggerEnumTypeSet.has(v);
+  return typeof v === 'string' && (EventTriggerEnumTypeSet ??= new Set<string>(EventTriggerEnumTypeValues)).has(v);
 }
 export const EventTriggerEnumTypeSchema: Schema<EventTriggerEnumType> = /* @__PURE__ */ lazyEnum(isEventTriggerEnumType, EventTriggerEnumTypeValues);
 
-const EventDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["eventId", "timestamp", "trigger", "cause", "actualValue", "techCode", "techInfo", "cleared", "transactionId", "component", "variableMonitoringId", "eventNotificationType", "variable", "severity", "customData"]);
 /** Class to report an event notification for a component-variable. */
 export interface EventDataType {
   /** Identifies the event. This field can be referred to as a cause by other events. */
@@ -4795,29 +4718,28 @@ export function isEventDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, EventDataTypeKeys);
+  return onlyKnownKeys(x, n, "eventId,timestamp,trigger,cause,actualValue,techCode,techInfo,cleared,transactionId,component,variableMonitoringId,eventNotificationType,variable,severity,customData");
 }
 export const EventDataTypeSchema: Schema<EventDataType> = /* @__PURE__ */ lazyObj(isEventDataType, true, () => ({ eventId: num(true, 0), timestamp: dateTime(), trigger: EventTriggerEnumTypeSchema, cause: opt(num(true, 0)), actualValue: str(undefined, 2500), techCode: opt(str(undefined, 50)), techInfo: opt(str(undefined, 500)), cleared: opt(bool()), transactionId: opt(str(undefined, 36)), component: ComponentTypeSchema, variableMonitoringId: opt(num(true, 0)), eventNotificationType: EventNotificationEnumTypeSchema, variable: VariableTypeSchema, severity: opt(num(true, 0)), customData: opt(CustomDataTypeSchema) }));
 
 const EvseKindEnumTypeValues = ["AC", "DC"] as const;
-const EvseKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(EvseKindEnumTypeValues);
+let EvseKindEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of EVSE (AC, DC) this tariff applies to. */
 export type EvseKindEnumType = "AC" | "DC";
 export function isEvseKindEnumType(v: unknown): boolean {
-  return typeof v === 'string' && EvseKindEnumTypeSet.has(v);
+  return typeof v === 'string' && (EvseKindEnumTypeSet ??= new Set<string>(EvseKindEnumTypeValues)).has(v);
 }
 export const EvseKindEnumTypeSchema: Schema<EvseKindEnumType> = /* @__PURE__ */ lazyEnum(isEvseKindEnumType, EvseKindEnumTypeValues);
 
 const FirmwareStatusEnumTypeValues = ["Downloaded", "DownloadFailed", "Downloading", "DownloadScheduled", "DownloadPaused", "Idle", "InstallationFailed", "Installing", "Installed", "InstallRebooting", "InstallScheduled", "InstallVerificationFailed", "InvalidSignature", "SignatureVerified"] as const;
-const FirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(FirmwareStatusEnumTypeValues);
+let FirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the progress status of the firmware installation. */
 export type FirmwareStatusEnumType = "Downloaded" | "DownloadFailed" | "Downloading" | "DownloadScheduled" | "DownloadPaused" | "Idle" | "InstallationFailed" | "Installing" | "Installed" | "InstallRebooting" | "InstallScheduled" | "InstallVerificationFailed" | "InvalidSignature" | "SignatureVerified";
 export function isFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && FirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (FirmwareStatusEnumTypeSet ??= new Set<string>(FirmwareStatusEnumTypeValues)).has(v);
 }
 export const FirmwareStatusEnumTypeSchema: Schema<FirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isFirmwareStatusEnumType, FirmwareStatusEnumTypeValues);
 
-const FirmwareTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["location", "retrieveDateTime", "installDateTime", "signingCertificate", "signature", "customData"]);
 /** Represents a copy of the firmware that can be loaded/updated on the Charging Station. */
 export interface FirmwareType {
   /** URI defining the origin of the firmware. */
@@ -4863,11 +4785,10 @@ export function isFirmwareType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FirmwareTypeKeys);
+  return onlyKnownKeys(x, n, "location,retrieveDateTime,installDateTime,signingCertificate,signature,customData");
 }
 export const FirmwareTypeSchema: Schema<FirmwareType> = /* @__PURE__ */ lazyObj(isFirmwareType, true, () => ({ location: str(undefined, 2000), retrieveDateTime: dateTime(), installDateTime: opt(dateTime()), signingCertificate: opt(str(undefined, 5500)), signature: opt(str(undefined, 800)), customData: opt(CustomDataTypeSchema) }));
 
-const FixedPFTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["priority", "displacement", "excitation", "startTime", "duration", "customData"]);
 export interface FixedPFType {
   /** Priority of setting (0=highest) */
   priority: number;
@@ -4906,11 +4827,10 @@ export function isFixedPFType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FixedPFTypeKeys);
+  return onlyKnownKeys(x, n, "priority,displacement,excitation,startTime,duration,customData");
 }
 export const FixedPFTypeSchema: Schema<FixedPFType> = /* @__PURE__ */ lazyObj(isFixedPFType, true, () => ({ priority: num(true, 0), displacement: num(false), excitation: bool(), startTime: opt(dateTime()), duration: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
-const FixedPFGetTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["fixedPF", "id", "isDefault", "isSuperseded", "customData"]);
 export interface FixedPFGetType {
   fixedPF: FixedPFType;
   /** Id of setting. */
@@ -4938,11 +4858,10 @@ export function isFixedPFGetType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FixedPFGetTypeKeys);
+  return onlyKnownKeys(x, n, "fixedPF,id,isDefault,isSuperseded,customData");
 }
 export const FixedPFGetTypeSchema: Schema<FixedPFGetType> = /* @__PURE__ */ lazyObj(isFixedPFGetType, true, () => ({ fixedPF: FixedPFTypeSchema, id: str(undefined, 36), isDefault: bool(), isSuperseded: bool(), customData: opt(CustomDataTypeSchema) }));
 
-const FixedVarTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["priority", "setpoint", "unit", "startTime", "duration", "customData"]);
 export interface FixedVarType {
   /** Priority of setting (0=highest) */
   priority: number;
@@ -4984,11 +4903,10 @@ export function isFixedVarType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FixedVarTypeKeys);
+  return onlyKnownKeys(x, n, "priority,setpoint,unit,startTime,duration,customData");
 }
 export const FixedVarTypeSchema: Schema<FixedVarType> = /* @__PURE__ */ lazyObj(isFixedVarType, true, () => ({ priority: num(true, 0), setpoint: num(false), unit: DERUnitEnumTypeSchema, startTime: opt(dateTime()), duration: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
-const FixedVarGetTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["fixedVar", "id", "isDefault", "isSuperseded", "customData"]);
 export interface FixedVarGetType {
   fixedVar: FixedVarType;
   /** Id of setting */
@@ -5016,11 +4934,10 @@ export function isFixedVarGetType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FixedVarGetTypeKeys);
+  return onlyKnownKeys(x, n, "fixedVar,id,isDefault,isSuperseded,customData");
 }
 export const FixedVarGetTypeSchema: Schema<FixedVarGetType> = /* @__PURE__ */ lazyObj(isFixedVarGetType, true, () => ({ fixedVar: FixedVarTypeSchema, id: str(undefined, 36), isDefault: bool(), isSuperseded: bool(), customData: opt(CustomDataTypeSchema) }));
 
-const FreqDroopTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["priority", "overFreq", "underFreq", "overDroop", "underDroop", "responseTime", "startTime", "duration", "customData"]);
 export interface FreqDroopType {
   /** Priority of setting (0=highest) */
   priority: number;
@@ -5071,11 +4988,10 @@ export function isFreqDroopType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FreqDroopTypeKeys);
+  return onlyKnownKeys(x, n, "priority,overFreq,underFreq,overDroop,underDroop,responseTime,startTime,duration,customData");
 }
 export const FreqDroopTypeSchema: Schema<FreqDroopType> = /* @__PURE__ */ lazyObj(isFreqDroopType, true, () => ({ priority: num(true, 0), overFreq: num(false), underFreq: num(false), overDroop: num(false), underDroop: num(false), responseTime: num(false), startTime: opt(dateTime()), duration: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
-const FreqDroopGetTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["freqDroop", "id", "isDefault", "isSuperseded", "customData"]);
 export interface FreqDroopGetType {
   freqDroop: FreqDroopType;
   /** Id of setting */
@@ -5103,64 +5019,63 @@ export function isFreqDroopGetType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, FreqDroopGetTypeKeys);
+  return onlyKnownKeys(x, n, "freqDroop,id,isDefault,isSuperseded,customData");
 }
 export const FreqDroopGetTypeSchema: Schema<FreqDroopGetType> = /* @__PURE__ */ lazyObj(isFreqDroopGetType, true, () => ({ freqDroop: FreqDroopTypeSchema, id: str(undefined, 36), isDefault: bool(), isSuperseded: bool(), customData: opt(CustomDataTypeSchema) }));
 
 const GenericDeviceModelStatusEnumTypeValues = ["Accepted", "Rejected", "NotSupported", "EmptyResultSet"] as const;
-const GenericDeviceModelStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GenericDeviceModelStatusEnumTypeValues);
+let GenericDeviceModelStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to accept this request. */
 export type GenericDeviceModelStatusEnumType = "Accepted" | "Rejected" | "NotSupported" | "EmptyResultSet";
 export function isGenericDeviceModelStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GenericDeviceModelStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GenericDeviceModelStatusEnumTypeSet ??= new Set<string>(GenericDeviceModelStatusEnumTypeValues)).has(v);
 }
 export const GenericDeviceModelStatusEnumTypeSchema: Schema<GenericDeviceModelStatusEnumType> = /* @__PURE__ */ lazyEnum(isGenericDeviceModelStatusEnumType, GenericDeviceModelStatusEnumTypeValues);
 
 const GenericStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const GenericStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GenericStatusEnumTypeValues);
+let GenericStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type GenericStatusEnumType = "Accepted" | "Rejected";
 export function isGenericStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GenericStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GenericStatusEnumTypeSet ??= new Set<string>(GenericStatusEnumTypeValues)).has(v);
 }
 export const GenericStatusEnumTypeSchema: Schema<GenericStatusEnumType> = /* @__PURE__ */ lazyEnum(isGenericStatusEnumType, GenericStatusEnumTypeValues);
 
 const GetCertificateStatusEnumTypeValues = ["Accepted", "Failed"] as const;
-const GetCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetCertificateStatusEnumTypeValues);
+let GetCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the charging station was able to retrieve the OCSP certificate status. */
 export type GetCertificateStatusEnumType = "Accepted" | "Failed";
 export function isGetCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetCertificateStatusEnumTypeSet ??= new Set<string>(GetCertificateStatusEnumTypeValues)).has(v);
 }
 export const GetCertificateStatusEnumTypeSchema: Schema<GetCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetCertificateStatusEnumType, GetCertificateStatusEnumTypeValues);
 
 const GetChargingProfileStatusEnumTypeValues = ["Accepted", "NoProfiles"] as const;
-const GetChargingProfileStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetChargingProfileStatusEnumTypeValues);
+let GetChargingProfileStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to process this request and will send &lt;&lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&gt;&gt; messages. */
 export type GetChargingProfileStatusEnumType = "Accepted" | "NoProfiles";
 export function isGetChargingProfileStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetChargingProfileStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetChargingProfileStatusEnumTypeSet ??= new Set<string>(GetChargingProfileStatusEnumTypeValues)).has(v);
 }
 export const GetChargingProfileStatusEnumTypeSchema: Schema<GetChargingProfileStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetChargingProfileStatusEnumType, GetChargingProfileStatusEnumTypeValues);
 
 const GetDisplayMessagesStatusEnumTypeValues = ["Accepted", "Unknown"] as const;
-const GetDisplayMessagesStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetDisplayMessagesStatusEnumTypeValues);
+let GetDisplayMessagesStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates if the Charging Station has Display Messages that match the request criteria in the &lt;&lt;getdisplaymessagesrequest,GetDisplayMessagesRequest&gt;&gt; */
 export type GetDisplayMessagesStatusEnumType = "Accepted" | "Unknown";
 export function isGetDisplayMessagesStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetDisplayMessagesStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetDisplayMessagesStatusEnumTypeSet ??= new Set<string>(GetDisplayMessagesStatusEnumTypeValues)).has(v);
 }
 export const GetDisplayMessagesStatusEnumTypeSchema: Schema<GetDisplayMessagesStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetDisplayMessagesStatusEnumType, GetDisplayMessagesStatusEnumTypeValues);
 
 const GetInstalledCertificateStatusEnumTypeValues = ["Accepted", "NotFound"] as const;
-const GetInstalledCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetInstalledCertificateStatusEnumTypeValues);
+let GetInstalledCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Charging Station indicates if it can process the request. */
 export type GetInstalledCertificateStatusEnumType = "Accepted" | "NotFound";
 export function isGetInstalledCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetInstalledCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetInstalledCertificateStatusEnumTypeSet ??= new Set<string>(GetInstalledCertificateStatusEnumTypeValues)).has(v);
 }
 export const GetInstalledCertificateStatusEnumTypeSchema: Schema<GetInstalledCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetInstalledCertificateStatusEnumType, GetInstalledCertificateStatusEnumTypeValues);
 
-const GetVariableDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["attributeType", "component", "variable", "customData"]);
 /** Class to hold parameters for GetVariables request. */
 export interface GetVariableDataType {
   attributeType?: AttributeEnumType | undefined;
@@ -5186,19 +5101,18 @@ export function isGetVariableDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetVariableDataTypeKeys);
+  return onlyKnownKeys(x, n, "attributeType,component,variable,customData");
 }
 export const GetVariableDataTypeSchema: Schema<GetVariableDataType> = /* @__PURE__ */ lazyObj(isGetVariableDataType, true, () => ({ attributeType: opt(AttributeEnumTypeSchema), component: ComponentTypeSchema, variable: VariableTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
 const GetVariableStatusEnumTypeValues = ["Accepted", "Rejected", "UnknownComponent", "UnknownVariable", "NotSupportedAttributeType"] as const;
-const GetVariableStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GetVariableStatusEnumTypeValues);
+let GetVariableStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type GetVariableStatusEnumType = "Accepted" | "Rejected" | "UnknownComponent" | "UnknownVariable" | "NotSupportedAttributeType";
 export function isGetVariableStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GetVariableStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (GetVariableStatusEnumTypeSet ??= new Set<string>(GetVariableStatusEnumTypeValues)).has(v);
 }
 export const GetVariableStatusEnumTypeSchema: Schema<GetVariableStatusEnumType> = /* @__PURE__ */ lazyEnum(isGetVariableStatusEnumType, GetVariableStatusEnumTypeValues);
 
-const GetVariableResultTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["attributeStatus", "attributeStatusInfo", "attributeType", "attributeValue", "component", "variable", "customData"]);
 /** Class to hold results of GetVariables request. */
 export interface GetVariableResultType {
   attributeStatus: GetVariableStatusEnumType;
@@ -5244,11 +5158,10 @@ export function isGetVariableResultType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GetVariableResultTypeKeys);
+  return onlyKnownKeys(x, n, "attributeStatus,attributeStatusInfo,attributeType,attributeValue,component,variable,customData");
 }
 export const GetVariableResultTypeSchema: Schema<GetVariableResultType> = /* @__PURE__ */ lazyObj(isGetVariableResultType, true, () => ({ attributeStatus: GetVariableStatusEnumTypeSchema, attributeStatusInfo: opt(StatusInfoTypeSchema), attributeType: opt(AttributeEnumTypeSchema), attributeValue: opt(str(undefined, 2500)), component: ComponentTypeSchema, variable: VariableTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const GradientTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["priority", "gradient", "softGradient", "customData"]);
 export interface GradientType {
   /** Id of setting */
   priority: number;
@@ -5273,11 +5186,10 @@ export function isGradientType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GradientTypeKeys);
+  return onlyKnownKeys(x, n, "priority,gradient,softGradient,customData");
 }
 export const GradientTypeSchema: Schema<GradientType> = /* @__PURE__ */ lazyObj(isGradientType, true, () => ({ priority: num(true, 0), gradient: num(false), softGradient: num(false), customData: opt(CustomDataTypeSchema) }));
 
-const GradientGetTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["gradient", "id", "customData"]);
 export interface GradientGetType {
   gradient: GradientType;
   /** Id of setting */
@@ -5297,47 +5209,46 @@ export function isGradientGetType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, GradientGetTypeKeys);
+  return onlyKnownKeys(x, n, "gradient,id,customData");
 }
 export const GradientGetTypeSchema: Schema<GradientGetType> = /* @__PURE__ */ lazyObj(isGradientGetType, true, () => ({ gradient: GradientTypeSchema, id: str(undefined, 36), customData: opt(CustomDataTypeSchema) }));
 
 const GridEventFaultEnumTypeValues = ["CurrentImbalance", "LocalEmergency", "LowInputPower", "OverCurrent", "OverFrequency", "OverVoltage", "PhaseRotation", "RemoteEmergency", "UnderFrequency", "UnderVoltage", "VoltageImbalance"] as const;
-const GridEventFaultEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(GridEventFaultEnumTypeValues);
+let GridEventFaultEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of grid event that caused this */
 export type GridEventFaultEnumType = "CurrentImbalance" | "LocalEmergency" | "LowInputPower" | "OverCurrent" | "OverFrequency" | "OverVoltage" | "PhaseRotation" | "RemoteEmergency" | "UnderFrequency" | "UnderVoltage" | "VoltageImbalance";
 export function isGridEventFaultEnumType(v: unknown): boolean {
-  return typeof v === 'string' && GridEventFaultEnumTypeSet.has(v);
+  return typeof v === 'string' && (GridEventFaultEnumTypeSet ??= new Set<string>(GridEventFaultEnumTypeValues)).has(v);
 }
 export const GridEventFaultEnumTypeSchema: Schema<GridEventFaultEnumType> = /* @__PURE__ */ lazyEnum(isGridEventFaultEnumType, GridEventFaultEnumTypeValues);
 
 const InstallCertificateStatusEnumTypeValues = ["Accepted", "Rejected", "Failed"] as const;
-const InstallCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(InstallCertificateStatusEnumTypeValues);
+let InstallCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Charging Station indicates if installation was successful. */
 export type InstallCertificateStatusEnumType = "Accepted" | "Rejected" | "Failed";
 export function isInstallCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && InstallCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (InstallCertificateStatusEnumTypeSet ??= new Set<string>(InstallCertificateStatusEnumTypeValues)).has(v);
 }
 export const InstallCertificateStatusEnumTypeSchema: Schema<InstallCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isInstallCertificateStatusEnumType, InstallCertificateStatusEnumTypeValues);
 
 const InstallCertificateUseEnumTypeValues = ["V2GRootCertificate", "MORootCertificate", "ManufacturerRootCertificate", "CSMSRootCertificate", "OEMRootCertificate"] as const;
-const InstallCertificateUseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(InstallCertificateUseEnumTypeValues);
+let InstallCertificateUseEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates the certificate type that is sent. */
 export type InstallCertificateUseEnumType = "V2GRootCertificate" | "MORootCertificate" | "ManufacturerRootCertificate" | "CSMSRootCertificate" | "OEMRootCertificate";
 export function isInstallCertificateUseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && InstallCertificateUseEnumTypeSet.has(v);
+  return typeof v === 'string' && (InstallCertificateUseEnumTypeSet ??= new Set<string>(InstallCertificateUseEnumTypeValues)).has(v);
 }
 export const InstallCertificateUseEnumTypeSchema: Schema<InstallCertificateUseEnumType> = /* @__PURE__ */ lazyEnum(isInstallCertificateUseEnumType, InstallCertificateUseEnumTypeValues);
 
 const Iso15118EVCertificateStatusEnumTypeValues = ["Accepted", "Failed"] as const;
-const Iso15118EVCertificateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(Iso15118EVCertificateStatusEnumTypeValues);
+let Iso15118EVCertificateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates whether the message was processed properly. */
 export type Iso15118EVCertificateStatusEnumType = "Accepted" | "Failed";
 export function isIso15118EVCertificateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && Iso15118EVCertificateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (Iso15118EVCertificateStatusEnumTypeSet ??= new Set<string>(Iso15118EVCertificateStatusEnumTypeValues)).has(v);
 }
 export const Iso15118EVCertificateStatusEnumTypeSchema: Schema<Iso15118EVCertificateStatusEnumType> = /* @__PURE__ */ lazyEnum(isIso15118EVCertificateStatusEnumType, Iso15118EVCertificateStatusEnumTypeValues);
 
-const LimitMaxDischargeTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["priority", "pctMaxDischargePower", "powerMonitoringMustTrip", "startTime", "duration", "customData"]);
 export interface LimitMaxDischargeType {
   /** Priority of setting (0=highest) */
   priority: number;
@@ -5385,11 +5296,10 @@ export function isLimitMaxDischargeType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LimitMaxDischargeTypeKeys);
+  return onlyKnownKeys(x, n, "priority,pctMaxDischargePower,powerMonitoringMustTrip,startTime,duration,customData");
 }
 export const LimitMaxDischargeTypeSchema: Schema<LimitMaxDischargeType> = /* @__PURE__ */ lazyObj(isLimitMaxDischargeType, true, () => ({ priority: num(true, 0), pctMaxDischargePower: opt(num(false)), powerMonitoringMustTrip: opt(DERCurveTypeSchema), startTime: opt(dateTime()), duration: opt(num(false)), customData: opt(CustomDataTypeSchema) }));
 
-const LimitMaxDischargeGetTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "isDefault", "isSuperseded", "limitMaxDischarge", "customData"]);
 export interface LimitMaxDischargeGetType {
   /** Id of setting */
   id: string;
@@ -5417,32 +5327,31 @@ export function isLimitMaxDischargeGetType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LimitMaxDischargeGetTypeKeys);
+  return onlyKnownKeys(x, n, "id,isDefault,isSuperseded,limitMaxDischarge,customData");
 }
 export const LimitMaxDischargeGetTypeSchema: Schema<LimitMaxDischargeGetType> = /* @__PURE__ */ lazyObj(isLimitMaxDischargeGetType, true, () => ({ id: str(undefined, 36), isDefault: bool(), isSuperseded: bool(), limitMaxDischarge: LimitMaxDischargeTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
 const LocationEnumTypeValues = ["Body", "Cable", "EV", "Inlet", "Outlet", "Upstream"] as const;
-const LocationEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(LocationEnumTypeValues);
+let LocationEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates where the measured value has been sampled. Default =  "Outlet" */
 export type LocationEnumType = "Body" | "Cable" | "EV" | "Inlet" | "Outlet" | "Upstream";
 export function isLocationEnumType(v: unknown): boolean {
-  return typeof v === 'string' && LocationEnumTypeSet.has(v);
+  return typeof v === 'string' && (LocationEnumTypeSet ??= new Set<string>(LocationEnumTypeValues)).has(v);
 }
 export const LocationEnumTypeSchema: Schema<LocationEnumType> = /* @__PURE__ */ lazyEnum(isLocationEnumType, LocationEnumTypeValues);
 
 const LogEnumTypeValues = ["DiagnosticsLog", "SecurityLog", "DataCollectorLog"] as const;
-const LogEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(LogEnumTypeValues);
+let LogEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * This contains the type of log file that the Charging Station
  * should send.
  */
 export type LogEnumType = "DiagnosticsLog" | "SecurityLog" | "DataCollectorLog";
 export function isLogEnumType(v: unknown): boolean {
-  return typeof v === 'string' && LogEnumTypeSet.has(v);
+  return typeof v === 'string' && (LogEnumTypeSet ??= new Set<string>(LogEnumTypeValues)).has(v);
 }
 export const LogEnumTypeSchema: Schema<LogEnumType> = /* @__PURE__ */ lazyEnum(isLogEnumType, LogEnumTypeValues);
 
-const LogParametersTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["remoteLocation", "oldestTimestamp", "latestTimestamp", "customData"]);
 /** Generic class for the configuration of logging entries. */
 export interface LogParametersType {
   /** The URL of the location at the remote system where the log should be stored. */
@@ -5474,43 +5383,43 @@ export function isLogParametersType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, LogParametersTypeKeys);
+  return onlyKnownKeys(x, n, "remoteLocation,oldestTimestamp,latestTimestamp,customData");
 }
 export const LogParametersTypeSchema: Schema<LogParametersType> = /* @__PURE__ */ lazyObj(isLogParametersType, true, () => ({ remoteLocation: str(undefined, 2000), oldestTimestamp: opt(dateTime()), latestTimestamp: opt(dateTime()), customData: opt(CustomDataTypeSchema) }));
 
 const LogStatusEnumTypeValues = ["Accepted", "Rejected", "AcceptedCanceled"] as const;
-const LogStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(LogStatusEnumTypeValues);
+let LogStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This field indicates whether the Charging Station was able to accept the request. */
 export type LogStatusEnumType = "Accepted" | "Rejected" | "AcceptedCanceled";
 export function isLogStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && LogStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (LogStatusEnumTypeSet ??= new Set<string>(LogStatusEnumTypeValues)).has(v);
 }
 export const LogStatusEnumTypeSchema: Schema<LogStatusEnumType> = /* @__PURE__ */ lazyEnum(isLogStatusEnumType, LogStatusEnumTypeValues);
 
 const MeasurandEnumTypeValues = ["Current.Export", "Current.Export.Offered", "Current.Export.Minimum", "Current.Import", "Current.Import.Offered", "Current.Import.Minimum", "Current.Offered", "Display.PresentSOC", "Display.MinimumSOC", "Display.TargetSOC", "Display.MaximumSOC", "Display.RemainingTimeToMinimumSOC", "Display.RemainingTimeToTargetSOC", "Display.RemainingTimeToMaximumSOC", "Display.ChargingComplete", "Display.BatteryEnergyCapacity", "Display.InletHot", "Energy.Active.Export.Interval", "Energy.Active.Export.Register", "Energy.Active.Import.Interval", "Energy.Active.Import.Register", "Energy.Active.Import.CableLoss", "Energy.Active.Import.LocalGeneration.Register", "Energy.Active.Net", "Energy.Active.Setpoint.Interval", "Energy.Apparent.Export", "Energy.Apparent.Import", "Energy.Apparent.Net", "Energy.Reactive.Export.Interval", "Energy.Reactive.Export.Register", "Energy.Reactive.Import.Interval", "Energy.Reactive.Import.Register", "Energy.Reactive.Net", "EnergyRequest.Target", "EnergyRequest.Minimum", "EnergyRequest.Maximum", "EnergyRequest.Minimum.V2X", "EnergyRequest.Maximum.V2X", "EnergyRequest.Bulk", "Frequency", "Power.Active.Export", "Power.Active.Import", "Power.Active.Setpoint", "Power.Active.Residual", "Power.Export.Minimum", "Power.Export.Offered", "Power.Factor", "Power.Import.Offered", "Power.Import.Minimum", "Power.Offered", "Power.Reactive.Export", "Power.Reactive.Import", "SoC", "Voltage", "Voltage.Minimum", "Voltage.Maximum"] as const;
-const MeasurandEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MeasurandEnumTypeValues);
+let MeasurandEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of measurement. Default = "Energy.Active.Import.Register" */
 export type MeasurandEnumType = "Current.Export" | "Current.Export.Offered" | "Current.Export.Minimum" | "Current.Import" | "Current.Import.Offered" | "Current.Import.Minimum" | "Current.Offered" | "Display.PresentSOC" | "Display.MinimumSOC" | "Display.TargetSOC" | "Display.MaximumSOC" | "Display.RemainingTimeToMinimumSOC" | "Display.RemainingTimeToTargetSOC" | "Display.RemainingTimeToMaximumSOC" | "Display.ChargingComplete" | "Display.BatteryEnergyCapacity" | "Display.InletHot" | "Energy.Active.Export.Interval" | "Energy.Active.Export.Register" | "Energy.Active.Import.Interval" | "Energy.Active.Import.Register" | "Energy.Active.Import.CableLoss" | "Energy.Active.Import.LocalGeneration.Register" | "Energy.Active.Net" | "Energy.Active.Setpoint.Interval" | "Energy.Apparent.Export" | "Energy.Apparent.Import" | "Energy.Apparent.Net" | "Energy.Reactive.Export.Interval" | "Energy.Reactive.Export.Register" | "Energy.Reactive.Import.Interval" | "Energy.Reactive.Import.Register" | "Energy.Reactive.Net" | "EnergyRequest.Target" | "EnergyRequest.Minimum" | "EnergyRequest.Maximum" | "EnergyRequest.Minimum.V2X" | "EnergyRequest.Maximum.V2X" | "EnergyRequest.Bulk" | "Frequency" | "Power.Active.Export" | "Power.Active.Import" | "Power.Active.Setpoint" | "Power.Active.Residual" | "Power.Export.Minimum" | "Power.Export.Offered" | "Power.Factor" | "Power.Import.Offered" | "Power.Import.Minimum" | "Power.Offered" | "Power.Reactive.Export" | "Power.Reactive.Import" | "SoC" | "Voltage" | "Voltage.Minimum" | "Voltage.Maximum";
 export function isMeasurandEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MeasurandEnumTypeSet.has(v);
+  return typeof v === 'string' && (MeasurandEnumTypeSet ??= new Set<string>(MeasurandEnumTypeValues)).has(v);
 }
 export const MeasurandEnumTypeSchema: Schema<MeasurandEnumType> = /* @__PURE__ */ lazyEnum(isMeasurandEnumType, MeasurandEnumTypeValues);
 
 const MessagePriorityEnumTypeValues = ["AlwaysFront", "InFront", "NormalCycle"] as const;
-const MessagePriorityEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MessagePriorityEnumTypeValues);
+let MessagePriorityEnumTypeSet: ReadonlySet<string> | undefined;
 /** If provided the Charging Station shall return Display Messages with the given priority only. */
 export type MessagePriorityEnumType = "AlwaysFront" | "InFront" | "NormalCycle";
 export function isMessagePriorityEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MessagePriorityEnumTypeSet.has(v);
+  return typeof v === 'string' && (MessagePriorityEnumTypeSet ??= new Set<string>(MessagePriorityEnumTypeValues)).has(v);
 }
 export const MessagePriorityEnumTypeSchema: Schema<MessagePriorityEnumType> = /* @__PURE__ */ lazyEnum(isMessagePriorityEnumType, MessagePriorityEnumTypeValues);
 
 const MessageStateEnumTypeValues = ["Charging", "Faulted", "Idle", "Unavailable", "Suspended", "Discharging"] as const;
-const MessageStateEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MessageStateEnumTypeValues);
+let MessageStateEnumTypeSet: ReadonlySet<string> | undefined;
 /** If provided the Charging Station shall return Display Messages with the given state only. */
 export type MessageStateEnumType = "Charging" | "Faulted" | "Idle" | "Unavailable" | "Suspended" | "Discharging";
 export function isMessageStateEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MessageStateEnumTypeSet.has(v);
+  return typeof v === 'string' && (MessageStateEnumTypeSet ??= new Set<string>(MessageStateEnumTypeValues)).has(v);
 }
 export const MessageStateEnumTypeSchema: Schema<MessageStateEnumType> = /* @__PURE__ */ lazyEnum(isMessageStateEnumType, MessageStateEnumTypeValues);
 
@@ -5523,7 +5432,6 @@ function isMessageInfoType_messageExtra(x: unknown): boolean {
   return true;
 }
 
-const MessageInfoTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["display", "id", "priority", "state", "startDateTime", "endDateTime", "transactionId", "message", "messageExtra", "customData"]);
 /** Contains message details, for a message to be displayed on a Charging Station. */
 export interface MessageInfoType {
   display?: ComponentType | undefined;
@@ -5590,38 +5498,37 @@ export function isMessageInfoType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, MessageInfoTypeKeys);
+  return onlyKnownKeys(x, n, "display,id,priority,state,startDateTime,endDateTime,transactionId,message,messageExtra,customData");
 }
 export const MessageInfoTypeSchema: Schema<MessageInfoType> = /* @__PURE__ */ lazyObj(isMessageInfoType, true, () => ({ display: opt(ComponentTypeSchema), id: num(true, 0), priority: MessagePriorityEnumTypeSchema, state: opt(MessageStateEnumTypeSchema), startDateTime: opt(dateTime()), endDateTime: opt(dateTime()), transactionId: opt(str(undefined, 36)), message: MessageContentTypeSchema, messageExtra: opt(list(MessageContentTypeSchema, 1, 4)), customData: opt(CustomDataTypeSchema) }));
 
 const MessageTriggerEnumTypeValues = ["BootNotification", "LogStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues", "SignChargingStationCertificate", "SignV2GCertificate", "SignV2G20Certificate", "StatusNotification", "TransactionEvent", "SignCombinedCertificate", "PublishFirmwareStatusNotification", "CustomTrigger"] as const;
-const MessageTriggerEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MessageTriggerEnumTypeValues);
+let MessageTriggerEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of message to be triggered. */
 export type MessageTriggerEnumType = "BootNotification" | "LogStatusNotification" | "FirmwareStatusNotification" | "Heartbeat" | "MeterValues" | "SignChargingStationCertificate" | "SignV2GCertificate" | "SignV2G20Certificate" | "StatusNotification" | "TransactionEvent" | "SignCombinedCertificate" | "PublishFirmwareStatusNotification" | "CustomTrigger";
 export function isMessageTriggerEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MessageTriggerEnumTypeSet.has(v);
+  return typeof v === 'string' && (MessageTriggerEnumTypeSet ??= new Set<string>(MessageTriggerEnumTypeValues)).has(v);
 }
 export const MessageTriggerEnumTypeSchema: Schema<MessageTriggerEnumType> = /* @__PURE__ */ lazyEnum(isMessageTriggerEnumType, MessageTriggerEnumTypeValues);
 
 const PhaseEnumTypeValues = ["L1", "L2", "L3", "N", "L1-N", "L2-N", "L3-N", "L1-L2", "L2-L3", "L3-L1"] as const;
-const PhaseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(PhaseEnumTypeValues);
+let PhaseEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates how the measured value is to be interpreted. For instance between L1 and neutral (L1-N) Please note that not all values of phase are applicable to all Measurands. When phase is absent, the measured value is interpreted as an overall value. */
 export type PhaseEnumType = "L1" | "L2" | "L3" | "N" | "L1-N" | "L2-N" | "L3-N" | "L1-L2" | "L2-L3" | "L3-L1";
 export function isPhaseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && PhaseEnumTypeSet.has(v);
+  return typeof v === 'string' && (PhaseEnumTypeSet ??= new Set<string>(PhaseEnumTypeValues)).has(v);
 }
 export const PhaseEnumTypeSchema: Schema<PhaseEnumType> = /* @__PURE__ */ lazyEnum(isPhaseEnumType, PhaseEnumTypeValues);
 
 const ReadingContextEnumTypeValues = ["Interruption.Begin", "Interruption.End", "Other", "Sample.Clock", "Sample.Periodic", "Transaction.Begin", "Transaction.End", "Trigger"] as const;
-const ReadingContextEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReadingContextEnumTypeValues);
+let ReadingContextEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of detail value: start, end or sample. Default = "Sample.Periodic" */
 export type ReadingContextEnumType = "Interruption.Begin" | "Interruption.End" | "Other" | "Sample.Clock" | "Sample.Periodic" | "Transaction.Begin" | "Transaction.End" | "Trigger";
 export function isReadingContextEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReadingContextEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReadingContextEnumTypeSet ??= new Set<string>(ReadingContextEnumTypeValues)).has(v);
 }
 export const ReadingContextEnumTypeSchema: Schema<ReadingContextEnumType> = /* @__PURE__ */ lazyEnum(isReadingContextEnumType, ReadingContextEnumTypeValues);
 
-const SignedMeterValueTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["signedMeterData", "signingMethod", "encodingMethod", "publicKey", "customData"]);
 /** Represent a signed version of the meter value. */
 export interface SignedMeterValueType {
   /** Base64 encoded, contains the signed data from the meter in the format specified in _encodingMethod_, which might contain more then just the meter value. It can contain information like timestamps, reference to a customer etc. */
@@ -5657,11 +5564,10 @@ export function isSignedMeterValueType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SignedMeterValueTypeKeys);
+  return onlyKnownKeys(x, n, "signedMeterData,signingMethod,encodingMethod,publicKey,customData");
 }
 export const SignedMeterValueTypeSchema: Schema<SignedMeterValueType> = /* @__PURE__ */ lazyObj(isSignedMeterValueType, true, () => ({ signedMeterData: str(undefined, 32768), signingMethod: opt(str(undefined, 50)), encodingMethod: str(undefined, 50), publicKey: opt(str(undefined, 2500)), customData: opt(CustomDataTypeSchema) }));
 
-const UnitOfMeasureTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["unit", "multiplier", "customData"]);
 /** Represents a UnitOfMeasure with a multiplier */
 export interface UnitOfMeasureType {
   /**
@@ -5696,11 +5602,10 @@ export function isUnitOfMeasureType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, UnitOfMeasureTypeKeys);
+  return onlyKnownKeys(x, n, "unit,multiplier,customData");
 }
 export const UnitOfMeasureTypeSchema: Schema<UnitOfMeasureType> = /* @__PURE__ */ lazyObj(isUnitOfMeasureType, true, () => ({ unit: opt(str(undefined, 20)), multiplier: opt(num(true)), customData: opt(CustomDataTypeSchema) }));
 
-const SampledValueTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["value", "measurand", "context", "phase", "location", "signedMeterValue", "unitOfMeasure", "customData"]);
 /**
  * Single sampled value in MeterValues. Each value can be accompanied by optional fields.
  *
@@ -5758,7 +5663,7 @@ export function isSampledValueType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SampledValueTypeKeys);
+  return onlyKnownKeys(x, n, "value,measurand,context,phase,location,signedMeterValue,unitOfMeasure,customData");
 }
 export const SampledValueTypeSchema: Schema<SampledValueType> = /* @__PURE__ */ lazyObj(isSampledValueType, true, () => ({ value: num(false), measurand: opt(MeasurandEnumTypeSchema), context: opt(ReadingContextEnumTypeSchema), phase: opt(PhaseEnumTypeSchema), location: opt(LocationEnumTypeSchema), signedMeterValue: opt(SignedMeterValueTypeSchema), unitOfMeasure: opt(UnitOfMeasureTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
@@ -5771,7 +5676,6 @@ function isMeterValueType_sampledValue(x: unknown): boolean {
   return true;
 }
 
-const MeterValueTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["sampledValue", "timestamp", "customData"]);
 /** Collection of one or more sampled values in MeterValuesRequest and TransactionEvent. All sampled values in a MeterValue are sampled at the same point in time. */
 export interface MeterValueType {
   sampledValue: Array<SampledValueType>;
@@ -5792,37 +5696,36 @@ export function isMeterValueType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, MeterValueTypeKeys);
+  return onlyKnownKeys(x, n, "sampledValue,timestamp,customData");
 }
 export const MeterValueTypeSchema: Schema<MeterValueType> = /* @__PURE__ */ lazyObj(isMeterValueType, true, () => ({ sampledValue: list(SampledValueTypeSchema, 1), timestamp: dateTime(), customData: opt(CustomDataTypeSchema) }));
 
 const MonitorEnumTypeValues = ["UpperThreshold", "LowerThreshold", "Delta", "Periodic", "PeriodicClockAligned", "TargetDelta", "TargetDeltaRelative"] as const;
-const MonitorEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MonitorEnumTypeValues);
+let MonitorEnumTypeSet: ReadonlySet<string> | undefined;
 /** The type of this monitor, e.g. a threshold, delta or periodic monitor. */
 export type MonitorEnumType = "UpperThreshold" | "LowerThreshold" | "Delta" | "Periodic" | "PeriodicClockAligned" | "TargetDelta" | "TargetDeltaRelative";
 export function isMonitorEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MonitorEnumTypeSet.has(v);
+  return typeof v === 'string' && (MonitorEnumTypeSet ??= new Set<string>(MonitorEnumTypeValues)).has(v);
 }
 export const MonitorEnumTypeSchema: Schema<MonitorEnumType> = /* @__PURE__ */ lazyEnum(isMonitorEnumType, MonitorEnumTypeValues);
 
 const MonitoringBaseEnumTypeValues = ["All", "FactoryDefault", "HardWiredOnly"] as const;
-const MonitoringBaseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MonitoringBaseEnumTypeValues);
+let MonitoringBaseEnumTypeSet: ReadonlySet<string> | undefined;
 /** Specify which monitoring base will be set */
 export type MonitoringBaseEnumType = "All" | "FactoryDefault" | "HardWiredOnly";
 export function isMonitoringBaseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MonitoringBaseEnumTypeSet.has(v);
+  return typeof v === 'string' && (MonitoringBaseEnumTypeSet ??= new Set<string>(MonitoringBaseEnumTypeValues)).has(v);
 }
 export const MonitoringBaseEnumTypeSchema: Schema<MonitoringBaseEnumType> = /* @__PURE__ */ lazyEnum(isMonitoringBaseEnumType, MonitoringBaseEnumTypeValues);
 
 const MonitoringCriterionEnumTypeValues = ["ThresholdMonitoring", "DeltaMonitoring", "PeriodicMonitoring"] as const;
-const MonitoringCriterionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MonitoringCriterionEnumTypeValues);
+let MonitoringCriterionEnumTypeSet: ReadonlySet<string> | undefined;
 export type MonitoringCriterionEnumType = "ThresholdMonitoring" | "DeltaMonitoring" | "PeriodicMonitoring";
 export function isMonitoringCriterionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MonitoringCriterionEnumTypeSet.has(v);
+  return typeof v === 'string' && (MonitoringCriterionEnumTypeSet ??= new Set<string>(MonitoringCriterionEnumTypeValues)).has(v);
 }
 export const MonitoringCriterionEnumTypeSchema: Schema<MonitoringCriterionEnumType> = /* @__PURE__ */ lazyEnum(isMonitoringCriterionEnumType, MonitoringCriterionEnumTypeValues);
 
-const VariableMonitoringTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "transaction", "value", "type", "severity", "eventNotificationType", "customData"]);
 /** A monitoring setting for a variable. */
 export interface VariableMonitoringType {
   /** Identifies the monitor. */
@@ -5885,7 +5788,7 @@ export function isVariableMonitoringType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VariableMonitoringTypeKeys);
+  return onlyKnownKeys(x, n, "id,transaction,value,type,severity,eventNotificationType,customData");
 }
 export const VariableMonitoringTypeSchema: Schema<VariableMonitoringType> = /* @__PURE__ */ lazyObj(isVariableMonitoringType, true, () => ({ id: num(true, 0), transaction: bool(), value: num(false), type: MonitorEnumTypeSchema, severity: num(true, 0), eventNotificationType: EventNotificationEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
@@ -5898,7 +5801,6 @@ function isMonitoringDataType_variableMonitoring(x: unknown): boolean {
   return true;
 }
 
-const MonitoringDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["component", "variable", "variableMonitoring", "customData"]);
 /** Class to hold parameters of SetVariableMonitoring request. */
 export interface MonitoringDataType {
   component: ComponentType;
@@ -5921,56 +5823,55 @@ export function isMonitoringDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, MonitoringDataTypeKeys);
+  return onlyKnownKeys(x, n, "component,variable,variableMonitoring,customData");
 }
 export const MonitoringDataTypeSchema: Schema<MonitoringDataType> = /* @__PURE__ */ lazyObj(isMonitoringDataType, true, () => ({ component: ComponentTypeSchema, variable: VariableTypeSchema, variableMonitoring: list(VariableMonitoringTypeSchema, 1), customData: opt(CustomDataTypeSchema) }));
 
 const MutabilityEnumTypeValues = ["ReadOnly", "WriteOnly", "ReadWrite"] as const;
-const MutabilityEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(MutabilityEnumTypeValues);
+let MutabilityEnumTypeSet: ReadonlySet<string> | undefined;
 /** Defines the mutability of this attribute. Default is ReadWrite when omitted. */
 export type MutabilityEnumType = "ReadOnly" | "WriteOnly" | "ReadWrite";
 export function isMutabilityEnumType(v: unknown): boolean {
-  return typeof v === 'string' && MutabilityEnumTypeSet.has(v);
+  return typeof v === 'string' && (MutabilityEnumTypeSet ??= new Set<string>(MutabilityEnumTypeValues)).has(v);
 }
 export const MutabilityEnumTypeSchema: Schema<MutabilityEnumType> = /* @__PURE__ */ lazyEnum(isMutabilityEnumType, MutabilityEnumTypeValues);
 
 const OCPPInterfaceEnumTypeValues = ["Wired0", "Wired1", "Wired2", "Wired3", "Wireless0", "Wireless1", "Wireless2", "Wireless3", "Any"] as const;
-const OCPPInterfaceEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(OCPPInterfaceEnumTypeValues);
+let OCPPInterfaceEnumTypeSet: ReadonlySet<string> | undefined;
 /** Applicable Network Interface. Charging Station is allowed to use a different network interface to connect if the given one does not work. */
 export type OCPPInterfaceEnumType = "Wired0" | "Wired1" | "Wired2" | "Wired3" | "Wireless0" | "Wireless1" | "Wireless2" | "Wireless3" | "Any";
 export function isOCPPInterfaceEnumType(v: unknown): boolean {
-  return typeof v === 'string' && OCPPInterfaceEnumTypeSet.has(v);
+  return typeof v === 'string' && (OCPPInterfaceEnumTypeSet ??= new Set<string>(OCPPInterfaceEnumTypeValues)).has(v);
 }
 export const OCPPInterfaceEnumTypeSchema: Schema<OCPPInterfaceEnumType> = /* @__PURE__ */ lazyEnum(isOCPPInterfaceEnumType, OCPPInterfaceEnumTypeValues);
 
 const OCPPTransportEnumTypeValues = ["SOAP", "JSON"] as const;
-const OCPPTransportEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(OCPPTransportEnumTypeValues);
+let OCPPTransportEnumTypeSet: ReadonlySet<string> | undefined;
 /** Defines the transport protocol (e.g. SOAP or JSON). Note: SOAP is not supported in OCPP 2.x, but is supported by earlier versions of OCPP. */
 export type OCPPTransportEnumType = "SOAP" | "JSON";
 export function isOCPPTransportEnumType(v: unknown): boolean {
-  return typeof v === 'string' && OCPPTransportEnumTypeSet.has(v);
+  return typeof v === 'string' && (OCPPTransportEnumTypeSet ??= new Set<string>(OCPPTransportEnumTypeValues)).has(v);
 }
 export const OCPPTransportEnumTypeSchema: Schema<OCPPTransportEnumType> = /* @__PURE__ */ lazyEnum(isOCPPTransportEnumType, OCPPTransportEnumTypeValues);
 
 const OCPPVersionEnumTypeValues = ["OCPP12", "OCPP15", "OCPP16", "OCPP20", "OCPP201", "OCPP21"] as const;
-const OCPPVersionEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(OCPPVersionEnumTypeValues);
+let OCPPVersionEnumTypeSet: ReadonlySet<string> | undefined;
 /** *(2.1)* This field is ignored, since the OCPP version to use is determined during the websocket handshake. The field is only kept for backwards compatibility with the OCPP 2.0.1 JSON schema. */
 export type OCPPVersionEnumType = "OCPP12" | "OCPP15" | "OCPP16" | "OCPP20" | "OCPP201" | "OCPP21";
 export function isOCPPVersionEnumType(v: unknown): boolean {
-  return typeof v === 'string' && OCPPVersionEnumTypeSet.has(v);
+  return typeof v === 'string' && (OCPPVersionEnumTypeSet ??= new Set<string>(OCPPVersionEnumTypeValues)).has(v);
 }
 export const OCPPVersionEnumTypeSchema: Schema<OCPPVersionEnumType> = /* @__PURE__ */ lazyEnum(isOCPPVersionEnumType, OCPPVersionEnumTypeValues);
 
 const VPNEnumTypeValues = ["IKEv2", "IPSec", "L2TP", "PPTP"] as const;
-const VPNEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(VPNEnumTypeValues);
+let VPNEnumTypeSet: ReadonlySet<string> | undefined;
 /** Type of VPN */
 export type VPNEnumType = "IKEv2" | "IPSec" | "L2TP" | "PPTP";
 export function isVPNEnumType(v: unknown): boolean {
-  return typeof v === 'string' && VPNEnumTypeSet.has(v);
+  return typeof v === 'string' && (VPNEnumTypeSet ??= new Set<string>(VPNEnumTypeValues)).has(v);
 }
 export const VPNEnumTypeSchema: Schema<VPNEnumType> = /* @__PURE__ */ lazyEnum(isVPNEnumType, VPNEnumTypeValues);
 
-const VPNTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["server", "user", "group", "password", "key", "type", "customData"]);
 /** VPN Configuration settings */
 export interface VPNType {
   /** VPN Server Address */
@@ -6010,11 +5911,10 @@ export function isVPNType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VPNTypeKeys);
+  return onlyKnownKeys(x, n, "server,user,group,password,key,type,customData");
 }
 export const VPNTypeSchema: Schema<VPNType> = /* @__PURE__ */ lazyObj(isVPNType, true, () => ({ server: str(undefined, 2000), user: str(undefined, 50), group: opt(str(undefined, 50)), password: str(undefined, 64), key: str(undefined, 255), type: VPNEnumTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const NetworkConnectionProfileTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["apn", "ocppVersion", "ocppInterface", "ocppTransport", "messageTimeout", "ocppCsmsUrl", "securityProfile", "identity", "basicAuthPassword", "vpn", "customData"]);
 /** The NetworkConnectionProfile defines the functional and technical parameters of a communication link. */
 export interface NetworkConnectionProfileType {
   apn?: APNType | undefined;
@@ -6085,28 +5985,27 @@ export function isNetworkConnectionProfileType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, NetworkConnectionProfileTypeKeys);
+  return onlyKnownKeys(x, n, "apn,ocppVersion,ocppInterface,ocppTransport,messageTimeout,ocppCsmsUrl,securityProfile,identity,basicAuthPassword,vpn,customData");
 }
 export const NetworkConnectionProfileTypeSchema: Schema<NetworkConnectionProfileType> = /* @__PURE__ */ lazyObj(isNetworkConnectionProfileType, true, () => ({ apn: opt(APNTypeSchema), ocppVersion: opt(OCPPVersionEnumTypeSchema), ocppInterface: OCPPInterfaceEnumTypeSchema, ocppTransport: OCPPTransportEnumTypeSchema, messageTimeout: num(true), ocppCsmsUrl: str(undefined, 2000), securityProfile: num(true, 0), identity: opt(str(undefined, 48)), basicAuthPassword: opt(str(undefined, 64)), vpn: opt(VPNTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
 const NotifyAllowedEnergyTransferStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const NotifyAllowedEnergyTransferStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(NotifyAllowedEnergyTransferStatusEnumTypeValues);
+let NotifyAllowedEnergyTransferStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type NotifyAllowedEnergyTransferStatusEnumType = "Accepted" | "Rejected";
 export function isNotifyAllowedEnergyTransferStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && NotifyAllowedEnergyTransferStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (NotifyAllowedEnergyTransferStatusEnumTypeSet ??= new Set<string>(NotifyAllowedEnergyTransferStatusEnumTypeValues)).has(v);
 }
 export const NotifyAllowedEnergyTransferStatusEnumTypeSchema: Schema<NotifyAllowedEnergyTransferStatusEnumType> = /* @__PURE__ */ lazyEnum(isNotifyAllowedEnergyTransferStatusEnumType, NotifyAllowedEnergyTransferStatusEnumTypeValues);
 
 const NotifyEVChargingNeedsStatusEnumTypeValues = ["Accepted", "Rejected", "Processing", "NoChargingProfile"] as const;
-const NotifyEVChargingNeedsStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(NotifyEVChargingNeedsStatusEnumTypeValues);
+let NotifyEVChargingNeedsStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Returns whether the CSMS has been able to process the message successfully. It does not imply that the evChargingNeeds can be met with the current charging profile. */
 export type NotifyEVChargingNeedsStatusEnumType = "Accepted" | "Rejected" | "Processing" | "NoChargingProfile";
 export function isNotifyEVChargingNeedsStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && NotifyEVChargingNeedsStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (NotifyEVChargingNeedsStatusEnumTypeSet ??= new Set<string>(NotifyEVChargingNeedsStatusEnumTypeValues)).has(v);
 }
 export const NotifyEVChargingNeedsStatusEnumTypeSchema: Schema<NotifyEVChargingNeedsStatusEnumType> = /* @__PURE__ */ lazyEnum(isNotifyEVChargingNeedsStatusEnumType, NotifyEVChargingNeedsStatusEnumTypeValues);
 
-const OCSPRequestDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["hashAlgorithm", "issuerNameHash", "issuerKeyHash", "serialNumber", "responderURL", "customData"]);
 /** Information about a certificate for an OCSP check. */
 export interface OCSPRequestDataType {
   hashAlgorithm: HashAlgorithmEnumType;
@@ -6152,92 +6051,91 @@ export function isOCSPRequestDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, OCSPRequestDataTypeKeys);
+  return onlyKnownKeys(x, n, "hashAlgorithm,issuerNameHash,issuerKeyHash,serialNumber,responderURL,customData");
 }
 export const OCSPRequestDataTypeSchema: Schema<OCSPRequestDataType> = /* @__PURE__ */ lazyObj(isOCSPRequestDataType, true, () => ({ hashAlgorithm: HashAlgorithmEnumTypeSchema, issuerNameHash: str(undefined, 128), issuerKeyHash: str(undefined, 128), serialNumber: str(undefined, 40), responderURL: str(undefined, 2000), customData: opt(CustomDataTypeSchema) }));
 
 const OperationalStatusEnumTypeValues = ["Inoperative", "Operative"] as const;
-const OperationalStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(OperationalStatusEnumTypeValues);
+let OperationalStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the type of availability change that the Charging Station should perform. */
 export type OperationalStatusEnumType = "Inoperative" | "Operative";
 export function isOperationalStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && OperationalStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (OperationalStatusEnumTypeSet ??= new Set<string>(OperationalStatusEnumTypeValues)).has(v);
 }
 export const OperationalStatusEnumTypeSchema: Schema<OperationalStatusEnumType> = /* @__PURE__ */ lazyEnum(isOperationalStatusEnumType, OperationalStatusEnumTypeValues);
 
 const PaymentStatusEnumTypeValues = ["Settled", "Canceled", "Rejected", "Failed"] as const;
-const PaymentStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(PaymentStatusEnumTypeValues);
+let PaymentStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** The status of the settlement attempt. */
 export type PaymentStatusEnumType = "Settled" | "Canceled" | "Rejected" | "Failed";
 export function isPaymentStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && PaymentStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (PaymentStatusEnumTypeSet ??= new Set<string>(PaymentStatusEnumTypeValues)).has(v);
 }
 export const PaymentStatusEnumTypeSchema: Schema<PaymentStatusEnumType> = /* @__PURE__ */ lazyEnum(isPaymentStatusEnumType, PaymentStatusEnumTypeValues);
 
 const PreconditioningStatusEnumTypeValues = ["Unknown", "Ready", "NotReady", "Preconditioning"] as const;
-const PreconditioningStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(PreconditioningStatusEnumTypeValues);
+let PreconditioningStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** *(2.1)* The current preconditioning status of the BMS in the EV. Default value is Unknown. */
 export type PreconditioningStatusEnumType = "Unknown" | "Ready" | "NotReady" | "Preconditioning";
 export function isPreconditioningStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && PreconditioningStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (PreconditioningStatusEnumTypeSet ??= new Set<string>(PreconditioningStatusEnumTypeValues)).has(v);
 }
 export const PreconditioningStatusEnumTypeSchema: Schema<PreconditioningStatusEnumType> = /* @__PURE__ */ lazyEnum(isPreconditioningStatusEnumType, PreconditioningStatusEnumTypeValues);
 
 const PriorityChargingStatusEnumTypeValues = ["Accepted", "Rejected", "NoProfile"] as const;
-const PriorityChargingStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(PriorityChargingStatusEnumTypeValues);
+let PriorityChargingStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result of the request. */
 export type PriorityChargingStatusEnumType = "Accepted" | "Rejected" | "NoProfile";
 export function isPriorityChargingStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && PriorityChargingStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (PriorityChargingStatusEnumTypeSet ??= new Set<string>(PriorityChargingStatusEnumTypeValues)).has(v);
 }
 export const PriorityChargingStatusEnumTypeSchema: Schema<PriorityChargingStatusEnumType> = /* @__PURE__ */ lazyEnum(isPriorityChargingStatusEnumType, PriorityChargingStatusEnumTypeValues);
 
 const PublishFirmwareStatusEnumTypeValues = ["Idle", "DownloadScheduled", "Downloading", "Downloaded", "Published", "DownloadFailed", "DownloadPaused", "InvalidChecksum", "ChecksumVerified", "PublishFailed"] as const;
-const PublishFirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(PublishFirmwareStatusEnumTypeValues);
+let PublishFirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * This contains the progress status of the publishfirmware
  * installation.
  */
 export type PublishFirmwareStatusEnumType = "Idle" | "DownloadScheduled" | "Downloading" | "Downloaded" | "Published" | "DownloadFailed" | "DownloadPaused" | "InvalidChecksum" | "ChecksumVerified" | "PublishFailed";
 export function isPublishFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && PublishFirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (PublishFirmwareStatusEnumTypeSet ??= new Set<string>(PublishFirmwareStatusEnumTypeValues)).has(v);
 }
 export const PublishFirmwareStatusEnumTypeSchema: Schema<PublishFirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isPublishFirmwareStatusEnumType, PublishFirmwareStatusEnumTypeValues);
 
 const ReasonEnumTypeValues = ["DeAuthorized", "EmergencyStop", "EnergyLimitReached", "EVDisconnected", "GroundFault", "ImmediateReset", "MasterPass", "Local", "LocalOutOfCredit", "Other", "OvercurrentFault", "PowerLoss", "PowerQuality", "Reboot", "Remote", "SOCLimitReached", "StoppedByEV", "TimeLimitReached", "Timeout", "ReqEnergyTransferRejected"] as const;
-const ReasonEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReasonEnumTypeValues);
+let ReasonEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * The _stoppedReason_ is the reason/event that initiated the process of stopping the transaction. It will normally be the user stopping authorization via card (Local or MasterPass) or app (Remote), but it can also be CSMS revoking authorization (DeAuthorized), or disconnecting the EV when TxStopPoint = EVConnected (EVDisconnected). Most other reasons are related to technical faults or energy limitations. +
  * MAY only be omitted when _stoppedReason_ is "Local"
  */
 export type ReasonEnumType = "DeAuthorized" | "EmergencyStop" | "EnergyLimitReached" | "EVDisconnected" | "GroundFault" | "ImmediateReset" | "MasterPass" | "Local" | "LocalOutOfCredit" | "Other" | "OvercurrentFault" | "PowerLoss" | "PowerQuality" | "Reboot" | "Remote" | "SOCLimitReached" | "StoppedByEV" | "TimeLimitReached" | "Timeout" | "ReqEnergyTransferRejected";
 export function isReasonEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReasonEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReasonEnumTypeSet ??= new Set<string>(ReasonEnumTypeValues)).has(v);
 }
 export const ReasonEnumTypeSchema: Schema<ReasonEnumType> = /* @__PURE__ */ lazyEnum(isReasonEnumType, ReasonEnumTypeValues);
 
 const RegistrationStatusEnumTypeValues = ["Accepted", "Pending", "Rejected"] as const;
-const RegistrationStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RegistrationStatusEnumTypeValues);
+let RegistrationStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * This contains whether the Charging Station has been registered
  * within the CSMS.
  */
 export type RegistrationStatusEnumType = "Accepted" | "Pending" | "Rejected";
 export function isRegistrationStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && RegistrationStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (RegistrationStatusEnumTypeSet ??= new Set<string>(RegistrationStatusEnumTypeValues)).has(v);
 }
 export const RegistrationStatusEnumTypeSchema: Schema<RegistrationStatusEnumType> = /* @__PURE__ */ lazyEnum(isRegistrationStatusEnumType, RegistrationStatusEnumTypeValues);
 
 const ReportBaseEnumTypeValues = ["ConfigurationInventory", "FullInventory", "SummaryInventory"] as const;
-const ReportBaseEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReportBaseEnumTypeValues);
+let ReportBaseEnumTypeSet: ReadonlySet<string> | undefined;
 /** This field specifies the report base. */
 export type ReportBaseEnumType = "ConfigurationInventory" | "FullInventory" | "SummaryInventory";
 export function isReportBaseEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReportBaseEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReportBaseEnumTypeSet ??= new Set<string>(ReportBaseEnumTypeValues)).has(v);
 }
 export const ReportBaseEnumTypeSchema: Schema<ReportBaseEnumType> = /* @__PURE__ */ lazyEnum(isReportBaseEnumType, ReportBaseEnumTypeValues);
 
-const VariableAttributeTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["type", "value", "mutability", "persistent", "constant", "customData"]);
 /** Attribute data of a variable. */
 export interface VariableAttributeType {
   type?: AttributeEnumType | undefined;
@@ -6288,11 +6186,10 @@ export function isVariableAttributeType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VariableAttributeTypeKeys);
+  return onlyKnownKeys(x, n, "type,value,mutability,persistent,constant,customData");
 }
 export const VariableAttributeTypeSchema: Schema<VariableAttributeType> = /* @__PURE__ */ lazyObj(isVariableAttributeType, true, () => ({ type: opt(AttributeEnumTypeSchema), value: opt(str(undefined, 2500)), mutability: opt(MutabilityEnumTypeSchema), persistent: opt(bool()), constant: opt(bool()), customData: opt(CustomDataTypeSchema) }));
 
-const VariableCharacteristicsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["unit", "dataType", "minLimit", "maxLimit", "maxElements", "valuesList", "supportsMonitoring", "customData"]);
 /** Fixed read-only parameters of a variable. */
 export interface VariableCharacteristicsType {
   /** Unit of the variable. When the transmitted value has a unit, this field SHALL be included. */
@@ -6362,7 +6259,7 @@ export function isVariableCharacteristicsType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, VariableCharacteristicsTypeKeys);
+  return onlyKnownKeys(x, n, "unit,dataType,minLimit,maxLimit,maxElements,valuesList,supportsMonitoring,customData");
 }
 export const VariableCharacteristicsTypeSchema: Schema<VariableCharacteristicsType> = /* @__PURE__ */ lazyObj(isVariableCharacteristicsType, true, () => ({ unit: opt(str(undefined, 16)), dataType: DataEnumTypeSchema, minLimit: opt(num(false)), maxLimit: opt(num(false)), maxElements: opt(num(true, 1)), valuesList: opt(str(undefined, 1000)), supportsMonitoring: bool(), customData: opt(CustomDataTypeSchema) }));
 
@@ -6375,7 +6272,6 @@ function isReportDataType_variableAttribute(x: unknown): boolean {
   return true;
 }
 
-const ReportDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["component", "variable", "variableAttribute", "variableCharacteristics", "customData"]);
 /** Class to report components, variables and variable attributes and characteristics. */
 export interface ReportDataType {
   component: ComponentType;
@@ -6404,65 +6300,64 @@ export function isReportDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, ReportDataTypeKeys);
+  return onlyKnownKeys(x, n, "component,variable,variableAttribute,variableCharacteristics,customData");
 }
 export const ReportDataTypeSchema: Schema<ReportDataType> = /* @__PURE__ */ lazyObj(isReportDataType, true, () => ({ component: ComponentTypeSchema, variable: VariableTypeSchema, variableAttribute: list(VariableAttributeTypeSchema, 1, 4), variableCharacteristics: opt(VariableCharacteristicsTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
 const RequestStartStopStatusEnumTypeValues = ["Accepted", "Rejected"] as const;
-const RequestStartStopStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RequestStartStopStatusEnumTypeValues);
+let RequestStartStopStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Status indicating whether the Charging Station accepts the request to start a transaction. */
 export type RequestStartStopStatusEnumType = "Accepted" | "Rejected";
 export function isRequestStartStopStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && RequestStartStopStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (RequestStartStopStatusEnumTypeSet ??= new Set<string>(RequestStartStopStatusEnumTypeValues)).has(v);
 }
 export const RequestStartStopStatusEnumTypeSchema: Schema<RequestStartStopStatusEnumType> = /* @__PURE__ */ lazyEnum(isRequestStartStopStatusEnumType, RequestStartStopStatusEnumTypeValues);
 
 const ReservationUpdateStatusEnumTypeValues = ["Expired", "Removed", "NoTransaction"] as const;
-const ReservationUpdateStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReservationUpdateStatusEnumTypeValues);
+let ReservationUpdateStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** The updated reservation status. */
 export type ReservationUpdateStatusEnumType = "Expired" | "Removed" | "NoTransaction";
 export function isReservationUpdateStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReservationUpdateStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReservationUpdateStatusEnumTypeSet ??= new Set<string>(ReservationUpdateStatusEnumTypeValues)).has(v);
 }
 export const ReservationUpdateStatusEnumTypeSchema: Schema<ReservationUpdateStatusEnumType> = /* @__PURE__ */ lazyEnum(isReservationUpdateStatusEnumType, ReservationUpdateStatusEnumTypeValues);
 
 const ReserveNowStatusEnumTypeValues = ["Accepted", "Faulted", "Occupied", "Rejected", "Unavailable"] as const;
-const ReserveNowStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ReserveNowStatusEnumTypeValues);
+let ReserveNowStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates the success or failure of the reservation. */
 export type ReserveNowStatusEnumType = "Accepted" | "Faulted" | "Occupied" | "Rejected" | "Unavailable";
 export function isReserveNowStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ReserveNowStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ReserveNowStatusEnumTypeSet ??= new Set<string>(ReserveNowStatusEnumTypeValues)).has(v);
 }
 export const ReserveNowStatusEnumTypeSchema: Schema<ReserveNowStatusEnumType> = /* @__PURE__ */ lazyEnum(isReserveNowStatusEnumType, ReserveNowStatusEnumTypeValues);
 
 const ResetEnumTypeValues = ["Immediate", "OnIdle", "ImmediateAndResume"] as const;
-const ResetEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ResetEnumTypeValues);
+let ResetEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the type of reset that the Charging Station or EVSE should perform. */
 export type ResetEnumType = "Immediate" | "OnIdle" | "ImmediateAndResume";
 export function isResetEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ResetEnumTypeSet.has(v);
+  return typeof v === 'string' && (ResetEnumTypeSet ??= new Set<string>(ResetEnumTypeValues)).has(v);
 }
 export const ResetEnumTypeSchema: Schema<ResetEnumType> = /* @__PURE__ */ lazyEnum(isResetEnumType, ResetEnumTypeValues);
 
 const ResetStatusEnumTypeValues = ["Accepted", "Rejected", "Scheduled"] as const;
-const ResetStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ResetStatusEnumTypeValues);
+let ResetStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station is able to perform the reset. */
 export type ResetStatusEnumType = "Accepted" | "Rejected" | "Scheduled";
 export function isResetStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && ResetStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (ResetStatusEnumTypeSet ??= new Set<string>(ResetStatusEnumTypeValues)).has(v);
 }
 export const ResetStatusEnumTypeSchema: Schema<ResetStatusEnumType> = /* @__PURE__ */ lazyEnum(isResetStatusEnumType, ResetStatusEnumTypeValues);
 
 const SendLocalListStatusEnumTypeValues = ["Accepted", "Failed", "VersionMismatch"] as const;
-const SendLocalListStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SendLocalListStatusEnumTypeValues);
+let SendLocalListStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station has successfully received and applied the update of the Local Authorization List. */
 export type SendLocalListStatusEnumType = "Accepted" | "Failed" | "VersionMismatch";
 export function isSendLocalListStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && SendLocalListStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (SendLocalListStatusEnumTypeSet ??= new Set<string>(SendLocalListStatusEnumTypeValues)).has(v);
 }
 export const SendLocalListStatusEnumTypeSchema: Schema<SendLocalListStatusEnumType> = /* @__PURE__ */ lazyEnum(isSendLocalListStatusEnumType, SendLocalListStatusEnumTypeValues);
 
-const SetMonitoringDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "periodicEventStream", "transaction", "value", "type", "severity", "component", "variable", "customData"]);
 /** Class to hold parameters of SetVariableMonitoring request. */
 export interface SetMonitoringDataType {
   /** An id SHALL only be given to replace an existing monitor. The Charging Station handles the generation of id's for new monitors. */
@@ -6540,20 +6435,19 @@ export function isSetMonitoringDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetMonitoringDataTypeKeys);
+  return onlyKnownKeys(x, n, "id,periodicEventStream,transaction,value,type,severity,component,variable,customData");
 }
 export const SetMonitoringDataTypeSchema: Schema<SetMonitoringDataType> = /* @__PURE__ */ lazyObj(isSetMonitoringDataType, true, () => ({ id: opt(num(true, 0)), periodicEventStream: opt(PeriodicEventStreamParamsTypeSchema), transaction: opt(bool()), value: num(false), type: MonitorEnumTypeSchema, severity: num(true, 0), component: ComponentTypeSchema, variable: VariableTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
 const SetMonitoringStatusEnumTypeValues = ["Accepted", "UnknownComponent", "UnknownVariable", "UnsupportedMonitorType", "Rejected", "Duplicate"] as const;
-const SetMonitoringStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetMonitoringStatusEnumTypeValues);
+let SetMonitoringStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Status is OK if a value could be returned. Otherwise this will indicate the reason why a value could not be returned. */
 export type SetMonitoringStatusEnumType = "Accepted" | "UnknownComponent" | "UnknownVariable" | "UnsupportedMonitorType" | "Rejected" | "Duplicate";
 export function isSetMonitoringStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && SetMonitoringStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (SetMonitoringStatusEnumTypeSet ??= new Set<string>(SetMonitoringStatusEnumTypeValues)).has(v);
 }
 export const SetMonitoringStatusEnumTypeSchema: Schema<SetMonitoringStatusEnumType> = /* @__PURE__ */ lazyEnum(isSetMonitoringStatusEnumType, SetMonitoringStatusEnumTypeValues);
 
-const SetMonitoringResultTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["id", "statusInfo", "status", "type", "component", "variable", "severity", "customData"]);
 /** Class to hold result of SetVariableMonitoring request. */
 export interface SetMonitoringResultType {
   /** Id given to the VariableMonitor by the Charging Station. The Id is only returned when status is accepted. Installed VariableMonitors should have unique id's but the id's of removed Installed monitors should have unique id's but the id's of removed monitors MAY be reused. */
@@ -6620,20 +6514,19 @@ export function isSetMonitoringResultType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetMonitoringResultTypeKeys);
+  return onlyKnownKeys(x, n, "id,statusInfo,status,type,component,variable,severity,customData");
 }
 export const SetMonitoringResultTypeSchema: Schema<SetMonitoringResultType> = /* @__PURE__ */ lazyObj(isSetMonitoringResultType, true, () => ({ id: opt(num(true, 0)), statusInfo: opt(StatusInfoTypeSchema), status: SetMonitoringStatusEnumTypeSchema, type: MonitorEnumTypeSchema, component: ComponentTypeSchema, variable: VariableTypeSchema, severity: num(true, 0), customData: opt(CustomDataTypeSchema) }));
 
 const SetNetworkProfileStatusEnumTypeValues = ["Accepted", "Rejected", "Failed"] as const;
-const SetNetworkProfileStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetNetworkProfileStatusEnumTypeValues);
+let SetNetworkProfileStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result of operation. */
 export type SetNetworkProfileStatusEnumType = "Accepted" | "Rejected" | "Failed";
 export function isSetNetworkProfileStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && SetNetworkProfileStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (SetNetworkProfileStatusEnumTypeSet ??= new Set<string>(SetNetworkProfileStatusEnumTypeValues)).has(v);
 }
 export const SetNetworkProfileStatusEnumTypeSchema: Schema<SetNetworkProfileStatusEnumType> = /* @__PURE__ */ lazyEnum(isSetNetworkProfileStatusEnumType, SetNetworkProfileStatusEnumTypeValues);
 
-const SetVariableDataTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["attributeType", "attributeValue", "component", "variable", "customData"]);
 export interface SetVariableDataType {
   attributeType?: AttributeEnumType | undefined;
   /**
@@ -6667,20 +6560,19 @@ export function isSetVariableDataType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetVariableDataTypeKeys);
+  return onlyKnownKeys(x, n, "attributeType,attributeValue,component,variable,customData");
 }
 export const SetVariableDataTypeSchema: Schema<SetVariableDataType> = /* @__PURE__ */ lazyObj(isSetVariableDataType, true, () => ({ attributeType: opt(AttributeEnumTypeSchema), attributeValue: str(undefined, 2500), component: ComponentTypeSchema, variable: VariableTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
 const SetVariableStatusEnumTypeValues = ["Accepted", "Rejected", "UnknownComponent", "UnknownVariable", "NotSupportedAttributeType", "RebootRequired"] as const;
-const SetVariableStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(SetVariableStatusEnumTypeValues);
+let SetVariableStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Result status of setting the variable. */
 export type SetVariableStatusEnumType = "Accepted" | "Rejected" | "UnknownComponent" | "UnknownVariable" | "NotSupportedAttributeType" | "RebootRequired";
 export function isSetVariableStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && SetVariableStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (SetVariableStatusEnumTypeSet ??= new Set<string>(SetVariableStatusEnumTypeValues)).has(v);
 }
 export const SetVariableStatusEnumTypeSchema: Schema<SetVariableStatusEnumType> = /* @__PURE__ */ lazyEnum(isSetVariableStatusEnumType, SetVariableStatusEnumTypeValues);
 
-const SetVariableResultTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["attributeType", "attributeStatus", "attributeStatusInfo", "component", "variable", "customData"]);
 export interface SetVariableResultType {
   attributeType?: AttributeEnumType | undefined;
   attributeStatus: SetVariableStatusEnumType;
@@ -6714,11 +6606,10 @@ export function isSetVariableResultType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, SetVariableResultTypeKeys);
+  return onlyKnownKeys(x, n, "attributeType,attributeStatus,attributeStatusInfo,component,variable,customData");
 }
 export const SetVariableResultTypeSchema: Schema<SetVariableResultType> = /* @__PURE__ */ lazyObj(isSetVariableResultType, true, () => ({ attributeType: opt(AttributeEnumTypeSchema), attributeStatus: SetVariableStatusEnumTypeSchema, attributeStatusInfo: opt(StatusInfoTypeSchema), component: ComponentTypeSchema, variable: VariableTypeSchema, customData: opt(CustomDataTypeSchema) }));
 
-const StreamDataElementTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["t", "v", "customData"]);
 export interface StreamDataElementType {
   /** Offset relative to _basetime_ of this message. _basetime_ + _t_ is timestamp of recorded value. */
   t: number;
@@ -6738,16 +6629,16 @@ export function isStreamDataElementType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, StreamDataElementTypeKeys);
+  return onlyKnownKeys(x, n, "t,v,customData");
 }
 export const StreamDataElementTypeSchema: Schema<StreamDataElementType> = /* @__PURE__ */ lazyObj(isStreamDataElementType, true, () => ({ t: num(false), v: str(undefined, 2500), customData: opt(CustomDataTypeSchema) }));
 
 const TariffKindEnumTypeValues = ["DefaultTariff", "DriverTariff"] as const;
-const TariffKindEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TariffKindEnumTypeValues);
+let TariffKindEnumTypeSet: ReadonlySet<string> | undefined;
 /** Kind of tariff (driver/default) */
 export type TariffKindEnumType = "DefaultTariff" | "DriverTariff";
 export function isTariffKindEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TariffKindEnumTypeSet.has(v);
+  return typeof v === 'string' && (TariffKindEnumTypeSet ??= new Set<string>(TariffKindEnumTypeValues)).has(v);
 }
 export const TariffKindEnumTypeSchema: Schema<TariffKindEnumType> = /* @__PURE__ */ lazyEnum(isTariffKindEnumType, TariffKindEnumTypeValues);
 
@@ -6769,7 +6660,6 @@ function isTariffAssignmentType_idTokens(x: unknown): boolean {
   return true;
 }
 
-const TariffAssignmentTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["tariffId", "tariffKind", "validFrom", "evseIds", "idTokens", "customData"]);
 /** Shows assignment of tariffs to EVSE or IdToken. */
 export interface TariffAssignmentType {
   /** Tariff id. */
@@ -6810,16 +6700,16 @@ export function isTariffAssignmentType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffAssignmentTypeKeys);
+  return onlyKnownKeys(x, n, "tariffId,tariffKind,validFrom,evseIds,idTokens,customData");
 }
 export const TariffAssignmentTypeSchema: Schema<TariffAssignmentType> = /* @__PURE__ */ lazyObj(isTariffAssignmentType, true, () => ({ tariffId: str(undefined, 60), tariffKind: TariffKindEnumTypeSchema, validFrom: opt(dateTime()), evseIds: opt(list(num(true, 0), 1)), idTokens: opt(list(str(undefined, 255), 1)), customData: opt(CustomDataTypeSchema) }));
 
 const TariffChangeStatusEnumTypeValues = ["Accepted", "Rejected", "TooManyElements", "ConditionNotSupported", "TxNotFound", "NoCurrencyChange"] as const;
-const TariffChangeStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TariffChangeStatusEnumTypeValues);
+let TariffChangeStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Status of the operation */
 export type TariffChangeStatusEnumType = "Accepted" | "Rejected" | "TooManyElements" | "ConditionNotSupported" | "TxNotFound" | "NoCurrencyChange";
 export function isTariffChangeStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TariffChangeStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (TariffChangeStatusEnumTypeSet ??= new Set<string>(TariffChangeStatusEnumTypeValues)).has(v);
 }
 export const TariffChangeStatusEnumTypeSchema: Schema<TariffChangeStatusEnumType> = /* @__PURE__ */ lazyEnum(isTariffChangeStatusEnumType, TariffChangeStatusEnumTypeValues);
 
@@ -6832,7 +6722,6 @@ function isTariffConditionsFixedType_dayOfWeek(x: unknown): boolean {
   return true;
 }
 
-const TariffConditionsFixedTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startTimeOfDay", "endTimeOfDay", "dayOfWeek", "validFromDate", "validToDate", "evseKind", "paymentBrand", "paymentRecognition", "customData"]);
 /**
  * These conditions describe if a FixedPrice applies at start of the transaction.
  *
@@ -6932,7 +6821,7 @@ export function isTariffConditionsFixedType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffConditionsFixedTypeKeys);
+  return onlyKnownKeys(x, n, "startTimeOfDay,endTimeOfDay,dayOfWeek,validFromDate,validToDate,evseKind,paymentBrand,paymentRecognition,customData");
 }
 export const TariffConditionsFixedTypeSchema: Schema<TariffConditionsFixedType> = /* @__PURE__ */ lazyObj(isTariffConditionsFixedType, true, () => ({ startTimeOfDay: opt(str()), endTimeOfDay: opt(str()), dayOfWeek: opt(list(DayOfWeekEnumTypeSchema, 1, 7)), validFromDate: opt(str()), validToDate: opt(str()), evseKind: opt(EvseKindEnumTypeSchema), paymentBrand: opt(str(undefined, 20)), paymentRecognition: opt(str(undefined, 20)), customData: opt(CustomDataTypeSchema) }));
 
@@ -6945,7 +6834,6 @@ function isTariffConditionsType_dayOfWeek(x: unknown): boolean {
   return true;
 }
 
-const TariffConditionsTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["startTimeOfDay", "endTimeOfDay", "dayOfWeek", "validFromDate", "validToDate", "evseKind", "minEnergy", "maxEnergy", "minCurrent", "maxCurrent", "minPower", "maxPower", "minTime", "maxTime", "minChargingTime", "maxChargingTime", "minIdleTime", "maxIdleTime", "customData"]);
 /**
  * These conditions describe if and when a TariffEnergyType or TariffTimeType applies during a transaction.
  *
@@ -7161,11 +7049,10 @@ export function isTariffConditionsType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffConditionsTypeKeys);
+  return onlyKnownKeys(x, n, "startTimeOfDay,endTimeOfDay,dayOfWeek,validFromDate,validToDate,evseKind,minEnergy,maxEnergy,minCurrent,maxCurrent,minPower,maxPower,minTime,maxTime,minChargingTime,maxChargingTime,minIdleTime,maxIdleTime,customData");
 }
 export const TariffConditionsTypeSchema: Schema<TariffConditionsType> = /* @__PURE__ */ lazyObj(isTariffConditionsType, true, () => ({ startTimeOfDay: opt(str()), endTimeOfDay: opt(str()), dayOfWeek: opt(list(DayOfWeekEnumTypeSchema, 1, 7)), validFromDate: opt(str()), validToDate: opt(str()), evseKind: opt(EvseKindEnumTypeSchema), minEnergy: opt(num(false)), maxEnergy: opt(num(false)), minCurrent: opt(num(false)), maxCurrent: opt(num(false)), minPower: opt(num(false)), maxPower: opt(num(false)), minTime: opt(num(true)), maxTime: opt(num(true)), minChargingTime: opt(num(true)), maxChargingTime: opt(num(true)), minIdleTime: opt(num(true)), maxIdleTime: opt(num(true)), customData: opt(CustomDataTypeSchema) }));
 
-const TariffEnergyPriceTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["priceKwh", "conditions", "customData"]);
 /** Tariff with optional conditions for an energy price. */
 export interface TariffEnergyPriceType {
   /** Price per kWh (excl. tax) for this element. */
@@ -7189,7 +7076,7 @@ export function isTariffEnergyPriceType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffEnergyPriceTypeKeys);
+  return onlyKnownKeys(x, n, "priceKwh,conditions,customData");
 }
 export const TariffEnergyPriceTypeSchema: Schema<TariffEnergyPriceType> = /* @__PURE__ */ lazyObj(isTariffEnergyPriceType, true, () => ({ priceKwh: num(false), conditions: opt(TariffConditionsTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
@@ -7211,7 +7098,6 @@ function isTariffEnergyType_taxRates(x: unknown): boolean {
   return true;
 }
 
-const TariffEnergyTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["prices", "taxRates", "customData"]);
 /** Price elements and tax for energy */
 export interface TariffEnergyType {
   prices: Array<TariffEnergyPriceType>;
@@ -7234,11 +7120,10 @@ export function isTariffEnergyType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffEnergyTypeKeys);
+  return onlyKnownKeys(x, n, "prices,taxRates,customData");
 }
 export const TariffEnergyTypeSchema: Schema<TariffEnergyType> = /* @__PURE__ */ lazyObj(isTariffEnergyType, true, () => ({ prices: list(TariffEnergyPriceTypeSchema, 1), taxRates: opt(list(TaxRateTypeSchema, 1, 5)), customData: opt(CustomDataTypeSchema) }));
 
-const TariffFixedPriceTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["conditions", "priceFixed", "customData"]);
 /** Tariff with optional conditions for a fixed price. */
 export interface TariffFixedPriceType {
   conditions?: TariffConditionsFixedType | undefined;
@@ -7262,7 +7147,7 @@ export function isTariffFixedPriceType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffFixedPriceTypeKeys);
+  return onlyKnownKeys(x, n, "conditions,priceFixed,customData");
 }
 export const TariffFixedPriceTypeSchema: Schema<TariffFixedPriceType> = /* @__PURE__ */ lazyObj(isTariffFixedPriceType, true, () => ({ conditions: opt(TariffConditionsFixedTypeSchema), priceFixed: num(false), customData: opt(CustomDataTypeSchema) }));
 
@@ -7284,7 +7169,6 @@ function isTariffFixedType_taxRates(x: unknown): boolean {
   return true;
 }
 
-const TariffFixedTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["prices", "taxRates", "customData"]);
 export interface TariffFixedType {
   prices: Array<TariffFixedPriceType>;
   taxRates?: Array<TaxRateType> | undefined;
@@ -7306,28 +7190,27 @@ export function isTariffFixedType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffFixedTypeKeys);
+  return onlyKnownKeys(x, n, "prices,taxRates,customData");
 }
 export const TariffFixedTypeSchema: Schema<TariffFixedType> = /* @__PURE__ */ lazyObj(isTariffFixedType, true, () => ({ prices: list(TariffFixedPriceTypeSchema, 1), taxRates: opt(list(TaxRateTypeSchema, 1, 5)), customData: opt(CustomDataTypeSchema) }));
 
 const TariffGetStatusEnumTypeValues = ["Accepted", "Rejected", "NoTariff"] as const;
-const TariffGetStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TariffGetStatusEnumTypeValues);
+let TariffGetStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Status of operation */
 export type TariffGetStatusEnumType = "Accepted" | "Rejected" | "NoTariff";
 export function isTariffGetStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TariffGetStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (TariffGetStatusEnumTypeSet ??= new Set<string>(TariffGetStatusEnumTypeValues)).has(v);
 }
 export const TariffGetStatusEnumTypeSchema: Schema<TariffGetStatusEnumType> = /* @__PURE__ */ lazyEnum(isTariffGetStatusEnumType, TariffGetStatusEnumTypeValues);
 
 const TariffSetStatusEnumTypeValues = ["Accepted", "Rejected", "TooManyElements", "ConditionNotSupported", "DuplicateTariffId"] as const;
-const TariffSetStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TariffSetStatusEnumTypeValues);
+let TariffSetStatusEnumTypeSet: ReadonlySet<string> | undefined;
 export type TariffSetStatusEnumType = "Accepted" | "Rejected" | "TooManyElements" | "ConditionNotSupported" | "DuplicateTariffId";
 export function isTariffSetStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TariffSetStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (TariffSetStatusEnumTypeSet ??= new Set<string>(TariffSetStatusEnumTypeValues)).has(v);
 }
 export const TariffSetStatusEnumTypeSchema: Schema<TariffSetStatusEnumType> = /* @__PURE__ */ lazyEnum(isTariffSetStatusEnumType, TariffSetStatusEnumTypeValues);
 
-const TariffTimePriceTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["priceMinute", "conditions", "customData"]);
 /** Tariff with optional conditions for a time duration price. */
 export interface TariffTimePriceType {
   /** Price per minute (excl. tax) for this element. */
@@ -7351,7 +7234,7 @@ export function isTariffTimePriceType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffTimePriceTypeKeys);
+  return onlyKnownKeys(x, n, "priceMinute,conditions,customData");
 }
 export const TariffTimePriceTypeSchema: Schema<TariffTimePriceType> = /* @__PURE__ */ lazyObj(isTariffTimePriceType, true, () => ({ priceMinute: num(false), conditions: opt(TariffConditionsTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
@@ -7373,7 +7256,6 @@ function isTariffTimeType_taxRates(x: unknown): boolean {
   return true;
 }
 
-const TariffTimeTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["prices", "taxRates", "customData"]);
 /** Price elements and tax for time */
 export interface TariffTimeType {
   prices: Array<TariffTimePriceType>;
@@ -7396,7 +7278,7 @@ export function isTariffTimeType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffTimeTypeKeys);
+  return onlyKnownKeys(x, n, "prices,taxRates,customData");
 }
 export const TariffTimeTypeSchema: Schema<TariffTimeType> = /* @__PURE__ */ lazyObj(isTariffTimeType, true, () => ({ prices: list(TariffTimePriceTypeSchema, 1), taxRates: opt(list(TaxRateTypeSchema, 1, 5)), customData: opt(CustomDataTypeSchema) }));
 
@@ -7409,7 +7291,6 @@ function isTariffType_description(x: unknown): boolean {
   return true;
 }
 
-const TariffTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["tariffId", "description", "currency", "energy", "validFrom", "chargingTime", "idleTime", "fixedFee", "reservationTime", "reservationFixed", "minCost", "maxCost", "customData"]);
 /**
  * A tariff is described by fields with prices for:
  * energy,
@@ -7503,23 +7384,22 @@ export function isTariffType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TariffTypeKeys);
+  return onlyKnownKeys(x, n, "tariffId,description,currency,energy,validFrom,chargingTime,idleTime,fixedFee,reservationTime,reservationFixed,minCost,maxCost,customData");
 }
 export const TariffTypeSchema: Schema<TariffType> = /* @__PURE__ */ lazyObj(isTariffType, true, () => ({ tariffId: str(undefined, 60), description: opt(list(MessageContentTypeSchema, 1, 10)), currency: str(undefined, 3), energy: opt(TariffEnergyTypeSchema), validFrom: opt(dateTime()), chargingTime: opt(TariffTimeTypeSchema), idleTime: opt(TariffTimeTypeSchema), fixedFee: opt(TariffFixedTypeSchema), reservationTime: opt(TariffTimeTypeSchema), reservationFixed: opt(TariffFixedTypeSchema), minCost: opt(PriceTypeSchema), maxCost: opt(PriceTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
 const TransactionEventEnumTypeValues = ["Ended", "Started", "Updated"] as const;
-const TransactionEventEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TransactionEventEnumTypeValues);
+let TransactionEventEnumTypeSet: ReadonlySet<string> | undefined;
 /**
  * This contains the type of this event.
  * The first TransactionEvent of a transaction SHALL contain: "Started" The last TransactionEvent of a transaction SHALL contain: "Ended" All others SHALL contain: "Updated"
  */
 export type TransactionEventEnumType = "Ended" | "Started" | "Updated";
 export function isTransactionEventEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TransactionEventEnumTypeSet.has(v);
+  return typeof v === 'string' && (TransactionEventEnumTypeSet ??= new Set<string>(TransactionEventEnumTypeValues)).has(v);
 }
 export const TransactionEventEnumTypeSchema: Schema<TransactionEventEnumType> = /* @__PURE__ */ lazyEnum(isTransactionEventEnumType, TransactionEventEnumTypeValues);
 
-const TransactionLimitTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["maxCost", "maxEnergy", "maxTime", "maxSoC", "customData"]);
 /** Cost, energy, time or SoC limit for a transaction. */
 export interface TransactionLimitType {
   /** Maximum allowed cost of transaction in currency of tariff. */
@@ -7561,11 +7441,10 @@ export function isTransactionLimitType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TransactionLimitTypeKeys);
+  return onlyKnownKeys(x, n, "maxCost,maxEnergy,maxTime,maxSoC,customData");
 }
 export const TransactionLimitTypeSchema: Schema<TransactionLimitType> = /* @__PURE__ */ lazyObj(isTransactionLimitType, true, () => ({ maxCost: opt(num(false)), maxEnergy: opt(num(false)), maxTime: opt(num(true)), maxSoC: opt(num(true, 0, 100)), customData: opt(CustomDataTypeSchema) }));
 
-const TransactionTypeKeys: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(["transactionId", "chargingState", "timeSpentCharging", "stoppedReason", "remoteStartId", "operationMode", "tariffId", "transactionLimit", "customData"]);
 export interface TransactionType {
   /** This contains the Id of the transaction. */
   transactionId: string;
@@ -7627,69 +7506,69 @@ export function isTransactionType(x: unknown): boolean {
     if (!(isCustomDataType(v))) return false;
     n++;
   }
-  return onlyKnownKeys(x, n, TransactionTypeKeys);
+  return onlyKnownKeys(x, n, "transactionId,chargingState,timeSpentCharging,stoppedReason,remoteStartId,operationMode,tariffId,transactionLimit,customData");
 }
 export const TransactionTypeSchema: Schema<TransactionType> = /* @__PURE__ */ lazyObj(isTransactionType, true, () => ({ transactionId: str(undefined, 36), chargingState: opt(ChargingStateEnumTypeSchema), timeSpentCharging: opt(num(true)), stoppedReason: opt(ReasonEnumTypeSchema), remoteStartId: opt(num(true)), operationMode: opt(OperationModeEnumTypeSchema), tariffId: opt(str(undefined, 60)), transactionLimit: opt(TransactionLimitTypeSchema), customData: opt(CustomDataTypeSchema) }));
 
 const TriggerMessageStatusEnumTypeValues = ["Accepted", "Rejected", "NotImplemented"] as const;
-const TriggerMessageStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TriggerMessageStatusEnumTypeValues);
+let TriggerMessageStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates whether the Charging Station will send the requested notification or not. */
 export type TriggerMessageStatusEnumType = "Accepted" | "Rejected" | "NotImplemented";
 export function isTriggerMessageStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TriggerMessageStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (TriggerMessageStatusEnumTypeSet ??= new Set<string>(TriggerMessageStatusEnumTypeValues)).has(v);
 }
 export const TriggerMessageStatusEnumTypeSchema: Schema<TriggerMessageStatusEnumType> = /* @__PURE__ */ lazyEnum(isTriggerMessageStatusEnumType, TriggerMessageStatusEnumTypeValues);
 
 const TriggerReasonEnumTypeValues = ["AbnormalCondition", "Authorized", "CablePluggedIn", "ChargingRateChanged", "ChargingStateChanged", "CostLimitReached", "Deauthorized", "EnergyLimitReached", "EVCommunicationLost", "EVConnectTimeout", "EVDeparted", "EVDetected", "LimitSet", "MeterValueClock", "MeterValuePeriodic", "OperationModeChanged", "RemoteStart", "RemoteStop", "ResetCommand", "RunningCost", "SignedDataReceived", "SoCLimitReached", "StopAuthorized", "TariffChanged", "TariffNotAccepted", "TimeLimitReached", "Trigger", "TxResumed", "UnlockCommand"] as const;
-const TriggerReasonEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(TriggerReasonEnumTypeValues);
+let TriggerReasonEnumTypeSet: ReadonlySet<string> | undefined;
 /** Reason the Charging Station sends this message to the CSMS */
 export type TriggerReasonEnumType = "AbnormalCondition" | "Authorized" | "CablePluggedIn" | "ChargingRateChanged" | "ChargingStateChanged" | "CostLimitReached" | "Deauthorized" | "EnergyLimitReached" | "EVCommunicationLost" | "EVConnectTimeout" | "EVDeparted" | "EVDetected" | "LimitSet" | "MeterValueClock" | "MeterValuePeriodic" | "OperationModeChanged" | "RemoteStart" | "RemoteStop" | "ResetCommand" | "RunningCost" | "SignedDataReceived" | "SoCLimitReached" | "StopAuthorized" | "TariffChanged" | "TariffNotAccepted" | "TimeLimitReached" | "Trigger" | "TxResumed" | "UnlockCommand";
 export function isTriggerReasonEnumType(v: unknown): boolean {
-  return typeof v === 'string' && TriggerReasonEnumTypeSet.has(v);
+  return typeof v === 'string' && (TriggerReasonEnumTypeSet ??= new Set<string>(TriggerReasonEnumTypeValues)).has(v);
 }
 export const TriggerReasonEnumTypeSchema: Schema<TriggerReasonEnumType> = /* @__PURE__ */ lazyEnum(isTriggerReasonEnumType, TriggerReasonEnumTypeValues);
 
 const UnlockStatusEnumTypeValues = ["Unlocked", "UnlockFailed", "OngoingAuthorizedTransaction", "UnknownConnector"] as const;
-const UnlockStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UnlockStatusEnumTypeValues);
+let UnlockStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This indicates whether the Charging Station has unlocked the connector. */
 export type UnlockStatusEnumType = "Unlocked" | "UnlockFailed" | "OngoingAuthorizedTransaction" | "UnknownConnector";
 export function isUnlockStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UnlockStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UnlockStatusEnumTypeSet ??= new Set<string>(UnlockStatusEnumTypeValues)).has(v);
 }
 export const UnlockStatusEnumTypeSchema: Schema<UnlockStatusEnumType> = /* @__PURE__ */ lazyEnum(isUnlockStatusEnumType, UnlockStatusEnumTypeValues);
 
 const UnpublishFirmwareStatusEnumTypeValues = ["DownloadOngoing", "NoFirmware", "Unpublished"] as const;
-const UnpublishFirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UnpublishFirmwareStatusEnumTypeValues);
+let UnpublishFirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** Indicates whether the Local Controller succeeded in unpublishing the firmware. */
 export type UnpublishFirmwareStatusEnumType = "DownloadOngoing" | "NoFirmware" | "Unpublished";
 export function isUnpublishFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UnpublishFirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UnpublishFirmwareStatusEnumTypeSet ??= new Set<string>(UnpublishFirmwareStatusEnumTypeValues)).has(v);
 }
 export const UnpublishFirmwareStatusEnumTypeSchema: Schema<UnpublishFirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isUnpublishFirmwareStatusEnumType, UnpublishFirmwareStatusEnumTypeValues);
 
 const UpdateEnumTypeValues = ["Differential", "Full"] as const;
-const UpdateEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UpdateEnumTypeValues);
+let UpdateEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the type of update (full or differential) of this request. */
 export type UpdateEnumType = "Differential" | "Full";
 export function isUpdateEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UpdateEnumTypeSet.has(v);
+  return typeof v === 'string' && (UpdateEnumTypeSet ??= new Set<string>(UpdateEnumTypeValues)).has(v);
 }
 export const UpdateEnumTypeSchema: Schema<UpdateEnumType> = /* @__PURE__ */ lazyEnum(isUpdateEnumType, UpdateEnumTypeValues);
 
 const UpdateFirmwareStatusEnumTypeValues = ["Accepted", "Rejected", "AcceptedCanceled", "InvalidCertificate", "RevokedCertificate"] as const;
-const UpdateFirmwareStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UpdateFirmwareStatusEnumTypeValues);
+let UpdateFirmwareStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This field indicates whether the Charging Station was able to accept the request. */
 export type UpdateFirmwareStatusEnumType = "Accepted" | "Rejected" | "AcceptedCanceled" | "InvalidCertificate" | "RevokedCertificate";
 export function isUpdateFirmwareStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UpdateFirmwareStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UpdateFirmwareStatusEnumTypeSet ??= new Set<string>(UpdateFirmwareStatusEnumTypeValues)).has(v);
 }
 export const UpdateFirmwareStatusEnumTypeSchema: Schema<UpdateFirmwareStatusEnumType> = /* @__PURE__ */ lazyEnum(isUpdateFirmwareStatusEnumType, UpdateFirmwareStatusEnumTypeValues);
 
 const UploadLogStatusEnumTypeValues = ["BadMessage", "Idle", "NotSupportedOperation", "PermissionDenied", "Uploaded", "UploadFailure", "Uploading", "AcceptedCanceled"] as const;
-const UploadLogStatusEnumTypeSet: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(UploadLogStatusEnumTypeValues);
+let UploadLogStatusEnumTypeSet: ReadonlySet<string> | undefined;
 /** This contains the status of the log upload. */
 export type UploadLogStatusEnumType = "BadMessage" | "Idle" | "NotSupportedOperation" | "PermissionDenied" | "Uploaded" | "UploadFailure" | "Uploading" | "AcceptedCanceled";
 export function isUploadLogStatusEnumType(v: unknown): boolean {
-  return typeof v === 'string' && UploadLogStatusEnumTypeSet.has(v);
+  return typeof v === 'string' && (UploadLogStatusEnumTypeSet ??= new Set<string>(UploadLogStatusEnumTypeValues)).has(v);
 }
 export const UploadLogStatusEnumTypeSchema: Schema<UploadLogStatusEnumType> = /* @__PURE__ */ lazyEnum(isUploadLogStatusEnumType, UploadLogStatusEnumTypeValues);
