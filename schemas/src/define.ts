@@ -1,4 +1,5 @@
 import type { ActionSchemas, OCPPProtocol, ValidatorSet } from './types.js';
+import { validate } from './validate.js';
 
 /**
  * Builds a validator set from the actions an application uses, e.g.
@@ -10,5 +11,5 @@ export function defineValidators<P extends OCPPProtocol, A extends Record<string
   protocol: P,
   actions: A,
 ): ValidatorSet<P> & { readonly actions: Readonly<A> } {
-  return Object.freeze({ protocol, actions: Object.freeze({ ...actions }) });
+  return Object.freeze({ protocol, actions: Object.freeze({ ...actions }), validate });
 }

@@ -19,6 +19,11 @@ export interface ActionSchemas {
 export interface ValidatorSet<TProtocol extends OCPPProtocol = OCPPProtocol> {
   readonly protocol: TProtocol;
   readonly actions: Readonly<Record<string, ActionSchemas>>;
+  /**
+   * The validation function the engine runs on these schemas ({@link validate}). It travels with
+   * the set so that a connection without validators bundles no validation code.
+   */
+  readonly validate: (schema: GenericSchema, value: unknown) => Violation | undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type ActionSchemas, validate } from '@ocpp-ws-io/schemas';
+import type { ActionSchemas, Violation } from '@ocpp-ws-io/schemas';
 import { createNanoEvents, type Emitter } from 'nanoevents';
 import type { StoredMessage } from './durable.js';
 import type { DurableLane } from './durable-lane.js';
@@ -467,7 +467,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       return;
     }
     if (this.strict && schemas) {
-      const violation = validate(schemas.request, call.params);
+      const violation = this.validate(protocol, schemas.request, call.params);
       if (violation) {
         const code = violationCode(protocol, violation.kind);
         this.refuse(
@@ -569,6 +569,18 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     const set = this.validators[protocol];
     if (!set) return undefined;
     return Object.hasOwn(set.actions, action) ? set.actions[action]! : null;
+  }
+
+  /**
+   * Runs the validator set's own `validate` (it comes with the set, from @ocpp-ws-io/schemas), so
+   * an engine without validators ships no validation code at all.
+   */
+  private validate(
+    protocol: OCPPProtocol,
+    schema: ActionSchemas['request'],
+    value: unknown,
+  ): Violation | undefined {
+    return this.validators[protocol]!.validate(schema, value);
   }
 
   private write(transport: Transport, frame: string): void {
@@ -765,7 +777,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       return;
     }
     if (this.strict && schemas) {
-      const violation = validate(schemas.request, payload);
+      const violation = this.validate(protocol, schemas.request, payload);
       if (violation) {
         reject(
           violationCode(protocol, violation.kind),
@@ -851,7 +863,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     }
     const response = value === undefined || value === null ? {} : value;
     if (this.strict && schemas?.response) {
-      const violation = validate(schemas.response, response);
+      const violation = this.validate(protocol, schemas.response, response);
       if (violation) {
         const invalid = new ValidationError(
           violationCode(protocol, violation.kind),
@@ -888,7 +900,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     this.badMessages = 0;
     const schemas = this.strict ? this.schemasFor(protocol, call.action) : undefined;
     if (schemas?.response) {
-      const violation = validate(schemas.response, payload);
+      const violation = this.validate(protocol, schemas.response, payload);
       if (violation) {
         const code = violationCode(protocol, violation.kind);
         const description = `${violation.path || '/'}: ${violation.message}`;

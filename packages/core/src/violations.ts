@@ -1,5 +1,5 @@
 import type { ViolationKind } from '@ocpp-ws-io/schemas';
-import type { RPCErrorCode } from './errors.js';
+import { type RPCErrorCode, toProtocolErrorCode } from './errors.js';
 import type { OCPPProtocol } from './protocol.js';
 
 /**
@@ -20,18 +20,6 @@ import type { OCPPProtocol } from './protocol.js';
  *
  * 1.6 keeps the misspellings its errata say not to fix (OCPP-J 1.6 errata §5.1, §5.2).
  */
-const TABLE_16: Readonly<Record<ViolationKind, RPCErrorCode>> = {
-  payload: 'FormationViolation',
-  additional: 'FormationViolation',
-  required: 'OccurenceConstraintViolation',
-  items: 'OccurenceConstraintViolation',
-  type: 'TypeConstraintViolation',
-  format: 'TypeConstraintViolation',
-  enum: 'PropertyConstraintViolation',
-  length: 'PropertyConstraintViolation',
-  range: 'PropertyConstraintViolation',
-};
-
 const TABLE_2X: Readonly<Record<ViolationKind, RPCErrorCode>> = {
   payload: 'FormatViolation',
   additional: 'ProtocolError',
@@ -46,5 +34,7 @@ const TABLE_2X: Readonly<Record<ViolationKind, RPCErrorCode>> = {
 
 /** The RPC error code `protocol` uses for a violation of `kind`. */
 export function violationCode(protocol: OCPPProtocol, kind: ViolationKind): RPCErrorCode {
-  return (protocol === 'ocpp1.6' ? TABLE_16 : TABLE_2X)[kind];
+  // 1.6's column is the 2.x column in 1.6 spelling, except for `additional` (see the table).
+  if (protocol === 'ocpp1.6' && kind === 'additional') return 'FormationViolation';
+  return toProtocolErrorCode(protocol, TABLE_2X[kind]);
 }
