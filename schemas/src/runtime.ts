@@ -81,7 +81,21 @@ function withCheck<S extends object>(schema: S, check: Check): S {
 // One `~run` per kind, taken from a throwaway schema: they read `this.entries` / `this.options`.
 let strictRun: GenericSchema['~run'] | undefined;
 let looseRun: GenericSchema['~run'] | undefined;
-let picklistRun: GenericSchema['~run'] | undefined;
+let enumRun: GenericSchema['~run'] | undefined;
+
+function objectRun(strict: boolean): GenericSchema['~run'] {
+  if (strict) {
+    strictRun ??= obj({}, true)['~run'];
+    return strictRun;
+  }
+  looseRun ??= obj({}, false)['~run'];
+  return looseRun;
+}
+
+function picklistRun(): GenericSchema['~run'] {
+  enumRun ??= picklist([])['~run'];
+  return enumRun;
+}
 
 /** An exported object schema with its fast check; `entries` is called when valibot first needs it. */
 export function lazyObj<E extends ObjectEntries>(
@@ -100,7 +114,7 @@ export function lazyObj<E extends ObjectEntries>(
   strict: boolean,
   entries: () => E,
 ): StrictObjectSchema<E, undefined> | LooseObjectSchema<E, undefined> {
-  const run = strict ? (strictRun ??= obj({}, true)['~run']) : (looseRun ??= obj({}, false)['~run']);
+  const run = objectRun(strict);
   const schema = {
     kind: 'schema',
     type: strict ? 'strict_object' : 'loose_object',
@@ -135,7 +149,7 @@ export function lazyEnum<const T extends readonly string[]>(
     async: false,
     options,
     message: undefined,
-    '~run': (picklistRun ??= picklist([])['~run']),
+    '~run': picklistRun(),
     get '~standard'() {
       return standardProps(this as unknown as GenericSchema);
     },
