@@ -1,7 +1,7 @@
-// Lays out, in a temp directory and without any registry, what a Deno user gets from npm: the
-// packed tarballs in a node_modules that Deno uses as it is (`nodeModulesDir: manual`).
-// Third-party dependencies (valibot, nanoevents) are copied from the repo's own pnpm install, at
-// the exact versions the manifests ask for.
+// Lays out, in a temp directory and without any registry, what a Deno user gets from npm or
+// JSR: the packed tarballs in a node_modules that Deno uses as it is (`nodeModulesDir: manual`),
+// or the jsr.json packages as a Deno workspace. Third-party dependencies (valibot, nanoevents)
+// are copied from the repo's own pnpm install, at the exact versions the manifests ask for.
 import { execFile } from 'node:child_process';
 import {
   cpSync,
@@ -183,6 +183,67 @@ export async function layoutNpmApp(dir: string, entries: string[]): Promise<Map<
   );
   writeFileSync(join(dir, 'deno.json'), `${JSON.stringify({ nodeModulesDir: 'manual' }, null, 2)}\n`);
   return packed;
+}
+
+/** The packages that carry a jsr.json (published to JSR from their TypeScript sources). */
+export const JSR_PACKAGES = [
+  '@ocpp-ws-io/core',
+  '@ocpp-ws-io/schemas',
+  '@ocpp-ws-io/deno',
+  '@ocpp-ws-io/browser',
+];
+
+export interface JsrConfig {
+  name: string;
+  version: string;
+  exports: Record<string, string>;
+  imports?: Record<string, string>;
+  publish?: { include?: string[]; exclude?: string[] };
+  compilerOptions?: Record<string, unknown>;
+}
+
+export const readJsrConfig = (name: string): JsrConfig =>
+  JSON.parse(readFileSync(join(repoRoot, PACKAGE_DIRS[name] as string, 'jsr.json'), 'utf8'));
+
+/**
+ * Copies every JSR package (its whole directory but node_modules/ and dist/, so jsr.json's
+ * `publish` filter decides what goes out) into `dir/<folder>`, lays out the `npm:` imports of the
+ * jsr.json files in `dir/node_modules`, and writes the workspace root `dir/deno.json`.
+ * `sloppy-imports` lets Deno resolve the sources' `./x.js` specifiers to `./x.ts`; `deno publish`
+ * rewrites them to `.ts` in what it uploads, so consumers need no flag. Returns member folders.
+ */
+export function stageJsrWorkspace(dir: string, extraMembers: string[] = []): string[] {
+  const members: string[] = [];
+  const laidOut = new Map<string, string>();
+  for (const name of JSR_PACKAGES) {
+    const source = join(repoRoot, PACKAGE_DIRS[name] as string);
+    const folder = basename(source);
+    cpSync(source, join(dir, folder), {
+      recursive: true,
+      filter: (path) => {
+        const parts = relative(source, path).split(sep);
+        return !parts.includes('node_modules') && parts[0] !== 'dist';
+      },
+    });
+    members.push(`./${folder}`);
+    for (const target of Object.values(readJsrConfig(name).imports ?? {})) {
+      const npm = /^npm:((?:@[^/]+\/)?[^@/]+)@([^/]+)$/.exec(target);
+      if (npm) copyInstalled(npm[1] as string, npm[2] as string, source, join(dir, 'node_modules'), laidOut);
+    }
+  }
+  writeFileSync(
+    join(dir, 'deno.json'),
+    `${JSON.stringify(
+      {
+        workspace: [...members, ...extraMembers],
+        nodeModulesDir: 'manual',
+        unstable: ['sloppy-imports'],
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  return members;
 }
 
 /** `RESULT {json}` of a fixture run, or an error with its output. */
