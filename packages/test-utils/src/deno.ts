@@ -49,6 +49,11 @@ export interface DenoRunOptions {
    * runs with `--cached-only`, so a script can never reach outside loopback.
    */
   allowDownloads?: boolean;
+  /**
+   * A deno.json to use (`--config`) instead of the default `--no-config`: for a script that
+   * needs `nodeModulesDir`, a workspace or `imports`.
+   */
+  config?: string;
   cwd?: string;
 }
 
@@ -69,7 +74,7 @@ function denoArgs(scriptPath: string, options: DenoRunOptions): string[] {
     '--no-prompt',
     // Don't pick up the monorepo's package.json / a deno.json above the script, and never write a
     // deno.lock into the work tree.
-    '--no-config',
+    options.config ? `--config=${options.config}` : '--no-config',
     '--no-lock',
     ...(options.allowDownloads ? [] : ['--cached-only']),
     ...(options.permissions ?? ['--allow-net', '--allow-read', '--allow-env']),
@@ -108,8 +113,12 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 function spawnDeno(scriptPath: string, options: DenoRunOptions): ChildProcess {
-  const child = spawn(denoPath(), denoArgs(scriptPath, options), {
-    cwd: options.cwd ?? dirname(scriptPath),
+  return spawnDenoArgs(denoArgs(scriptPath, options), options.cwd ?? dirname(scriptPath), options);
+}
+
+function spawnDenoArgs(args: string[], cwd: string, options: DenoRunOptions): ChildProcess {
+  const child = spawn(denoPath(), args, {
+    cwd,
     env: denoEnv(options),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -123,8 +132,23 @@ function spawnDeno(scriptPath: string, options: DenoRunOptions): ChildProcess {
  * SIGKILL after `timeoutMs` (then `timedOut` is true). Never rejects for a non-zero exit.
  */
 export function runDeno(scriptPath: string, options: DenoRunOptions = {}): Promise<DenoRunResult> {
+  return collect(spawnDeno(scriptPath, options), options.timeoutMs);
+}
+
+/**
+ * Runs any deno subcommand (`check`, `info`, `publish`, …) with the same environment, timeout
+ * and clean-up as {@link runDeno}; `args` are passed as they are (no flags added). Only `env`,
+ * `timeoutMs` and `cwd` (default: this process's) of the options apply.
+ */
+export function runDenoCommand(
+  args: string[],
+  options: Pick<DenoRunOptions, 'env' | 'timeoutMs' | 'cwd'> = {},
+): Promise<DenoRunResult> {
+  return collect(spawnDenoArgs(args, options.cwd ?? process.cwd(), options), options.timeoutMs);
+}
+
+function collect(child: ChildProcess, timeoutMs = 20_000): Promise<DenoRunResult> {
   const started = performance.now();
-  const child = spawnDeno(scriptPath, options);
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (d: string) => {
@@ -137,7 +161,7 @@ export function runDeno(scriptPath: string, options: DenoRunOptions = {}): Promi
   const timer = setTimeout(() => {
     timedOut = true;
     child.kill('SIGKILL');
-  }, options.timeoutMs ?? 20_000);
+  }, timeoutMs);
   return new Promise((resolve, reject) => {
     child.once('error', (err) => {
       clearTimeout(timer);

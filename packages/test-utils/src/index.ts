@@ -12,6 +12,7 @@ export {
   denoPath,
   type RunningDeno,
   runDeno,
+  runDenoCommand,
   startDeno,
 } from './deno.js';
 export { type FaultProxy, type FaultProxyStats, startFaultProxy } from './fault-proxy.js';

@@ -1,0 +1,256 @@
+// Lays out, in a temp directory and without any registry, what a Deno user gets from npm or
+// JSR: the packed tarballs in a node_modules that Deno uses as it is (`nodeModulesDir: manual`),
+// or the jsr.json packages as a Deno workspace. Third-party dependencies (valibot, nanoevents)
+// are copied from the repo's own pnpm install, at the exact versions the manifests ask for.
+import { execFile } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type DenoRunResult, runDenoCommand } from '@ocpp-ws-io/test-utils';
+
+const run = promisify(execFile);
+
+export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Where each publishable package lives in the repo. */
+export const PACKAGE_DIRS: Record<string, string> = {
+  '@ocpp-ws-io/core': 'packages/core',
+  '@ocpp-ws-io/schemas': 'schemas',
+  '@ocpp-ws-io/deno': 'packages/deno',
+  '@ocpp-ws-io/browser': 'packages/browser',
+  '@ocpp-ws-io/cloudflare': 'packages/cloudflare',
+  '@ocpp-ws-io/node': 'packages/node',
+};
+
+/** A loopback port nothing listens on: a registry request fails at once instead of going out. */
+const NO_REGISTRY = 'http://127.0.0.1:9/';
+
+/**
+ * Environment of every deno command here: an empty cache of its own (`denoDir`, inside the temp
+ * directory) and both registries pointed at a closed loopback port, so anything that is not
+ * already on disk fails instead of being downloaded.
+ */
+export function offlineEnv(denoDir: string): Record<string, string> {
+  return { DENO_DIR: denoDir, NPM_CONFIG_REGISTRY: NO_REGISTRY, JSR_URL: NO_REGISTRY };
+}
+
+/** `deno <args>` offline in `cwd`; throws with the output unless it exits 0 (or `allowFailure`). */
+export async function deno(
+  args: string[],
+  options: { cwd: string; denoDir: string; timeoutMs: number; env?: Record<string, string> },
+  allowFailure = false,
+): Promise<DenoRunResult> {
+  const result = await runDenoCommand(args, {
+    cwd: options.cwd,
+    timeoutMs: options.timeoutMs,
+    env: { ...offlineEnv(options.denoDir), ...options.env },
+  });
+  if (!allowFailure && (result.code !== 0 || result.timedOut)) {
+    throw new Error(
+      `deno ${args.join(' ')} exited ${result.timedOut ? 'on timeout' : (result.code ?? result.signal)}\n` +
+        `--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+    );
+  }
+  return result;
+}
+
+/** pnpm at the version the workspace pins: the one running us if any, else through npx (cached). */
+async function pnpm(cwd: string, ...args: string[]): Promise<string> {
+  const execPath = process.env.npm_execpath ?? '';
+  const pinned = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).packageManager as string;
+  const { stdout } = execPath.includes('pnpm')
+    ? await run(process.execPath, [execPath, ...args], { cwd, timeout: 60_000 })
+    : await run('npx', ['-y', pinned, ...args], { cwd, timeout: 60_000 });
+  return stdout;
+}
+
+interface Manifest {
+  name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+}
+
+const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+
+/**
+ * `pnpm pack`s a workspace package (publishConfig applied, workspace: ranges rewritten) into
+ * `packsDir` and extracts the tarball into `target`, as npm would install it.
+ */
+async function packInto(name: string, packsDir: string, target: string): Promise<Manifest> {
+  const pkgDir = join(repoRoot, PACKAGE_DIRS[name] as string);
+  if (!existsSync(join(pkgDir, 'dist'))) {
+    throw new Error(`${name} has no dist/: build first (pnpm run build), the test packs the built package`);
+  }
+  const out = join(packsDir, basename(pkgDir));
+  await pnpm(pkgDir, 'pack', '--pack-destination', out);
+  const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'));
+  if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${name}`);
+  mkdirSync(target, { recursive: true });
+  await run('tar', ['xzf', join(out, tarball), '-C', target, '--strip-components=1']);
+  return readManifest(target);
+}
+
+/** The installed package `name` as Node would find it from `fromDir` (pnpm layout, symlinks resolved). */
+function findInstalled(name: string, fromDir: string): string {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', ...name.split('/'));
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(dir) === dir) throw new Error(`${name} is not installed above ${fromDir}: run pnpm install`);
+  }
+}
+
+/**
+ * Copies the installed third-party package `name` (and what it depends on) into `nodeModules`,
+ * flat, checking each is exactly the pinned `version`. Ranges are refused rather than guessed.
+ */
+function copyInstalled(
+  name: string,
+  version: string,
+  fromDir: string,
+  nodeModules: string,
+  laidOut: Map<string, string>,
+): void {
+  if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(version)) {
+    throw new Error(`${name}@${version}: only exact versions are laid out (the packages pin theirs)`);
+  }
+  const seen = laidOut.get(name);
+  if (seen !== undefined) {
+    if (seen !== version) throw new Error(`${name} is needed at ${seen} and ${version}`);
+    return;
+  }
+  const source = findInstalled(name, fromDir);
+  const manifest = readManifest(source);
+  if (manifest.version !== version) {
+    throw new Error(`${name}: ${version} is asked for, the repo has ${manifest.version} installed`);
+  }
+  // Its own node_modules (pnpm puts none inside a package, but be safe) is laid out flat instead.
+  cpSync(source, join(nodeModules, name), {
+    recursive: true,
+    dereference: true,
+    filter: (path) => !relative(source, path).split(sep).includes('node_modules'),
+  });
+  laidOut.set(name, version);
+  for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
+    copyInstalled(dep, range, source, nodeModules, laidOut);
+  }
+}
+
+/**
+ * A Deno app in `dir` that depends on `entries` (package names of this repo) through npm:
+ * `package.json` + `deno.json` (`nodeModulesDir: "manual"`) + a `node_modules` holding the
+ * packed tarballs of the entries and of every @ocpp-ws-io package they depend on, and copies of
+ * their third-party dependencies. Returns the manifests of the packed packages.
+ */
+export async function layoutNpmApp(dir: string, entries: string[]): Promise<Map<string, Manifest>> {
+  const nodeModules = join(dir, 'node_modules');
+  const packsDir = join(dir, '.packs');
+  const packed = new Map<string, Manifest>();
+  const laidOut = new Map<string, string>();
+  const versionOf = (name: string) => readManifest(join(repoRoot, PACKAGE_DIRS[name] as string)).version;
+  const queue: Array<[string, string]> = entries.map((name) => [name, versionOf(name)]);
+  while (queue.length > 0) {
+    const [name, version] = queue.shift() as [string, string];
+    if (packed.has(name)) continue;
+    const manifest = await packInto(name, packsDir, join(nodeModules, name));
+    if (manifest.version !== version)
+      throw new Error(`${name}: ${version} is asked for, packed ${manifest.version}`);
+    packed.set(name, manifest);
+    for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
+      if (dep.startsWith('@ocpp-ws-io/')) queue.push([dep, range]);
+      else copyInstalled(dep, range, join(repoRoot, PACKAGE_DIRS[name] as string), nodeModules, laidOut);
+    }
+  }
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify(
+      {
+        private: true,
+        type: 'module',
+        dependencies: Object.fromEntries(entries.map((name) => [name, versionOf(name)])),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  writeFileSync(join(dir, 'deno.json'), `${JSON.stringify({ nodeModulesDir: 'manual' }, null, 2)}\n`);
+  return packed;
+}
+
+/** The packages that carry a jsr.json (published to JSR from their TypeScript sources). */
+export const JSR_PACKAGES = [
+  '@ocpp-ws-io/core',
+  '@ocpp-ws-io/schemas',
+  '@ocpp-ws-io/deno',
+  '@ocpp-ws-io/browser',
+];
+
+export interface JsrConfig {
+  name: string;
+  version: string;
+  exports: Record<string, string>;
+  imports?: Record<string, string>;
+  publish?: { include?: string[]; exclude?: string[] };
+  compilerOptions?: Record<string, unknown>;
+}
+
+export const readJsrConfig = (name: string): JsrConfig =>
+  JSON.parse(readFileSync(join(repoRoot, PACKAGE_DIRS[name] as string, 'jsr.json'), 'utf8'));
+
+/**
+ * Copies every JSR package (its whole directory but node_modules/ and dist/, so jsr.json's
+ * `publish` filter decides what goes out) into `dir/<folder>`, lays out the `npm:` imports of the
+ * jsr.json files in `dir/node_modules`, and writes the workspace root `dir/deno.json`.
+ * `sloppy-imports` lets Deno resolve the sources' `./x.js` specifiers to `./x.ts`; `deno publish`
+ * rewrites them to `.ts` in what it uploads, so consumers need no flag. Returns member folders.
+ */
+export function stageJsrWorkspace(dir: string, extraMembers: string[] = []): string[] {
+  const members: string[] = [];
+  const laidOut = new Map<string, string>();
+  for (const name of JSR_PACKAGES) {
+    const source = join(repoRoot, PACKAGE_DIRS[name] as string);
+    const folder = basename(source);
+    cpSync(source, join(dir, folder), {
+      recursive: true,
+      filter: (path) => {
+        const parts = relative(source, path).split(sep);
+        return !parts.includes('node_modules') && parts[0] !== 'dist';
+      },
+    });
+    members.push(`./${folder}`);
+    for (const target of Object.values(readJsrConfig(name).imports ?? {})) {
+      const npm = /^npm:((?:@[^/]+\/)?[^@/]+)@([^/]+)$/.exec(target);
+      if (npm) copyInstalled(npm[1] as string, npm[2] as string, source, join(dir, 'node_modules'), laidOut);
+    }
+  }
+  writeFileSync(
+    join(dir, 'deno.json'),
+    `${JSON.stringify(
+      {
+        workspace: [...members, ...extraMembers],
+        nodeModulesDir: 'manual',
+        unstable: ['sloppy-imports'],
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  return members;
+}
+
+/** `RESULT {json}` of a fixture run, or an error with its output. */
+export function resultLine<T>(run: DenoRunResult): T {
+  const line = /^RESULT (.*)$/m.exec(run.stdout);
+  if (!line || run.code !== 0) {
+    throw new Error(`deno exited ${run.code ?? run.signal}\n${run.stdout}\n${run.stderr}`);
+  }
+  return JSON.parse(line[1] as string) as T;
+}
