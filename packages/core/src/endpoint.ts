@@ -501,10 +501,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * A call failed. A durable call the CSMS could not process (CALLERROR, invalid response) is
    * retried after attempts × retryIntervalMs until maxAttempts (OCPP 1.6 §3.7.1), with the
    * durable lane paused meanwhile so later transaction messages keep their order; a durable
-   * call that timed out is sent again without counting an attempt.
+   * call that timed out is sent again without counting an attempt. Once closed, nothing sends
+   * it again in this run: its caller is told, and the message stays stored for the next one.
    */
   private fail(call: OutboundCall, error: unknown, kind: 'processing' | 'timeout'): void {
-    if (!this.durable || !call.durable) {
+    if (!this.durable || !call.durable || this.closed) {
       this.settle(call, error);
       return;
     }
