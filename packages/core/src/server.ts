@@ -3,6 +3,7 @@ import { type AnyHandler, Endpoint, type EndpointOptions } from './endpoint.js';
 import { StateError } from './errors.js';
 import {
   chooseProtocol,
+  createHandshake,
   type Handshake,
   type HandshakeMeta,
   type HandshakeRequest,
@@ -245,22 +246,20 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
     if (credentials && credentials.username !== split.identity) {
       return this.reject(401, 'Basic-auth username does not match the identity', split.identity);
     }
-    const handshake: Handshake = {
-      identity: split.identity,
-      path: split.path,
-      offeredProtocols: offered,
-      protocol,
-      username: credentials?.username,
-      password: credentials?.password,
-      remoteAddress: meta.remoteAddress,
-      clientCertificate: meta.clientCertificate,
-      headers: request.headers,
-      // Parsed again on demand rather than kept: a URL with its search params costs ~200 bytes
-      // per connection, and few auth callbacks read the query.
-      get searchParams() {
-        return new URL(rawUrl, 'ws://localhost').searchParams;
+    const handshake = createHandshake(
+      {
+        identity: split.identity,
+        path: split.path,
+        offeredProtocols: offered,
+        protocol,
+        username: credentials?.username,
+        password: credentials?.password,
+        remoteAddress: meta.remoteAddress,
+        clientCertificate: meta.clientCertificate,
+        headers: request.headers,
       },
-    };
+      rawUrl,
+    );
 
     let decision: AuthDecision<TProtocol> = true;
     if (this.authCallback) {
