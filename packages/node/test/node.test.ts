@@ -73,6 +73,24 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     });
   });
 
+  it('exposes the request headers, case-insensitively, to auth and on the station for its whole life', async () => {
+    const { server, url, stations } = await csms({ protocols: ['ocpp1.6'] });
+    let inAuth: Array<string | null> = [];
+    server.auth(({ headers }) => {
+      inAuth = [headers.get('X-Tenant'), headers.get('sec-websocket-protocol'), headers.get('x-absent')];
+      return true;
+    });
+    const c = client(url, { headers: { 'X-Tenant': 'acme' } });
+    await c.connect();
+    expect(inAuth).toEqual(['acme', 'ocpp1.6', null]);
+    const { headers } = stations[0]!.handshake;
+    expect([headers.get('x-tenant'), headers.get('X-TENANT'), headers.get('x-absent')]).toEqual([
+      'acme',
+      'acme',
+      null,
+    ]);
+  });
+
   it('negotiates in the server preference order (OCPP-J 2.0.1 §3.1.2)', async () => {
     const { url, stations } = await csms({ protocols: ['ocpp2.0.1', 'ocpp1.6'] });
     const c = client(url, { protocols: ['ocpp1.6', 'ocpp2.0.1'] });
