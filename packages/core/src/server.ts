@@ -109,6 +109,14 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private readonly shared = new Map<string, SharedHandler<TProtocol>>();
   private readonly nextId = createIdGenerator();
   private closing = false;
+  // What every station asks its server, as one object per server: each station keeps a
+  // reference to it instead of two closures (and their context) of its own.
+  private readonly host: StationHost<TProtocol> = {
+    gone: (s) => {
+      if (this.connected.get(s.identity) === s) this.connected.delete(s.identity);
+    },
+    sharedHandler: (action) => this.shared.get(action) ?? this.shared.get('*'),
+  };
 
   constructor(options: OCPPServerOptions<TProtocol> = {}) {
     const order = options.protocols ?? (PROTOCOLS as readonly TProtocol[]);
@@ -318,15 +326,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
       throw new StateError('Server is closing');
     }
     const previous = this.connected.get(accepted.identity);
-    const station = new StationConnection<TProtocol>(
-      this.options,
-      this.nextId,
-      accepted,
-      (s) => {
-        if (this.connected.get(s.identity) === s) this.connected.delete(s.identity);
-      },
-      (action) => this.shared.get(action) ?? this.shared.get('*'),
-    );
+    const station = new StationConnection<TProtocol>(this.options, this.nextId, accepted, this.host);
     this.connected.set(accepted.identity, station);
     if (previous) previous.close(1000, 'Replaced by a new connection');
     station.attachTransport(transport);
@@ -352,6 +352,14 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
 class AuthTimeout extends Error {}
 
+/** @internal What a station needs from its server. */
+export interface StationHost<TProtocol extends OCPPProtocol> {
+  /** The station closed: forget it, unless a newer connection took its identity. */
+  gone(station: StationConnection<TProtocol>): void;
+  /** The server-level handler for an action the station has no handler of its own for. */
+  sharedHandler(action: string): SharedHandler<TProtocol> | undefined;
+}
+
 /** A server-level handler, as stored: it gets the station along with the usual context. */
 type SharedHandler<TProtocol extends OCPPProtocol> = (
   context: Parameters<AnyHandler>[0] & { readonly station: StationConnection<TProtocol> },
@@ -375,31 +383,29 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
   readonly handshake: Handshake;
   private socket: Transport | undefined;
   private closedInfo: CloseInfo | undefined;
-  private waiters: Array<(info: CloseInfo) => void> = [];
-  private readonly onGone: (station: StationConnection<TProtocol>) => void;
-  private readonly sharedHandler: (action: string) => SharedHandler<TProtocol> | undefined;
+  // Created by the first close() that has to wait.
+  private waiters: Array<(info: CloseInfo) => void> | undefined;
+  private readonly host: StationHost<TProtocol>;
 
   /** @internal created by {@link OCPPServer.accept}. */
   constructor(
     options: EndpointOptions,
     generateId: () => string,
     accepted: AcceptedHandshake<TProtocol>,
-    onGone: (station: StationConnection<TProtocol>) => void,
-    sharedHandler: (action: string) => SharedHandler<TProtocol> | undefined = () => undefined,
+    host: StationHost<TProtocol>,
   ) {
     super(options, generateId);
-    this.sharedHandler = sharedHandler;
+    this.host = host;
     this.identity = accepted.identity;
     this.session = accepted.session;
     this.handshake = accepted.handshake;
-    this.onGone = onGone;
     this.negotiatedProtocol = accepted.protocol;
   }
 
   private negotiatedProtocol: TProtocol;
 
   protected override inheritedHandler(action: string): AnyHandler | undefined {
-    const shared = this.sharedHandler(action);
+    const shared = this.host.sharedHandler(action);
     // The context is this call's own object: adding the station to it copies nothing.
     if (!shared) return undefined;
     return (context) => {
@@ -428,7 +434,10 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
   /** Closes the connection and resolves once it is closed. */
   close(code = 1000, reason = ''): Promise<CloseInfo> {
     if (this.closedInfo) return Promise.resolve(this.closedInfo);
-    const done = new Promise<CloseInfo>((resolve) => this.waiters.push(resolve));
+    const done = new Promise<CloseInfo>((resolve) => {
+      this.waiters ??= [];
+      this.waiters.push(resolve);
+    });
     this.shutdown('Connection closed by the server');
     this.closeTransport(code, reason);
     return done;
@@ -439,11 +448,11 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
     super.onTransportClose(transport, info);
     this.shutdown('Connection closed');
     this.closedInfo = info;
-    this.onGone(this);
+    this.host.gone(this);
     this.emit('close', info);
     const waiters = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiters) resolve(info);
+    this.waiters = undefined;
+    if (waiters) for (const resolve of waiters) resolve(info);
   }
 
   protected override onTransportError(transport: Transport, error: Error): void {
