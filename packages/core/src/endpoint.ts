@@ -27,7 +27,7 @@ import {
 } from './frames.js';
 import { NO_REPLY } from './no-reply.js';
 import { CALL, CALLERROR, CALLRESULT, CALLRESULTERROR, type OCPPProtocol, SEND } from './protocol.js';
-import type { CloseInfo, Transport } from './transport.js';
+import type { CloseInfo, Transport, TransportSink } from './transport.js';
 import type {
   ActionName,
   CallActionName,
@@ -586,17 +586,22 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     transport.send(frame);
   }
 
-  /** Binds a freshly opened transport: frames flow, queued calls start going out. */
-  protected bind(transport: Transport, protocol: OCPPProtocol): void {
+  /**
+   * Binds a freshly opened transport: frames flow, queued calls start going out. `sink` is what
+   * the transport will drive, when a subclass brings a leaner one (a server's stations).
+   */
+  protected bind(transport: Transport, protocol: OCPPProtocol, sink?: TransportSink): void {
     if (this.transport) throw new StateError('A transport is already bound');
     this.transport = transport;
     this.negotiated = protocol;
     this.badMessages = 0;
-    transport.attach({
-      message: (data) => this.receive(transport, data),
-      close: (info) => this.onTransportClose(transport, info),
-      error: (error) => this.onTransportError(transport, error),
-    });
+    transport.attach(
+      sink ?? {
+        message: (data) => this.receive(transport, data),
+        close: (info) => this.onTransportClose(transport, info),
+        error: (error) => this.onTransportError(transport, error),
+      },
+    );
     this.pump();
   }
 
@@ -660,7 +665,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   // ── inbound ────────────────────────────────────────────────────────────────────────────────
 
-  private receive(transport: Transport, data: string): void {
+  /** One inbound frame from `transport` (what a sink's `message` calls). */
+  protected receive(transport: Transport, data: string): void {
     if (this.transport !== transport) return;
     const protocol = this.negotiated!;
     if (exceedsBytes(data, this.maxFrameBytes)) {
