@@ -67,17 +67,17 @@ const KNOWN: Readonly<Record<OCPPProtocol, OCPPProtocol>> = {
   'ocpp2.1': 'ocpp2.1',
 };
 
-const RAW_URL = Symbol('rawUrl');
+const QUERY = Symbol('query');
 
 // One getter for every handshake. An object literal with `get searchParams()` would be
 // created in dictionary mode by V8 (~830 bytes per connection, kept for its whole life) and
 // carry its own closure; an accessor defined on a fast object keeps it fast, and all
 // handshakes share one hidden class.
 const SEARCH_PARAMS: PropertyDescriptor = {
-  get(this: { readonly [RAW_URL]: string }): URLSearchParams {
-    // Parsed again on demand rather than kept: a URL with its search params costs ~200 bytes
-    // per connection, and few auth callbacks read the query.
-    return new URL(this[RAW_URL], 'ws://localhost').searchParams;
+  get(this: { readonly [QUERY]: string }): URLSearchParams {
+    // Parsed again on demand rather than kept: URLSearchParams cost ~200 bytes per connection,
+    // and few auth callbacks read the query.
+    return new URLSearchParams(this[QUERY]);
   },
   enumerable: true,
   configurable: true,
@@ -85,9 +85,9 @@ const SEARCH_PARAMS: PropertyDescriptor = {
 
 /**
  * Builds the {@link Handshake} of one request: the fields as given, in this order, and
- * `searchParams` parsed from `rawUrl` when read.
+ * `searchParams` parsed from `query` (a URL's `search`, `''` when there is none) when read.
  */
-export function createHandshake(fields: Omit<Handshake, 'searchParams'>, rawUrl: string): Handshake {
+export function createHandshake(fields: Omit<Handshake, 'searchParams'>, query: string): Handshake {
   const handshake = {
     identity: fields.identity,
     path: fields.path,
@@ -98,7 +98,9 @@ export function createHandshake(fields: Omit<Handshake, 'searchParams'>, rawUrl:
     remoteAddress: fields.remoteAddress,
     clientCertificate: fields.clientCertificate,
     headers: fields.headers,
-    [RAW_URL]: rawUrl,
+    // Only the query: the rest of the URL is in the other fields, and most URLs have none,
+    // so most handshakes keep the one empty string rather than a copy of the URL.
+    [QUERY]: query,
   };
   return Object.defineProperty(handshake, 'searchParams', SEARCH_PARAMS) as typeof handshake & Handshake;
 }

@@ -108,6 +108,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private readonly connected = new Map<string, StationConnection<TProtocol>>();
   private readonly shared = new Map<string, SharedHandler<TProtocol>>();
   private readonly nextId = createIdGenerator();
+  private lastPath = '';
   private closing = false;
   // What every station asks its server, as one object per server: each station keeps a
   // reference to it instead of two closures (and their context) of its own.
@@ -219,10 +220,9 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
     meta: HandshakeMeta = {},
   ): Promise<AcceptedHandshake<TProtocol> | RejectedHandshake> {
     if (this.closing) return this.reject(503, 'Server is closing', undefined);
-    const rawUrl = request.url;
     let url: URL;
     try {
-      url = new URL(rawUrl, 'ws://localhost');
+      url = new URL(request.url, 'ws://localhost');
     } catch {
       return this.reject(400, 'Malformed request URL', undefined);
     }
@@ -257,7 +257,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
     const handshake = createHandshake(
       {
         identity: split.identity,
-        path: split.path,
+        path: this.sharedPath(split.path),
         offeredProtocols: offered,
         protocol,
         username: credentials?.username,
@@ -266,7 +266,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
         clientCertificate: meta.clientCertificate,
         headers: request.headers,
       },
-      rawUrl,
+      url.search,
     );
 
     let decision: AuthDecision<TProtocol> = true;
@@ -338,6 +338,17 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
   async close(code = 1001, reason = 'Server shutting down'): Promise<void> {
     this.closing = true;
     await Promise.all([...this.connected.values()].map((s) => s.close(code, reason)));
+  }
+
+  /**
+   * The path string of the previous handshake when equal: stations of one server nearly always
+   * share a path, and each Handshake would otherwise keep a copy of its own. One entry, so
+   * nothing accumulates; strings are immutable, so sharing one is invisible.
+   */
+  private sharedPath(path: string): string {
+    if (path === this.lastPath) return this.lastPath;
+    this.lastPath = path;
+    return path;
   }
 
   private reject(status: number, reason: string, identity: string | undefined): RejectedHandshake {

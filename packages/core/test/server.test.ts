@@ -87,6 +87,20 @@ describe('handshake', () => {
     expect(h.searchParams.get('token')).toBe('a b');
   });
 
+  it.each([
+    '/ocpp/CP1',
+    '/ocpp/CP1?',
+    '/ocpp/CP1?a=1&a=2&b',
+    '/ocpp/CP1?q=x+y%2Bz&e=%E2%82%AC&raw=€ ü',
+    '/ocpp/CP1?t=1#frag?x=2',
+    '/ocpp/CP1#only-a-fragment',
+  ])('searchParams of %s are what the URL parser reads', async (path) => {
+    const d = await server(['ocpp1.6']).handshake(request(path, { 'sec-websocket-protocol': 'ocpp1.6' }));
+    if (!d.ok) throw new Error('expected an accepted handshake');
+    const expected = [...new URL(`ws://127.0.0.1${path}`).searchParams];
+    expect([...d.handshake.searchParams]).toEqual(expected);
+  });
+
   it('rejects with 400 when there is no common subprotocol, or none was offered', async () => {
     const s = server(['ocpp2.0.1']);
     await expect(
