@@ -79,6 +79,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   private readonly detachers: Array<() => void> = [];
   private readonly maxUpgrades: number;
   private upgrading = 0;
+  private readonly lastHeaderValues = new Map<string, string>();
 
   constructor(options: OCPPServerOptions<TProtocol> = {}) {
     const protocols =
@@ -180,6 +181,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
     }
     // The station's Handshake keeps `headers` for the whole connection: it holds the headers
     // object only, not `req` (an IncomingMessage with socket and parser state is far bigger).
+    this.shareHeaderValues(req.headers);
     const decision = await this.handshake(
       { url, headers: new NodeHeaders(req.headers) },
       { remoteAddress: req.socket.remoteAddress, clientCertificate: peerCertificate(req.socket) },
@@ -206,6 +208,23 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
     });
   }
 
+  /**
+   * Node parses every header value into a string of its own, and each station's handshake
+   * keeps them all. A value equal to the one the previous upgrade sent under the same name is
+   * replaced by that earlier string (strings are immutable: nobody can tell), so a fleet that
+   * sends the same Host, Upgrade, Sec-WebSocket-Version… shares one copy. Only the names below,
+   * one value each: nothing accumulates, whatever clients send.
+   */
+  private shareHeaderValues(headers: IncomingMessage['headers']): void {
+    for (const name of SHARED_HEADERS) {
+      const value = headers[name];
+      if (typeof value !== 'string') continue;
+      const last = this.lastHeaderValues.get(name);
+      if (value === last) headers[name] = last;
+      else this.lastHeaderValues.set(name, value);
+    }
+  }
+
   /** Closes every station (1001), stops accepting, and closes servers started by `listen()`. */
   override async close(code = 1001, reason = 'Server shutting down'): Promise<void> {
     for (const detach of this.detachers.splice(0)) detach();
@@ -222,6 +241,22 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
     this.wss.close();
   }
 }
+
+/** Headers whose values are usually the same for every station of a CSMS (not the per-connection key). */
+const SHARED_HEADERS = [
+  'host',
+  'upgrade',
+  'connection',
+  'sec-websocket-version',
+  'sec-websocket-protocol',
+  'sec-websocket-extensions',
+  'user-agent',
+  'origin',
+  'pragma',
+  'cache-control',
+  'accept-encoding',
+  'accept-language',
+] as const;
 
 /** Shared by every pending upgrade: one function instead of a closure per socket. */
 function ignoreError(): void {}
