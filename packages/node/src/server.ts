@@ -17,7 +17,7 @@ import {
 import { WebSocketServer } from 'ws';
 import { defaultValidators } from './defaults.js';
 import { writeHttpRejection } from './http-reject.js';
-import { type KeepAliveOptions, KeepAliveSweeper, WsTransport } from './ws-transport.js';
+import { type KeepAliveOptions, KeepAliveSweeper, TransportSocket, WsTransport } from './ws-transport.js';
 
 /** Options of the Node {@link OCPPServer}. */
 export interface OCPPServerOptions<TProtocol extends OCPPProtocol = OCPPProtocol>
@@ -105,6 +105,8 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
       // The core server tracks its stations; ws's own Set would cost a Set entry and a 'close'
       // closure per connection for nothing.
       clientTracking: false,
+      // Sockets that hand their events straight to their WsTransport (no listeners to store).
+      WebSocket: TransportSocket,
       // Echo exactly the protocol the handshake chose. Without this handler ws would echo the
       // client's first offer, even one the server does not support.
       handleProtocols: (_offered, req) => this.chosen.get(req) ?? false,

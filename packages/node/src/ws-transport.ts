@@ -1,5 +1,5 @@
 import type { CloseInfo, Transport, TransportSink } from '@ocpp-ws-io/core';
-import type { RawData, WebSocket } from 'ws';
+import { type RawData, WebSocket } from 'ws';
 
 /** Keep-alive settings: ping every `pingIntervalMs`; no pong within `pongTimeoutMs` → dead. */
 export interface KeepAliveOptions {
@@ -18,7 +18,11 @@ export interface KeepAliveOptions {
 const owners = new WeakMap<WebSocket, WsTransport>();
 
 function onSocketMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
-  owners.get(this)?.deliverMessage(isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString());
+  owners.get(this)?.deliverMessage(frameText(data, isBinary));
+}
+
+function frameText(data: RawData, isBinary: boolean): string {
+  return isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString();
 }
 
 function onSocketPong(this: WebSocket): void {
@@ -53,11 +57,15 @@ export class WsTransport implements Transport {
     keepAlive: KeepAliveOptions = {},
     sweeper?: KeepAliveSweeper,
   ) {
-    owners.set(socket, this);
-    socket.on('message', onSocketMessage);
-    socket.on('pong', onSocketPong);
-    socket.on('error', onSocketError);
-    socket.on('close', onSocketClose);
+    if (socket instanceof TransportSocket && socket.transport === undefined) {
+      socket.transport = this;
+    } else {
+      owners.set(socket, this);
+      socket.on('message', onSocketMessage);
+      socket.on('pong', onSocketPong);
+      socket.on('error', onSocketError);
+      socket.on('close', onSocketClose);
+    }
     if (sweeper) {
       this.sweeper = sweeper;
       sweeper.add(this);
@@ -139,6 +147,39 @@ export class WsTransport implements Transport {
   private later(event: (sink: TransportSink) => void): void {
     this.backlog ??= [];
     this.backlog.push(event);
+  }
+}
+
+/**
+ * @internal The socket class a server's `ws` instantiates (ws's documented `WebSocket` option).
+ * Once a {@link WsTransport} owns it, the four events the transport needs go straight to it
+ * rather than through listeners: four listeners grow the socket's event table by ~100 bytes,
+ * and finding the transport costs a WeakMap entry (~40 bytes), per connection. Other events,
+ * and every event before a transport owns the socket, are emitted as usual.
+ */
+export class TransportSocket extends WebSocket {
+  /** The transport that owns this socket. */
+  transport: WsTransport | undefined = undefined;
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    const transport = this.transport;
+    if (transport === undefined) return super.emit(event, ...args);
+    switch (event) {
+      case 'message':
+        transport.deliverMessage(frameText(args[0] as RawData, args[1] as boolean));
+        return true;
+      case 'pong':
+        transport.pong();
+        return true;
+      case 'error':
+        transport.deliverError(args[0] as Error);
+        return true;
+      case 'close':
+        transport.closed({ code: args[0] as number, reason: String(args[1]) });
+        return true;
+      default:
+        return super.emit(event, ...args);
+    }
   }
 }
 

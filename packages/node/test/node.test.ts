@@ -174,6 +174,22 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     expect(await closed).toBe(1009);
   });
 
+  it('reports a WebSocket-level error of a station (a frame over ws maxPayload) as its error event, then the link drops', async () => {
+    const { url, stations } = await csms({ protocols: ['ocpp1.6'], maxFrameBytes: 1000 });
+    const raw = new WebSocket(`${url}/CP-10`, ['ocpp1.6']);
+    cleanups.push(() => raw.terminate());
+    await new Promise((r) => raw.once('open', r));
+    const station = stations[0]!;
+    const errors: Error[] = [];
+    station.on('error', (e) => errors.push(e));
+    const closed = new Promise((r) => station.on('close', r));
+    // Past maxFrameBytes + 1024, ws itself refuses the frame before the engine sees it.
+    raw.send('x'.repeat(5000));
+    // ws answers 1009 and destroys the socket without waiting for the peer's close frame: 1006 here.
+    expect(await closed).toMatchObject({ code: 1006 });
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/max payload/i)]);
+  });
+
   it('detects a peer that stops answering pings and closes the link (keep-alive)', async () => {
     const { url, stations } = await csms({ protocols: ['ocpp1.6'], pingIntervalMs: 50, pongTimeoutMs: 100 });
     // autoPong: false makes this raw station a dead peer that never answers pings.
