@@ -27,7 +27,7 @@ import {
 } from './frames.js';
 import { NO_REPLY } from './no-reply.js';
 import { CALL, CALLERROR, CALLRESULT, CALLRESULTERROR, type OCPPProtocol, SEND } from './protocol.js';
-import type { CloseInfo, Transport } from './transport.js';
+import type { CloseInfo, Transport, TransportSink } from './transport.js';
 import type {
   ActionName,
   CallActionName,
@@ -188,9 +188,12 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   private transport: Transport | undefined;
   private negotiated: OCPPProtocol | undefined;
+  // The maps are the shared empty one (NONE) while no call is in them, and the queue lets go
+  // of its slots once empty (see pump): a CSMS keeps thousands of idle stations, and two empty
+  // Maps plus a used array cost ~430 bytes per connection.
   private readonly queue: OutboundCall[] = [];
-  private readonly inFlight = new Map<string, OutboundCall>();
-  private readonly inbound = new Map<string, InboundCall>();
+  private inFlight: ReadonlyMap<string, OutboundCall> = NONE;
+  private inbound: ReadonlyMap<string, InboundCall> = NONE;
   // Created on the first handle(): stations served by server-level handlers never need one.
   private handlers: Map<string, AnyHandler> | undefined;
   private wildcard: AnyHandler | undefined;
@@ -443,7 +446,12 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       if (!next) return;
       if (next.type === CALL && this.inFlight.size >= this.maxInFlight) return;
       if (next.durable) this.durable!.shift();
-      else this.queue.shift();
+      else {
+        this.queue.shift();
+        // V8 keeps the store an array grew (17 slots) after its last element is gone, until the
+        // length is set: an idle connection keeps an empty array, not ~150 bytes of slots.
+        if (this.queue.length === 0) this.queue.length = 0;
+      }
       this.dispatch(next);
     }
   }
@@ -492,7 +500,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       this.settle(call, undefined, undefined);
       return;
     }
-    this.inFlight.set(call.id, call);
+    this.inFlight = put(this.inFlight, call.id, call);
     call.timer = this.clock.setTimeout(() => this.timeoutCall(call), call.timeoutMs);
     this.write(transport, frame);
   }
@@ -501,10 +509,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * A call failed. A durable call the CSMS could not process (CALLERROR, invalid response) is
    * retried after attempts × retryIntervalMs until maxAttempts (OCPP 1.6 §3.7.1), with the
    * durable lane paused meanwhile so later transaction messages keep their order; a durable
-   * call that timed out is sent again without counting an attempt.
+   * call that timed out is sent again without counting an attempt. Once closed, nothing sends
+   * it again in this run: its caller is told, and the message stays stored for the next one.
    */
   private fail(call: OutboundCall, error: unknown, kind: 'processing' | 'timeout'): void {
-    if (!this.durable || !call.durable) {
+    if (!this.durable || !call.durable || this.closed) {
       this.settle(call, error);
       return;
     }
@@ -535,7 +544,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private timeoutCall(call: OutboundCall): void {
     call.timer = undefined;
     if (this.inFlight.get(call.id) !== call) return;
-    this.inFlight.delete(call.id);
+    this.inFlight = drop(this.inFlight, call.id);
     // A response that arrives later finds no pending call and is dropped: it can never resolve
     // another call, because every call has its own id. A durable call is sent again instead,
     // still ahead of later transaction messages (OCPP 1.6 §3.7).
@@ -554,7 +563,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     } else if (call.durable && this.durable?.remove(call)) {
       // The caller stopped waiting; the message itself stays stored and is sent next run.
     } else if (this.inFlight.get(call.id) === call) {
-      this.inFlight.delete(call.id);
+      this.inFlight = drop(this.inFlight, call.id);
     } else return;
     call.onAbort = undefined;
     this.settle(call, new AbortError(`Call ${call.action} aborted`, reason));
@@ -589,17 +598,22 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     transport.send(frame);
   }
 
-  /** Binds a freshly opened transport: frames flow, queued calls start going out. */
-  protected bind(transport: Transport, protocol: OCPPProtocol): void {
+  /**
+   * Binds a freshly opened transport: frames flow, queued calls start going out. `sink` is what
+   * the transport will drive, when a subclass brings a leaner one (a server's stations).
+   */
+  protected bind(transport: Transport, protocol: OCPPProtocol, sink?: TransportSink): void {
     if (this.transport) throw new StateError('A transport is already bound');
     this.transport = transport;
     this.negotiated = protocol;
     this.badMessages = 0;
-    transport.attach({
-      message: (data) => this.receive(transport, data),
-      close: (info) => this.onTransportClose(transport, info),
-      error: (error) => this.onTransportError(transport, error),
-    });
+    transport.attach(
+      sink ?? {
+        message: (data) => this.receive(transport, data),
+        close: (info) => this.onTransportClose(transport, info),
+        error: (error) => this.onTransportError(transport, error),
+      },
+    );
     this.pump();
   }
 
@@ -621,9 +635,9 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     if (this.transport !== transport) return;
     this.transport = undefined;
     for (const call of this.inbound.values()) call.abort(new ConnectionClosedError(reason));
-    this.inbound.clear();
+    this.inbound = NONE;
     const calls = [...this.inFlight.values()];
-    this.inFlight.clear();
+    this.inFlight = NONE;
     if (requeue) {
       // Oldest first, ahead of everything queued after them: order is kept across the reconnect.
       for (const call of calls) {
@@ -663,7 +677,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   // ── inbound ────────────────────────────────────────────────────────────────────────────────
 
-  private receive(transport: Transport, data: string): void {
+  /** One inbound frame from `transport` (what a sink's `message` calls). */
+  protected receive(transport: Transport, data: string): void {
     if (this.transport !== transport) return;
     const protocol = this.negotiated!;
     if (exceedsBytes(data, this.maxFrameBytes)) {
@@ -714,7 +729,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     if (fault.responseId !== undefined) {
       const call = this.inFlight.get(fault.responseId);
       if (call) {
-        this.inFlight.delete(fault.responseId);
+        this.inFlight = drop(this.inFlight, fault.responseId);
         this.fail(
           call,
           new RPCError(fault.code as RPCErrorCode, `Malformed response: ${fault.message}`),
@@ -794,7 +809,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       return;
     }
     const controller = new InboundCall(payload, action, id, protocol);
-    this.inbound.set(id, controller);
+    this.inbound = put(this.inbound, id, controller);
     let result: unknown;
     try {
       result = handler(controller);
@@ -835,7 +850,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     value: unknown,
     error: unknown,
   ): void {
-    if (this.inbound.get(id) === controller) this.inbound.delete(id);
+    if (this.inbound.get(id) === controller) this.inbound = drop(this.inbound, id);
     if (error !== undefined) this.emit('handlerError', { action, messageId: id, error });
     // The response belongs to the connection the CALL came in on; if it is gone, so is the reply.
     if (isSend || value === NO_REPLY || this.transport !== transport || controller.aborted) return;
@@ -896,7 +911,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     const call = this.inFlight.get(id);
     // No pending call: a late response after a timeout, or a stray id. Drop it (nobody waits).
     if (!call) return;
-    this.inFlight.delete(id);
+    this.inFlight = drop(this.inFlight, id);
     this.badMessages = 0;
     const schemas = this.strict ? this.schemasFor(protocol, call.action) : undefined;
     if (schemas?.response) {
@@ -932,10 +947,29 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private onCallError(id: string, code: string, description: string, details: Payload): void {
     const call = this.inFlight.get(id);
     if (!call) return;
-    this.inFlight.delete(id);
+    this.inFlight = drop(this.inFlight, id);
     this.fail(call, new RPCError(code as RPCErrorCode, description, details), 'processing');
     this.pump();
   }
+}
+
+/**
+ * The map of every endpoint with no calls in it. Never written to: put() makes an endpoint its
+ * own map for the first entry, drop() hands this one back once the last entry is gone, so an
+ * idle connection holds no Map of its own (an empty one is ~200 bytes with its hash table).
+ */
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
+
+function put<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
+  const own = map === NONE ? new Map<string, V>() : (map as Map<string, V>);
+  own.set(key, value);
+  return own;
+}
+
+function drop<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {
+  // Deleting from NONE (no such key) changes nothing.
+  (map as Map<string, V>).delete(key);
+  return map.size > 0 ? map : NONE;
 }
 
 function isResultFrame(data: string): boolean {

@@ -3,6 +3,7 @@ import { type AnyHandler, Endpoint, type EndpointOptions } from './endpoint.js';
 import { StateError } from './errors.js';
 import {
   chooseProtocol,
+  createHandshake,
   type Handshake,
   type HandshakeMeta,
   type HandshakeRequest,
@@ -13,7 +14,7 @@ import {
 } from './handshake.js';
 import { createIdGenerator } from './ids.js';
 import { isOCPPProtocol, type OCPPProtocol, PROTOCOLS } from './protocol.js';
-import type { CloseInfo, Transport } from './transport.js';
+import type { CloseInfo, Transport, TransportSink } from './transport.js';
 import type { ActionName, HandlerContext, HandlerResult, RequestOf, ResponseOf } from './types.js';
 
 /** Options of {@link OCPPServer}; the endpoint options apply to every station connection. */
@@ -107,7 +108,16 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private readonly connected = new Map<string, StationConnection<TProtocol>>();
   private readonly shared = new Map<string, SharedHandler<TProtocol>>();
   private readonly nextId = createIdGenerator();
+  private lastPath = '';
   private closing = false;
+  // What every station asks its server, as one object per server: each station keeps a
+  // reference to it instead of two closures (and their context) of its own.
+  private readonly host: StationHost<TProtocol> = {
+    gone: (s) => {
+      if (this.connected.get(s.identity) === s) this.connected.delete(s.identity);
+    },
+    sharedHandler: (action) => this.shared.get(action) ?? this.shared.get('*'),
+  };
 
   constructor(options: OCPPServerOptions<TProtocol> = {}) {
     const order = options.protocols ?? (PROTOCOLS as readonly TProtocol[]);
@@ -210,10 +220,9 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
     meta: HandshakeMeta = {},
   ): Promise<AcceptedHandshake<TProtocol> | RejectedHandshake> {
     if (this.closing) return this.reject(503, 'Server is closing', undefined);
-    const rawUrl = request.url;
     let url: URL;
     try {
-      url = new URL(rawUrl, 'ws://localhost');
+      url = new URL(request.url, 'ws://localhost');
     } catch {
       return this.reject(400, 'Malformed request URL', undefined);
     }
@@ -245,22 +254,20 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
     if (credentials && credentials.username !== split.identity) {
       return this.reject(401, 'Basic-auth username does not match the identity', split.identity);
     }
-    const handshake: Handshake = {
-      identity: split.identity,
-      path: split.path,
-      offeredProtocols: offered,
-      protocol,
-      username: credentials?.username,
-      password: credentials?.password,
-      remoteAddress: meta.remoteAddress,
-      clientCertificate: meta.clientCertificate,
-      headers: request.headers,
-      // Parsed again on demand rather than kept: a URL with its search params costs ~200 bytes
-      // per connection, and few auth callbacks read the query.
-      get searchParams() {
-        return new URL(rawUrl, 'ws://localhost').searchParams;
+    const handshake = createHandshake(
+      {
+        identity: split.identity,
+        path: this.sharedPath(split.path),
+        offeredProtocols: offered,
+        protocol,
+        username: credentials?.username,
+        password: credentials?.password,
+        remoteAddress: meta.remoteAddress,
+        clientCertificate: meta.clientCertificate,
+        headers: request.headers,
       },
-    };
+      url.search,
+    );
 
     let decision: AuthDecision<TProtocol> = true;
     if (this.authCallback) {
@@ -319,15 +326,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
       throw new StateError('Server is closing');
     }
     const previous = this.connected.get(accepted.identity);
-    const station = new StationConnection<TProtocol>(
-      this.options,
-      this.nextId,
-      accepted,
-      (s) => {
-        if (this.connected.get(s.identity) === s) this.connected.delete(s.identity);
-      },
-      (action) => this.shared.get(action) ?? this.shared.get('*'),
-    );
+    const station = new StationConnection<TProtocol>(this.options, this.nextId, accepted, this.host);
     this.connected.set(accepted.identity, station);
     if (previous) previous.close(1000, 'Replaced by a new connection');
     station.attachTransport(transport);
@@ -341,6 +340,17 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
     await Promise.all([...this.connected.values()].map((s) => s.close(code, reason)));
   }
 
+  /**
+   * The path string of the previous handshake when equal: stations of one server nearly always
+   * share a path, and each Handshake would otherwise keep a copy of its own. One entry, so
+   * nothing accumulates; strings are immutable, so sharing one is invisible.
+   */
+  private sharedPath(path: string): string {
+    if (path === this.lastPath) return this.lastPath;
+    this.lastPath = path;
+    return path;
+  }
+
   private reject(status: number, reason: string, identity: string | undefined): RejectedHandshake {
     this.emitter.emit('rejected', { status, reason, identity });
     const headers: Record<string, string> =
@@ -352,6 +362,14 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
 }
 
 class AuthTimeout extends Error {}
+
+/** @internal What a station needs from its server. */
+export interface StationHost<TProtocol extends OCPPProtocol> {
+  /** The station closed: forget it, unless a newer connection took its identity. */
+  gone(station: StationConnection<TProtocol>): void;
+  /** The server-level handler for an action the station has no handler of its own for. */
+  sharedHandler(action: string): SharedHandler<TProtocol> | undefined;
+}
 
 /** A server-level handler, as stored: it gets the station along with the usual context. */
 type SharedHandler<TProtocol extends OCPPProtocol> = (
@@ -376,31 +394,29 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
   readonly handshake: Handshake;
   private socket: Transport | undefined;
   private closedInfo: CloseInfo | undefined;
-  private waiters: Array<(info: CloseInfo) => void> = [];
-  private readonly onGone: (station: StationConnection<TProtocol>) => void;
-  private readonly sharedHandler: (action: string) => SharedHandler<TProtocol> | undefined;
+  // Created by the first close() that has to wait.
+  private waiters: Array<(info: CloseInfo) => void> | undefined;
+  private readonly host: StationHost<TProtocol>;
 
   /** @internal created by {@link OCPPServer.accept}. */
   constructor(
     options: EndpointOptions,
     generateId: () => string,
     accepted: AcceptedHandshake<TProtocol>,
-    onGone: (station: StationConnection<TProtocol>) => void,
-    sharedHandler: (action: string) => SharedHandler<TProtocol> | undefined = () => undefined,
+    host: StationHost<TProtocol>,
   ) {
     super(options, generateId);
-    this.sharedHandler = sharedHandler;
+    this.host = host;
     this.identity = accepted.identity;
     this.session = accepted.session;
     this.handshake = accepted.handshake;
-    this.onGone = onGone;
     this.negotiatedProtocol = accepted.protocol;
   }
 
   private negotiatedProtocol: TProtocol;
 
   protected override inheritedHandler(action: string): AnyHandler | undefined {
-    const shared = this.sharedHandler(action);
+    const shared = this.host.sharedHandler(action);
     // The context is this call's own object: adding the station to it copies nothing.
     if (!shared) return undefined;
     return (context) => {
@@ -422,29 +438,61 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
   /** @internal */
   attachTransport(transport: Transport): void {
     this.socket = transport;
-    this.bind(transport, this.negotiatedProtocol);
+    this.bind(transport, this.negotiatedProtocol, new StationConnection.Sink<TProtocol>(this, transport));
     this.emit('open', { protocol: this.negotiatedProtocol });
   }
 
   /** Closes the connection and resolves once it is closed. */
   close(code = 1000, reason = ''): Promise<CloseInfo> {
     if (this.closedInfo) return Promise.resolve(this.closedInfo);
-    const done = new Promise<CloseInfo>((resolve) => this.waiters.push(resolve));
+    const done = new Promise<CloseInfo>((resolve) => {
+      this.waiters ??= [];
+      this.waiters.push(resolve);
+    });
     this.shutdown('Connection closed by the server');
     this.closeTransport(code, reason);
     return done;
   }
+
+  /**
+   * What a station's transport drives: one small object, its methods on the prototype. The
+   * engine's default sink (three arrow functions) costs three closures and their context, ~260
+   * bytes per connection: nothing for a client, a lot for a server holding thousands of
+   * stations. Declared inside StationConnection so it may call the engine's protected entry points.
+   */
+  private static readonly Sink = class Sink<P extends OCPPProtocol> implements TransportSink {
+    // Declared, not initialised as fields: the constructor sets them.
+    declare private readonly station: StationConnection<P>;
+    declare private readonly transport: Transport;
+
+    constructor(station: StationConnection<P>, transport: Transport) {
+      this.station = station;
+      this.transport = transport;
+    }
+
+    message(data: string): void {
+      this.station.receive(this.transport, data);
+    }
+
+    close(info: CloseInfo): void {
+      this.station.onTransportClose(this.transport, info);
+    }
+
+    error(error: Error): void {
+      this.station.onTransportError(this.transport, error);
+    }
+  };
 
   protected override onTransportClose(transport: Transport, info: CloseInfo): void {
     if (transport !== this.socket) return;
     super.onTransportClose(transport, info);
     this.shutdown('Connection closed');
     this.closedInfo = info;
-    this.onGone(this);
+    this.host.gone(this);
     this.emit('close', info);
     const waiters = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiters) resolve(info);
+    this.waiters = undefined;
+    if (waiters) for (const resolve of waiters) resolve(info);
   }
 
   protected override onTransportError(transport: Transport, error: Error): void {

@@ -25,7 +25,11 @@ export interface Transport {
   ping?(): void;
 }
 
-/** Callbacks a transport drives. */
+/**
+ * Callbacks a transport drives. Call them as methods of the sink (`sink.message(data)`), as
+ * every adapter here does: a server's stations keep their per-connection state on the sink
+ * object rather than in closures, so a method taken off it loses `this`.
+ */
 export interface TransportSink {
   message(data: string): void;
   close(info: CloseInfo): void;

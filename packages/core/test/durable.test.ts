@@ -216,6 +216,32 @@ describe('durable transaction messages', () => {
     expect(store.size).toBe(1);
   });
 
+  it.each([
+    ['a CALLERROR', 'InternalError'],
+    ['a timeout', 'Timeout'],
+  ])(
+    'rejects (never hangs) a call in flight that fails by %s while the client closes; the message stays stored',
+    async (_, code) => {
+      const store = new MemoryMessageStore();
+      const t = station(store);
+      await t.client.connect();
+      let outcome: unknown = 'still pending';
+      void t.client.call('StopTransaction', stop(5)).catch((e: unknown) => (outcome = e));
+      await flush();
+      const [[, id]] = calls(t.peer()) as [[string, string]];
+      // The failure lands after close() began and before the connection is gone: nothing will
+      // send the message again in this run, so it must not be held for a retry.
+      if (code === 'InternalError') t.peer().send([4, id, 'InternalError', 'db down', {}]);
+      const closed = t.client.close();
+      if (code === 'Timeout') t.clock.advance(30_000);
+      await closed;
+      await flush();
+      expect(outcome).toMatchObject({ code });
+      expect(calls(t.peer())).toEqual([]); // not sent again after close()
+      expect(store.size).toBe(1);
+    },
+  );
+
   it('with afterBoot, holds what a previous run left until BootNotification is Accepted (OCPP 1.6 §4.2)', async () => {
     const store = new MemoryMessageStore();
     const first = station(store, { reconnect: false });

@@ -51,6 +51,56 @@ describe('handshake', () => {
     expect(d).toMatchObject({ ok: true, protocol: 'ocpp1.6' });
   });
 
+  it('keeps the offered list in the station order, without empty entries', async () => {
+    const d = await server(['ocpp1.6']).handshake(
+      request('/ocpp/CP1', { 'sec-websocket-protocol': ', ocpp2.0.1 ,, x-custom ,ocpp1.6,' }),
+    );
+    expect(d.ok && d.handshake.offeredProtocols).toEqual(['ocpp2.0.1', 'x-custom', 'ocpp1.6']);
+  });
+
+  it('exposes searchParams as an own enumerable property, read from the request URL', async () => {
+    const d = await server(['ocpp1.6']).handshake(
+      request('/ocpp/CP1?token=a%20b&x=1', { 'sec-websocket-protocol': 'ocpp1.6' }),
+    );
+    if (!d.ok) throw new Error('expected an accepted handshake');
+    const h = d.handshake;
+    expect(h.searchParams.get('token')).toBe('a b');
+    expect(Object.keys(h)).toEqual([
+      'identity',
+      'path',
+      'offeredProtocols',
+      'protocol',
+      'username',
+      'password',
+      'remoteAddress',
+      'clientCertificate',
+      'headers',
+      'searchParams',
+    ]);
+    // A copy made with spread still carries the parameters.
+    expect({ ...h }.searchParams.get('x')).toBe('1');
+    // Each handshake reads its own URL.
+    const other = await server(['ocpp1.6']).handshake(
+      request('/ocpp/CP2?token=z', { 'sec-websocket-protocol': 'ocpp1.6' }),
+    );
+    expect(other.ok && other.handshake.searchParams.get('token')).toBe('z');
+    expect(h.searchParams.get('token')).toBe('a b');
+  });
+
+  it.each([
+    '/ocpp/CP1',
+    '/ocpp/CP1?',
+    '/ocpp/CP1?a=1&a=2&b',
+    '/ocpp/CP1?q=x+y%2Bz&e=%E2%82%AC&raw=€ ü',
+    '/ocpp/CP1?t=1#frag?x=2',
+    '/ocpp/CP1#only-a-fragment',
+  ])('searchParams of %s are what the URL parser reads', async (path) => {
+    const d = await server(['ocpp1.6']).handshake(request(path, { 'sec-websocket-protocol': 'ocpp1.6' }));
+    if (!d.ok) throw new Error('expected an accepted handshake');
+    const expected = [...new URL(`ws://127.0.0.1${path}`).searchParams];
+    expect([...d.handshake.searchParams]).toEqual(expected);
+  });
+
   it('rejects with 400 when there is no common subprotocol, or none was offered', async () => {
     const s = server(['ocpp2.0.1']);
     await expect(

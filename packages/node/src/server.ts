@@ -17,7 +17,7 @@ import {
 import { WebSocketServer } from 'ws';
 import { defaultValidators } from './defaults.js';
 import { writeHttpRejection } from './http-reject.js';
-import { type KeepAliveOptions, KeepAliveSweeper, WsTransport } from './ws-transport.js';
+import { type KeepAliveOptions, KeepAliveSweeper, TransportSocket, WsTransport } from './ws-transport.js';
 
 /** Options of the Node {@link OCPPServer}. */
 export interface OCPPServerOptions<TProtocol extends OCPPProtocol = OCPPProtocol>
@@ -79,6 +79,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   private readonly detachers: Array<() => void> = [];
   private readonly maxUpgrades: number;
   private upgrading = 0;
+  private readonly lastHeaderValues = new Map<string, string>();
 
   constructor(options: OCPPServerOptions<TProtocol> = {}) {
     const protocols =
@@ -101,6 +102,11 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
       maxPayload: (options.maxFrameBytes ?? 1024 * 1024) + 1024,
       // OCPP frames are small JSON; per-message deflate costs memory per idle station.
       perMessageDeflate: false,
+      // The core server tracks its stations; ws's own Set would cost a Set entry and a 'close'
+      // closure per connection for nothing.
+      clientTracking: false,
+      // Sockets that hand their events straight to their WsTransport (no listeners to store).
+      WebSocket: TransportSocket,
       // Echo exactly the protocol the handshake chose. Without this handler ws would echo the
       // client's first offer, even one the server does not support.
       handleProtocols: (_offered, req) => this.chosen.get(req) ?? false,
@@ -152,7 +158,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   /** Decides and completes one upgrade (for frameworks that route `upgrade` events themselves). */
   async handleUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     // A client that hangs up while auth runs must not crash the process with an unhandled error.
-    socket.on('error', () => {});
+    socket.on('error', ignoreError);
     if (this.upgrading >= this.maxUpgrades) {
       writeHttpRejection(socket, 503, 'Too many concurrent handshakes', { 'Retry-After': '1' });
       return;
@@ -175,17 +181,18 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
         return;
       }
     }
-    // Close over the headers object, not `req`: the station's Handshake keeps this getter for
-    // the whole connection, and an IncomingMessage (socket, parser state) is far bigger.
-    const headers = req.headers;
+    // The station's Handshake keeps `headers` for the whole connection: it holds the headers
+    // object only, not `req` (an IncomingMessage with socket and parser state is far bigger).
+    this.shareHeaderValues(req.headers);
     const decision = await this.handshake(
-      { url, headers: { get: (name) => headerValue(headers, name) } },
+      { url, headers: new NodeHeaders(req.headers) },
       { remoteAddress: req.socket.remoteAddress, clientCertificate: peerCertificate(req.socket) },
     );
     if (socket.destroyed) return;
     if (!decision.ok && decision.closeAfterUpgrade) {
       // No `chosen` entry: handleProtocols answers false, so the 101 carries no subprotocol.
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('error', ignoreError);
         ws.close(NO_COMMON_PROTOCOL_CLOSE.code, NO_COMMON_PROTOCOL_CLOSE.reason);
       });
       return;
@@ -196,8 +203,28 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
     }
     this.chosen.set(req, decision.protocol);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // ws now handles the socket's errors itself; a second listener would keep the socket's
+      // 'error' entry an array for the whole connection.
+      socket.off('error', ignoreError);
       this.accept(new WsTransport(ws, decision.protocol, this.keepAlive, this.sweeper), decision);
     });
+  }
+
+  /**
+   * Node parses every header value into a string of its own, and each station's handshake
+   * keeps them all. A value equal to the one the previous upgrade sent under the same name is
+   * replaced by that earlier string (strings are immutable: nobody can tell), so a fleet that
+   * sends the same Host, Upgrade, Sec-WebSocket-Version… shares one copy. Only the names below,
+   * one value each: nothing accumulates, whatever clients send.
+   */
+  private shareHeaderValues(headers: IncomingMessage['headers']): void {
+    for (const name of SHARED_HEADERS) {
+      const value = headers[name];
+      if (typeof value !== 'string') continue;
+      const last = this.lastHeaderValues.get(name);
+      if (value === last) headers[name] = last;
+      else this.lastHeaderValues.set(name, value);
+    }
   }
 
   /** Closes every station (1001), stops accepting, and closes servers started by `listen()`. */
@@ -217,10 +244,38 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   }
 }
 
-function headerValue(headers: IncomingMessage['headers'], name: string): string | null {
-  const value = headers[name.toLowerCase()];
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(', ') : value;
+/** Headers whose values are usually the same for every station of a CSMS (not the per-connection key). */
+const SHARED_HEADERS = [
+  'host',
+  'upgrade',
+  'connection',
+  'sec-websocket-version',
+  'sec-websocket-protocol',
+  'sec-websocket-extensions',
+  'user-agent',
+  'origin',
+  'pragma',
+  'cache-control',
+  'accept-encoding',
+  'accept-language',
+] as const;
+
+/** Shared by every pending upgrade: one function instead of a closure per socket. */
+function ignoreError(): void {}
+
+/**
+ * The request headers as `Handshake.headers`, with `get` on the prototype like the web
+ * `Headers` it stands in for: one small object per connection instead of an object, a closure
+ * and its context.
+ */
+class NodeHeaders {
+  constructor(private readonly headers: IncomingMessage['headers']) {}
+
+  get(name: string): string | null {
+    const value = this.headers[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
 }
 
 function peerCertificate(socket: Socket): ClientCertificate | undefined {

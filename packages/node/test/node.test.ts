@@ -73,6 +73,24 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     });
   });
 
+  it('exposes the request headers, case-insensitively, to auth and on the station for its whole life', async () => {
+    const { server, url, stations } = await csms({ protocols: ['ocpp1.6'] });
+    let inAuth: Array<string | null> = [];
+    server.auth(({ headers }) => {
+      inAuth = [headers.get('X-Tenant'), headers.get('sec-websocket-protocol'), headers.get('x-absent')];
+      return true;
+    });
+    const c = client(url, { headers: { 'X-Tenant': 'acme' } });
+    await c.connect();
+    expect(inAuth).toEqual(['acme', 'ocpp1.6', null]);
+    const { headers } = stations[0]!.handshake;
+    expect([headers.get('x-tenant'), headers.get('X-TENANT'), headers.get('x-absent')]).toEqual([
+      'acme',
+      'acme',
+      null,
+    ]);
+  });
+
   it('negotiates in the server preference order (OCPP-J 2.0.1 §3.1.2)', async () => {
     const { url, stations } = await csms({ protocols: ['ocpp2.0.1', 'ocpp1.6'] });
     const c = client(url, { protocols: ['ocpp1.6', 'ocpp2.0.1'] });
@@ -154,6 +172,22 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     const closed = new Promise<number>((r) => raw.once('close', (code) => r(code)));
     raw.send(JSON.stringify([2, 'big', 'DataTransfer', { vendorId: 'x', data: 'y'.repeat(1500) }]));
     expect(await closed).toBe(1009);
+  });
+
+  it('reports a WebSocket-level error of a station (a frame over ws maxPayload) as its error event, then the link drops', async () => {
+    const { url, stations } = await csms({ protocols: ['ocpp1.6'], maxFrameBytes: 1000 });
+    const raw = new WebSocket(`${url}/CP-10`, ['ocpp1.6']);
+    cleanups.push(() => raw.terminate());
+    await new Promise((r) => raw.once('open', r));
+    const station = stations[0]!;
+    const errors: Error[] = [];
+    station.on('error', (e) => errors.push(e));
+    const closed = new Promise((r) => station.on('close', r));
+    // Past maxFrameBytes + 1024, ws itself refuses the frame before the engine sees it.
+    raw.send('x'.repeat(5000));
+    // ws answers 1009 and destroys the socket without waiting for the peer's close frame: 1006 here.
+    expect(await closed).toMatchObject({ code: 1006 });
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/max payload/i)]);
   });
 
   it('detects a peer that stops answering pings and closes the link (keep-alive)', async () => {
