@@ -227,6 +227,12 @@ describe('(a) the CSMS restarts 100 times during transaction streams', () => {
       const stores = Array.from({ length: STATIONS }, (_, i) =>
         kind === 'memory' ? new MemoryMessageStore() : new FileMessageStore(join(dir, `cp-${i}.json`)),
       );
+      // Runs after the clients' close() (cleanups run in reverse) and before rm(dir): a write the
+      // durable lane started while closing must land first, or rm can meet a fresh temp file
+      // (ENOTEMPTY, seen about once in ten full runs).
+      cleanups.push(() =>
+        Promise.all(stores.map((s) => (s instanceof FileMessageStore ? s.flush() : undefined))),
+      );
       const clients = stores.map((store, i) => station(`CP-${i}`, proxy.port, store));
       const reconnects = clients.map(() => 0);
       for (const [i, c] of clients.entries()) c.on('open', () => reconnects[i]!++);
