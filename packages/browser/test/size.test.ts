@@ -4,11 +4,14 @@
 // here; raising one is a decision to write down, not a fix.
 //
 // Where the numbers come from (0.1.0, esbuild 0.28 minify, zlib default level):
-//   app: lite client, no validators (strictMode false)      9.21 KiB  (target 5 — missed, see below)
-//   app: client + 3 actions (BootNotification, Heartbeat, Reset)  12.05 KiB
-//   app: client + every OCPP 1.6 validator                   19.33 KiB (target 20)
-//   app: client + every OCPP 2.0.1 validator                 28.15 KiB
-//   cdn/lite.min.js 11.3 · ocpp1.6.min.js 21.52 · ocpp2.0.1.min.js 30.27 · ocpp2.1.min.js 42.92 · all.min.js 66.13
+//   app: lite client, no validators (strictMode false)      8.18 KiB  (target 5 — missed, see below)
+//   app: client + 3 actions (BootNotification, Heartbeat, Reset)  12.03 KiB
+//   app: client + every OCPP 1.6 validator                   18.58 KiB (target 20)
+//   app: client + every OCPP 2.0.1 validator                 26.83 KiB
+//   cdn/lite.min.js 11.21 · ocpp1.6.min.js 20.9 · ocpp2.0.1.min.js 29.12 · ocpp2.1.min.js 40.53 · all.min.js 61.49
+// (Down from 9.21 / 12.05 / 19.33 / 28.15 and 11.3 / 21.52 / 30.27 / 42.92 / 66.13 when validation
+// code started travelling with the validator set and the generated modules lost their per-schema
+// Sets and accessor maps.)
 // Durable delivery is an opt-in module (durableDelivery): apps without it ship none of it; the CDN
 // files include it.
 // The CDN files carry the whole station API (IndexedDB store, password rules, every error class)
@@ -56,16 +59,17 @@ beforeAll(() => {
 });
 
 describe('budgets for apps (tree-shaken, min + gzip)', () => {
-  it('client without validators: within the 9.4 KiB regression guard', async () => {
+  it('client without validators: within the 8.4 KiB regression guard', async () => {
     const code = await app(clientApp('const options = { strictMode: false };'));
-    expect(measure('app: client, no validators', gz(code))).toBeLessThanOrEqual(9.4);
+    expect(measure('app: client, no validators', gz(code))).toBeLessThanOrEqual(8.4);
   });
 
-  // Issue 6 asks ≤ 5 KB. The engine alone is over it: endpoint.js (correlation, strict validation,
-  // limits, the durable queue) is ~12.5 KB minified, client.js (reconnect, handshake) ~5 KB,
-  // frames + errors ~4 KB, and the static `validate` import pulls schemas' runtime (~2.8 KB) even
-  // with strict mode off. Meeting it needs core split into opt-in modules. Flips to a failure the
-  // day it is met, so the budget can be tightened then.
+  // Issue 6 asks ≤ 5 KB. The engine alone is over it (25 KB minified in all): endpoint.js
+  // (correlation, queue, limits, strict-mode plumbing, durable hooks) ~11 KB minified, client.js
+  // (connect, reconnect) ~5 KB, frames + errors ~4.3 KB, the browser transport and connector
+  // ~3 KB. Validation code no longer ships without validators (it comes with the set). Mangling
+  // private property names would save ~0.45 KiB; meeting 5 KiB needs a leaner engine, not a
+  // trim. Flips to a failure the day it is met, so the budget can be tightened then.
   it.fails('client without validators: the 5 KiB target (not met yet)', async () => {
     const code = await app(clientApp('const options = { strictMode: false };'));
     expect(KiB(gz(code))).toBeLessThanOrEqual(5);
@@ -79,12 +83,12 @@ const options = { protocols: ['ocpp1.6'], validators: { 'ocpp1.6': validators } 
     expect(measure('app: client + all 1.6 validators', gz(code))).toBeLessThanOrEqual(20);
   });
 
-  it('client with every OCPP 2.0.1 validator: ≤ 28.4 KiB', async () => {
+  it('client with every OCPP 2.0.1 validator: ≤ 27.1 KiB', async () => {
     const code = await app(
       clientApp(`import { validators } from '@ocpp-ws-io/schemas/ocpp2.0.1';
 const options = { protocols: ['ocpp2.0.1'], validators: { 'ocpp2.0.1': validators } };`),
     );
-    expect(measure('app: client + all 2.0.1 validators', gz(code))).toBeLessThanOrEqual(28.4);
+    expect(measure('app: client + all 2.0.1 validators', gz(code))).toBeLessThanOrEqual(27.1);
   });
 
   it('an app using three actions ships only those three validators', async () => {
@@ -106,7 +110,7 @@ const options = { protocols: ['ocpp1.6'], validators: { 'ocpp1.6': defineValidat
       expect(code, absent).not.toContain(absent);
     }
     const kib = measure('app: client + 3 actions', gz(code));
-    expect(kib).toBeLessThanOrEqual(12.3);
+    expect(kib).toBeLessThanOrEqual(12.25);
     // Three actions' schemas, validate() and the valibot functions they use (validation code comes
     // with the validator set, so the app without validators has none): 3.85 KiB measured, against
     // ~10.4 KiB for all of 1.6.
@@ -119,11 +123,11 @@ describe('budgets for the CDN files (dist/cdn, min + gzip)', () => {
   // opt-in module (a URL-loaded file cannot tree-shake it) and handler contexts became a class;
   // the tree-shaken apps above got 0.6–0.7 KiB smaller in the same change.
   const budgets: Record<string, number> = {
-    lite: 11.5,
-    'ocpp1.6': 21.7,
-    'ocpp2.0.1': 30.5,
-    'ocpp2.1': 43.1,
-    all: 66.3,
+    lite: 11.45,
+    'ocpp1.6': 21.1,
+    'ocpp2.0.1': 29.4,
+    'ocpp2.1': 40.8,
+    all: 61.8,
   };
   it.each(Object.entries(budgets))('cdn/%s.min.js ≤ %d KiB', async (name, budget) => {
     const code = await readFile(cdn(name));
