@@ -4,11 +4,12 @@
 // DefinitelyTyped lookups). Everything runs offline against the built dist/ (the test command
 // builds first).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { packPackage } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -22,16 +23,6 @@ const PACKAGES = [
   'packages/cloudflare',
   'schemas',
 ];
-
-/** pnpm at the version the workspace pins: the one running us if any, else through npx (cached). */
-async function pnpm(cwd: string, ...args: string[]): Promise<string> {
-  const execPath = process.env.npm_execpath ?? '';
-  const pinned = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).packageManager as string;
-  const { stdout } = execPath.includes('pnpm')
-    ? await run(process.execPath, [execPath, ...args], { cwd })
-    : await run('npx', ['-y', pinned, ...args], { cwd });
-  return stdout;
-}
 
 interface Packed {
   tarball: string;
@@ -48,9 +39,7 @@ beforeAll(async () => {
   await Promise.all(
     PACKAGES.map(async (pkg) => {
       const out = join(work, pkg.replace('/', '-'));
-      await pnpm(join(root, pkg), 'pack', '--pack-destination', out);
-      const [name] = (await readdir(out)).filter((f) => f.endsWith('.tgz'));
-      const tarball = join(out, name as string);
+      const tarball = await packPackage(join(root, pkg), out);
       await run('tar', ['xzf', tarball, '-C', out]);
       const { stdout } = await run('tar', ['tzf', tarball]);
       const files = stdout

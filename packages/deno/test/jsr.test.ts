@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runDeno } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture } from './helpers/deno-run.js';
+import { fixture, resultLine } from './helpers/deno-run.js';
 import { type NodeCsms, startNodeCsms } from './helpers/node-ws.js';
 import {
   deno,
@@ -23,7 +23,6 @@ import {
   PACKAGE_DIRS,
   readJsrConfig,
   repoRoot,
-  resultLine,
   stageJsrWorkspace,
 } from './helpers/packaged.js';
 import { nodeCsmsCore } from './helpers/peers.js';

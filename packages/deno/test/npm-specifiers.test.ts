@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runDeno } from '@ocpp-ws-io/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixture } from './helpers/deno-run.js';
+import { fixture, resultLine } from './helpers/deno-run.js';
 import { type NodeCsms, startNodeCsms } from './helpers/node-ws.js';
-import { deno, layoutNpmApp, offlineEnv, resultLine } from './helpers/packaged.js';
+import { deno, layoutNpmApp, offlineEnv } from './helpers/packaged.js';
 import { nodeCsmsCore } from './helpers/peers.js';
 
 const PASSWORD = 'packed-npm-secret-16';

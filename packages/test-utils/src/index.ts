@@ -16,6 +16,7 @@ export {
   startDeno,
 } from './deno.js';
 export { type FaultProxy, type FaultProxyStats, startFaultProxy } from './fault-proxy.js';
+export { packPackage, runPnpm } from './pack.js';
 export { type RawUpgradeResult, rawUpgrade } from './raw-upgrade.js';
 export { type StaticServer, serveStatic } from './static.js';
 export { buildWorker, type RunningWorkerd, type StartWorkerdOptions, startWorkerd } from './workerd.js';

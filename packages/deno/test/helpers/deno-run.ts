@@ -3,7 +3,13 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type DenoRunOptions, type RunningDeno, runDeno, startDeno } from '@ocpp-ws-io/test-utils';
+import {
+  type DenoRunOptions,
+  type DenoRunResult,
+  type RunningDeno,
+  runDeno,
+  startDeno,
+} from '@ocpp-ws-io/test-utils';
 import { CACHE_DIR, prepareDenoImportMap } from '../../scripts/deno-local.mjs';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -44,11 +50,16 @@ export async function runFixture<T = Record<string, unknown>>(
     fixture(name),
     await options({ args: [JSON.stringify(config)], timeoutMs: 20_000 }),
   );
+  return resultLine<T>(run, name);
+}
+
+/** The `RESULT {json}` line a fixture printed, parsed; an error with its output if none or it failed. */
+export function resultLine<T>(run: DenoRunResult, name = 'fixture'): T {
   const line = /^RESULT (.*)$/m.exec(run.stdout);
   if (!line || run.code !== 0) {
     throw new Error(`deno ${name} exited ${run.code ?? run.signal}\n${run.stdout}\n${run.stderr}`);
   }
-  return JSON.parse(line[1]!) as T;
+  return JSON.parse(line[1] as string) as T;
 }
 
 /** Waits (bounded) for an `EVENT {json}` line of a running fixture that matches `predicate`. */

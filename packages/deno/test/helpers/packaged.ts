@@ -3,19 +3,11 @@
 // or the jsr.json packages as a Deno workspace. Third-party dependencies (valibot, nanoevents)
 // are copied from the repo's own pnpm install, at the exact versions the manifests ask for.
 import { execFile } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type DenoRunResult, runDenoCommand } from '@ocpp-ws-io/test-utils';
+import { type DenoRunResult, packPackage, runDenoCommand } from '@ocpp-ws-io/test-utils';
 
 const run = promisify(execFile);
 
@@ -63,16 +55,6 @@ export async function deno(
   return result;
 }
 
-/** pnpm at the version the workspace pins: the one running us if any, else through npx (cached). */
-async function pnpm(cwd: string, ...args: string[]): Promise<string> {
-  const execPath = process.env.npm_execpath ?? '';
-  const pinned = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).packageManager as string;
-  const { stdout } = execPath.includes('pnpm')
-    ? await run(process.execPath, [execPath, ...args], { cwd, timeout: 60_000 })
-    : await run('npx', ['-y', pinned, ...args], { cwd, timeout: 60_000 });
-  return stdout;
-}
-
 interface Manifest {
   name: string;
   version: string;
@@ -90,12 +72,9 @@ async function packInto(name: string, packsDir: string, target: string): Promise
   if (!existsSync(join(pkgDir, 'dist'))) {
     throw new Error(`${name} has no dist/: build first (pnpm run build), the test packs the built package`);
   }
-  const out = join(packsDir, basename(pkgDir));
-  await pnpm(pkgDir, 'pack', '--pack-destination', out);
-  const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'));
-  if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${name}`);
+  const tarball = await packPackage(pkgDir, join(packsDir, basename(pkgDir)));
   mkdirSync(target, { recursive: true });
-  await run('tar', ['xzf', join(out, tarball), '-C', target, '--strip-components=1']);
+  await run('tar', ['xzf', tarball, '-C', target, '--strip-components=1']);
   return readManifest(target);
 }
 
@@ -244,13 +223,4 @@ export function stageJsrWorkspace(dir: string, extraMembers: string[] = []): str
     )}\n`,
   );
   return members;
-}
-
-/** `RESULT {json}` of a fixture run, or an error with its output. */
-export function resultLine<T>(run: DenoRunResult): T {
-  const line = /^RESULT (.*)$/m.exec(run.stdout);
-  if (!line || run.code !== 0) {
-    throw new Error(`deno exited ${run.code ?? run.signal}\n${run.stdout}\n${run.stderr}`);
-  }
-  return JSON.parse(line[1] as string) as T;
 }
