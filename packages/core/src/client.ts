@@ -5,7 +5,6 @@ import { ConnectError, StateError } from './errors.js';
 import { createIdGenerator } from './ids.js';
 import { isOCPPProtocol, type OCPPProtocol, PROTOCOLS } from './protocol.js';
 import type { CloseInfo, Connector, Transport } from './transport.js';
-import type { CallActionName, CallOptions, RequestOf, ResponseOf, SendActionName } from './types.js';
 
 /** Options of {@link OCPPClient}. Durations carry their unit in the name. */
 export interface OCPPClientOptions<TProtocol extends OCPPProtocol = OCPPProtocol> extends EndpointOptions {
@@ -59,19 +58,14 @@ export type ClientState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'clo
  */
 export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends Endpoint<TProtocol> {
   readonly identity: string;
-  private readonly endpointUrl: string;
-  private readonly offered: readonly TProtocol[];
-  private readonly password: string | undefined;
-  private readonly headers: Readonly<Record<string, string>> | undefined;
-  private readonly connector: Connector;
-  private readonly connectTimeoutMs: number;
-  private currentState: ClientState = 'idle';
-  private current: Transport | undefined;
-  private attempt: AbortController | undefined;
-  private closeWaiters: Array<(info: CloseInfo) => void> = [];
-  private readonly reconnect: Required<ReconnectOptions> | undefined;
-  private readonly random: () => number;
-  private reconnectTimer: unknown;
+  readonly #options: OCPPClientOptions<TProtocol>;
+  readonly #offered: readonly TProtocol[];
+  #state: ClientState = 'idle';
+  #current: Transport | undefined;
+  #attempt: AbortController | undefined;
+  #closeWaiters: Array<(info: CloseInfo) => void> = [];
+  readonly #reconnect: Required<ReconnectOptions> | undefined;
+  #reconnectTimer: unknown;
 
   constructor(options: OCPPClientOptions<TProtocol>) {
     super(options, createIdGenerator());
@@ -83,35 +77,25 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     for (const p of offered) if (!isOCPPProtocol(p)) throw new TypeError(`Unsupported protocol ${p}`);
     this.assertValidators(offered);
     this.identity = options.identity;
-    this.endpointUrl = options.endpoint;
-    this.offered = offered;
-    this.password = options.password;
-    this.headers = options.headers;
-    this.connector = options.connector;
-    this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-    this.reconnect =
-      options.reconnect === false
-        ? undefined
-        : { ...DEFAULT_RECONNECT, ...(typeof options.reconnect === 'object' ? options.reconnect : {}) };
-    // Wrapped so Math.random is looked up and called only when a reconnect happens, never at
-    // import or construction (Workers forbid randomness at global scope).
-    this.random = options.random ?? (() => Math.random());
+    this.#options = options;
+    this.#offered = offered;
+    const { reconnect } = options;
+    this.#reconnect =
+      reconnect === false ? undefined : { ...DEFAULT_RECONNECT, ...(reconnect === true ? {} : reconnect) };
     if (options.durable) this.attachDurable(options.durable);
   }
 
   /** Current lifecycle state. */
   get state(): ClientState {
-    return this.currentState;
+    return this.#state;
   }
 
   /** The URL the client connects to: endpoint + '/' + percent-encoded identity. */
   get url(): string {
     // The identity is the last path segment (OCPP-J 1.6 §3.1, 2.0.1 §3.1.1), also when the
     // endpoint carries a query string, which stays after it.
-    const query = this.endpointUrl.indexOf('?');
-    const base = query < 0 ? this.endpointUrl : this.endpointUrl.slice(0, query);
-    const search = query < 0 ? '' : this.endpointUrl.slice(query);
-    return `${base.replace(/\/+$/, '')}/${encodeURIComponent(this.identity)}${search}`;
+    const [, base, search] = /^([^?]*?)\/*(\?.*)?$/.exec(this.#options.endpoint)!;
+    return `${base}/${encodeURIComponent(this.identity)}${search ?? ''}`;
   }
 
   /**
@@ -120,108 +104,96 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
    * loop (unless `reconnect: false`).
    */
   async connect(): Promise<{ protocol: TProtocol }> {
-    if (this.currentState === 'open') return { protocol: this.protocol as TProtocol };
-    if (this.currentState !== 'idle' && this.currentState !== 'closed') {
-      throw new StateError(`connect() called while ${this.currentState}`);
-    }
-    this.currentState = 'connecting';
+    const state = this.#state;
+    if (state === 'open') return { protocol: this.protocol as TProtocol };
+    if (state !== 'idle' && state !== 'closed') throw new StateError(`connect() called while ${state}`);
+    this.#state = 'connecting';
     this.reopen();
     try {
       // Messages a previous run left in the durable store go out first, in their order.
       if (this.durableEnabled) await this.restoreDurable();
-      const protocol = await this.open();
-      return { protocol };
+      return { protocol: await this.#open() };
     } catch (error) {
-      if (this.currentState === 'connecting') this.currentState = 'idle';
+      if (this.#state === 'connecting') this.#state = 'idle';
       throw error;
     }
   }
 
   /** One connection attempt; on success the transport is bound and `open` emitted. */
-  private async open(): Promise<TProtocol> {
-    const expected = this.currentState;
+  async #open(): Promise<TProtocol> {
+    const expected = this.#state;
+    const { connectTimeoutMs = 10_000, password, headers } = this.#options;
     // Once a protocol was agreed, later connections offer only that one: reconnects keep the
     // negotiated version (OCPP-J 2.0.1 §5.3).
-    const protocols = this.protocol ? [this.protocol] : [...this.offered];
+    const protocols: string[] = this.protocol ? [this.protocol] : [...this.#offered];
     const attempt = new AbortController();
-    this.attempt = attempt;
+    this.#attempt = attempt;
     const timer = this.clock.setTimeout(
       () =>
-        attempt.abort(
-          new ConnectError(`No connection within ${this.connectTimeoutMs} ms`, { retryable: true }),
-        ),
-      this.connectTimeoutMs,
+        attempt.abort(new ConnectError(`No connection within ${connectTimeoutMs} ms`, { retryable: true })),
+      connectTimeoutMs,
     );
     let transport: Transport;
     try {
-      transport = await this.connector({
+      transport = await this.#options.connector({
         url: this.url,
         identity: this.identity,
         protocols,
-        password: this.password,
-        headers: this.headers,
+        password,
+        headers,
         signal: attempt.signal,
       });
     } catch (error) {
-      const failure =
+      const { reason } = attempt.signal;
+      throw this.#failed(
         error instanceof ConnectError
           ? error
-          : attempt.signal.aborted && attempt.signal.reason instanceof ConnectError
-            ? attempt.signal.reason
+          : reason instanceof ConnectError
+            ? reason
             : new ConnectError(`Connection to ${this.url} failed: ${(error as Error)?.message ?? error}`, {
                 retryable: true,
                 cause: error,
-              });
-      this.emit('error', failure);
-      throw failure;
+              }),
+      );
     } finally {
       this.clock.clearTimeout(timer);
-      if (this.attempt === attempt) this.attempt = undefined;
+      if (this.#attempt === attempt) this.#attempt = undefined;
     }
-    if (this.currentState !== expected) {
+    const { protocol } = transport;
+    if (this.#state !== expected) {
       // close() was called while the socket was opening.
       transport.close(1000, 'Client closed');
       throw new StateError('Client closed while connecting');
     }
-    const protocol = transport.protocol;
-    if (!(protocols as string[]).includes(protocol) || !isOCPPProtocol(protocol)) {
+    if (!protocols.includes(protocol) || !isOCPPProtocol(protocol)) {
       transport.close(1002, 'No agreed subprotocol');
-      const failure = new ConnectError(
-        protocol
-          ? `Server chose subprotocol ${protocol}, which was not offered`
-          : 'Server agreed no subprotocol',
-        { retryable: false },
+      throw this.#failed(
+        new ConnectError(
+          protocol
+            ? `Server chose subprotocol ${protocol}, which was not offered`
+            : 'Server agreed no subprotocol',
+          { retryable: false },
+        ),
       );
-      this.emit('error', failure);
-      throw failure;
     }
-    this.current = transport;
-    this.currentState = 'open';
+    this.#current = transport;
+    this.#state = 'open';
     this.bind(transport, protocol);
     this.emit('open', { protocol });
     return protocol as TProtocol;
   }
 
-  override call<TAction extends CallActionName<TProtocol>>(
-    action: TAction,
-    params: RequestOf<TProtocol, TAction>,
-    options?: CallOptions,
-  ): Promise<ResponseOf<TProtocol, TAction>> {
-    if (this.currentState === 'idle' || this.currentState === 'closed' || this.currentState === 'closing') {
-      return Promise.reject(new StateError(`call(${action}) while ${this.currentState}: connect() first`));
-    }
-    // While connecting or reconnecting the call waits in the (bounded) queue.
-    return super.call(action, params, options);
+  #failed(error: ConnectError): ConnectError {
+    this.emit('error', error);
+    return error;
   }
 
-  override send<TAction extends SendActionName<TProtocol>>(
-    action: TAction,
-    params: RequestOf<TProtocol, TAction>,
-  ): Promise<void> {
-    if (this.currentState === 'idle' || this.currentState === 'closed' || this.currentState === 'closing') {
-      return Promise.reject(new StateError(`send(${action}) while ${this.currentState}`));
-    }
-    return super.send(action, params);
+  protected override refusal(what: string): string | undefined {
+    // While connecting or reconnecting calls wait in the (bounded) queue.
+    const state = this.#state;
+    return state === 'idle' || state === 'closed' || state === 'closing'
+      ? `${what} while ${state}: connect() first`
+      : super.refusal(what);
   }
 
   /**
@@ -229,91 +201,73 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
    * closed. Queued calls are rejected with AbortError; calls in flight with ConnectionClosedError.
    */
   close(code = 1000, reason = ''): Promise<CloseInfo> {
-    if (this.currentState === 'closed' || this.currentState === 'idle') {
-      this.currentState = 'closed';
+    const state = this.#state;
+    const info = { code, reason };
+    const done = new Promise<CloseInfo>((resolve) => this.#closeWaiters.push(resolve));
+    if (state === 'open' || state === 'closing') {
+      this.#state = 'closing';
       this.shutdown('Client closed');
-      return Promise.resolve({ code, reason });
+      this.closeTransport(code, reason);
+    } else {
+      // Not connected: nothing to wait for. A reconnect loop ends here, and says so.
+      if (this.#reconnectTimer !== undefined) this.clock.clearTimeout(this.#reconnectTimer);
+      this.#reconnectTimer = undefined;
+      this.#attempt?.abort(new ConnectError('Client closed while connecting', { retryable: false }));
+      this.#end(info, 'Client closed', state === 'reconnecting');
     }
-    const done = new Promise<CloseInfo>((resolve) => this.closeWaiters.push(resolve));
-    if (this.currentState === 'connecting' || this.currentState === 'reconnecting') {
-      const wasReconnecting = this.currentState === 'reconnecting';
-      this.currentState = 'closed';
-      this.cancelReconnect();
-      this.attempt?.abort(new ConnectError('Client closed while connecting', { retryable: false }));
-      this.shutdown('Client closed');
-      if (wasReconnecting) this.emit('close', { code, reason });
-      this.resolveClose({ code, reason });
-      return done;
-    }
-    this.currentState = 'closing';
-    this.shutdown('Client closed');
-    this.closeTransport(code, reason);
     return done;
   }
 
+  /** Closed for good: calls are refused, waiters on close() resolve, `close` is emitted if asked. */
+  #end(info: CloseInfo, reason: string, emitClose = true): void {
+    this.#state = 'closed';
+    this.shutdown(reason);
+    if (emitClose) this.emit('close', info);
+    const waiters = this.#closeWaiters;
+    this.#closeWaiters = [];
+    for (const resolve of waiters) resolve(info);
+  }
+
   protected override onTransportClose(transport: Transport, info: CloseInfo): void {
-    if (transport !== this.current) return;
-    this.current = undefined;
-    const wasClosing = this.currentState === 'closing';
-    if (!wasClosing && this.reconnect) {
-      // Calls in flight go back to the head of the queue and are sent again once reconnected:
-      // their responses could only come on the connection that is gone.
-      this.unbind(transport, 'Connection lost', true);
+    if (transport !== this.#current) return;
+    this.#current = undefined;
+    const lost = this.#state !== 'closing';
+    // Calls in flight go back to the head of the queue and are sent again once reconnected:
+    // their responses could only come on the connection that is gone.
+    this.unbind(transport, 'Connection closed', lost && !!this.#reconnect);
+    if (lost && this.#reconnect) {
       this.emit('disconnect', info);
-      this.scheduleReconnect(0);
-      return;
-    }
-    super.onTransportClose(transport, info);
-    this.currentState = 'closed';
-    if (!wasClosing) this.shutdown('Connection lost');
-    this.emit('close', info);
-    this.resolveClose(info);
+      this.#scheduleReconnect(0);
+    } else this.#end(info, lost ? 'Connection lost' : 'Client closed');
   }
 
   protected override onTransportError(transport: Transport, error: Error): void {
-    if (transport === this.current) this.emit('error', error);
+    if (transport === this.#current) this.emit('error', error);
   }
 
-  private scheduleReconnect(attempt: number): void {
-    this.currentState = 'reconnecting';
-    const delayMs = backoffDelayMs(attempt, this.reconnect!, this.random);
+  #scheduleReconnect(attempt: number): void {
+    this.#state = 'reconnecting';
+    // Math.random is called only here, when a reconnect happens, never at import or construction
+    // (Workers forbid randomness at global scope).
+    const delayMs = backoffDelayMs(attempt, this.#reconnect!, this.#options.random ?? Math.random);
     this.emit('reconnecting', { attempt: attempt + 1, delayMs });
-    this.reconnectTimer = this.clock.setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.reconnectAttempt(attempt);
-    }, delayMs);
-  }
-
-  private async reconnectAttempt(attempt: number): Promise<void> {
-    if (this.currentState !== 'reconnecting') return;
-    try {
-      await this.open();
-    } catch (error) {
-      if (this.currentState !== 'reconnecting') return;
-      const fatal = error instanceof ConnectError && !error.retryable;
-      if (fatal || attempt + 1 >= this.reconnect!.maxAttempts) {
-        // Retrying cannot fix this (401/403, no common subprotocol) or we are out of attempts:
-        // stop, and say why in the close event.
-        this.currentState = 'closed';
-        const message = (error as Error)?.message ?? String(error);
-        this.shutdown(`Reconnecting stopped: ${message}`);
-        const info = { code: 1006, reason: `Reconnecting stopped: ${message}` };
-        this.emit('close', info);
-        this.resolveClose(info);
-        return;
+    this.#reconnectTimer = this.clock.setTimeout(async () => {
+      this.#reconnectTimer = undefined;
+      if (this.#state !== 'reconnecting') return;
+      try {
+        await this.#open();
+      } catch (error) {
+        if (this.#state !== 'reconnecting') return;
+        if (
+          (error instanceof ConnectError && !error.retryable) ||
+          attempt + 1 >= this.#reconnect!.maxAttempts
+        ) {
+          // Retrying cannot fix this (401/403, no common subprotocol) or we are out of attempts:
+          // stop, and say why in the close event.
+          const reason = `Reconnecting stopped: ${(error as Error)?.message ?? error}`;
+          this.#end({ code: 1006, reason }, reason);
+        } else this.#scheduleReconnect(attempt + 1);
       }
-      this.scheduleReconnect(attempt + 1);
-    }
-  }
-
-  private cancelReconnect(): void {
-    if (this.reconnectTimer !== undefined) this.clock.clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
-  }
-
-  private resolveClose(info: CloseInfo): void {
-    const waiters = this.closeWaiters;
-    this.closeWaiters = [];
-    for (const resolve of waiters) resolve(info);
+    }, delayMs);
   }
 }

@@ -167,6 +167,9 @@ const DEFAULT_CLOCK: Clock = {
   now: () => Date.now(),
 };
 
+// Private state is in `#` fields throughout the engine: minifiers may rename those (they are
+// lexically scoped), never ordinary properties, and the engine is in every bundle we ship.
+
 /**
  * The OCPP-J RPC engine for one peer: framing, correlation, the outbound call queue, handler
  * dispatch and validation. A client keeps one endpoint across reconnects and binds each new
@@ -174,45 +177,45 @@ const DEFAULT_CLOCK: Clock = {
  */
 export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   // Created on the first on(): a CSMS holds thousands of idle connections nobody listens to.
-  private emitter: Emitter<ConnectionEvents> | undefined;
+  #emitter: Emitter<ConnectionEvents> | undefined;
   protected readonly strict: boolean;
   protected readonly validators: Validators;
-  private readonly callTimeoutMs: number;
-  private readonly maxInFlight: number;
-  private readonly maxQueued: number;
-  private readonly maxFrameBytes: number;
-  private readonly maxBadMessages: number;
-  private readonly exposeHandlerErrors: boolean;
+  readonly #timeoutMs: number;
+  readonly #maxInFlight: number;
+  readonly #maxQueued: number;
+  readonly #maxBytes: number;
+  readonly #maxBad: number;
+  readonly #expose: boolean;
   protected readonly clock: Clock;
-  private readonly nextId: () => string;
+  readonly #nextId: () => string;
 
-  private transport: Transport | undefined;
-  private negotiated: OCPPProtocol | undefined;
+  #transport: Transport | undefined;
+  #protocol: OCPPProtocol | undefined;
   // The maps are the shared empty one (NONE) while no call is in them, and the queue lets go
-  // of its slots once empty (see pump): a CSMS keeps thousands of idle stations, and two empty
+  // of its slots once empty (see #pump): a CSMS keeps thousands of idle stations, and two empty
   // Maps plus a used array cost ~430 bytes per connection.
-  private readonly queue: OutboundCall[] = [];
-  private inFlight: ReadonlyMap<string, OutboundCall> = NONE;
-  private inbound: ReadonlyMap<string, InboundCall> = NONE;
+  readonly #queue: OutboundCall[] = [];
+  #inFlight: ReadonlyMap<string, OutboundCall> = NONE;
+  #inbound: ReadonlyMap<string, InboundCall> = NONE;
   // Created on the first handle(): stations served by server-level handlers never need one.
-  private handlers: Map<string, AnyHandler> | undefined;
-  private wildcard: AnyHandler | undefined;
-  private badMessages = 0;
-  private closed = false;
-  private seq = 0;
-  private durable: DurableLane | undefined;
+  #handlers: Map<string, AnyHandler> | undefined;
+  #wildcard: AnyHandler | undefined;
+  #bad = 0;
+  #closed = false;
+  #seq = 0;
+  #durable: DurableLane | undefined;
 
   constructor(options: EndpointOptions, generateId: () => string) {
     this.strict = options.strictMode ?? true;
     this.validators = options.validators ?? {};
-    this.callTimeoutMs = positive(options.callTimeoutMs, 30_000, 'callTimeoutMs');
-    this.maxInFlight = positive(options.maxInFlightCalls, 1, 'maxInFlightCalls');
-    this.maxQueued = positive(options.maxQueuedCalls, 1000, 'maxQueuedCalls');
-    this.maxFrameBytes = positive(options.maxFrameBytes, 1024 * 1024, 'maxFrameBytes');
-    this.maxBadMessages = positive(options.maxBadMessages, 10, 'maxBadMessages');
-    this.exposeHandlerErrors = options.exposeHandlerErrors ?? false;
+    this.#timeoutMs = positive(options, 'callTimeoutMs', 30_000);
+    this.#maxInFlight = positive(options, 'maxInFlightCalls', 1);
+    this.#maxQueued = positive(options, 'maxQueuedCalls', 1000);
+    this.#maxBytes = positive(options, 'maxFrameBytes', 1024 * 1024);
+    this.#maxBad = positive(options, 'maxBadMessages', 10);
+    this.#expose = options.exposeHandlerErrors ?? false;
     this.clock = options.clock ?? DEFAULT_CLOCK;
-    this.nextId = options.generateId ?? generateId;
+    this.#nextId = options.generateId ?? generateId;
   }
 
   /**
@@ -225,8 +228,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * ```
    */
   on<TEvent extends keyof ConnectionEvents>(event: TEvent, listener: ConnectionEvents[TEvent]): () => void {
-    this.emitter ??= createNanoEvents<ConnectionEvents>();
-    return this.emitter.on(event, listener);
+    this.#emitter ??= createNanoEvents<ConnectionEvents>();
+    return this.#emitter.on(event, listener);
   }
 
   /** Emits an event to its listeners, if anyone ever listened. */
@@ -234,33 +237,28 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     event: TEvent,
     ...args: Parameters<ConnectionEvents[TEvent]>
   ): void {
-    this.emitter?.emit(event, ...args);
+    this.#emitter?.emit(event, ...args);
   }
 
   /** The subprotocol of the current (or last) connection, once known. */
   get protocol(): OCPPProtocol | undefined {
-    return this.negotiated;
+    return this.#protocol;
   }
 
   /** Calls waiting to be sent (not counting the ones in flight). */
   get queuedCalls(): number {
-    return this.queue.length + (this.durable ? this.durable.size : 0);
+    return this.#queue.length + (this.#durable?.size ?? 0);
   }
 
   /** Calls sent and waiting for their response. */
   get pendingCalls(): number {
-    return this.inFlight.size;
-  }
-
-  protected get isBound(): boolean {
-    return this.transport !== undefined;
+    return this.#inFlight.size;
   }
 
   /** Throws when strict mode has no validators for one of `protocols`. */
   protected assertValidators(protocols: readonly OCPPProtocol[]): void {
-    if (!this.strict) return;
     for (const p of protocols) {
-      if (!this.validators[p]) {
+      if (this.strict && !this.validators[p]) {
         throw new StateError(
           `strictMode needs validators for ${p} (from @ocpp-ws-io/schemas/${p}), or strictMode: false`,
         );
@@ -269,9 +267,17 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   }
 
   /**
+   * Why calls are refused right now, or undefined when they may be made (queued while a client
+   * is still connecting). Clients refine it with their lifecycle state.
+   */
+  protected refusal(what: string): string | undefined {
+    return this.#closed ? `${what}: the connection is closed` : undefined;
+  }
+
+  /**
    * Sends a CALL and resolves with the typed CALLRESULT payload; rejects with RPCError on a
    * CALLERROR, TimeoutError, ValidationError (strict mode: nothing was sent), LimitError,
-   * AbortError or ConnectionClosedError.
+   * AbortError, StateError or ConnectionClosedError.
    *
    * @example
    * ```ts
@@ -283,15 +289,25 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     params: RequestOf<TProtocol, TAction>,
     options?: CallOptions,
   ): Promise<ResponseOf<TProtocol, TAction>> {
-    return this.enqueueCall(action, params, options) as Promise<ResponseOf<TProtocol, TAction>>;
+    const refused = this.refusal(`call(${action})`);
+    if (refused === undefined && this.#durable?.handles(action, params))
+      return this.#durable.enqueue(action, params, options) as Promise<ResponseOf<TProtocol, TAction>>;
+    return this.#enqueue(CALL, action, params, options, refused) as Promise<ResponseOf<TProtocol, TAction>>;
   }
 
-  /** Sends an OCPP 2.1 SEND frame (no response; OCPP-J 2.1 §4.2.4); resolves once written. */
+  /**
+   * Sends an OCPP 2.1 SEND frame (no response; OCPP-J 2.1 §4.2.4); resolves once written.
+   *
+   * @example
+   * ```ts
+   * await client.send('NotifyPeriodicEventStream', { id: 1, pending: 0, basetime, data: [] });
+   * ```
+   */
   send<TAction extends SendActionName<TProtocol>>(
     action: TAction,
     params: RequestOf<TProtocol, TAction>,
   ): Promise<void> {
-    return this.enqueueSend(action, params);
+    return this.#enqueue(SEND, action, params, undefined, this.refusal(`send(${action})`)) as Promise<void>;
   }
 
   /**
@@ -310,7 +326,19 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   ): () => void;
   handle(action: '*', handler: WildcardHandler<TProtocol>): () => void;
   handle(action: string, handler: (context: never) => unknown): () => void {
-    return this.setHandler(action, handler as AnyHandler);
+    const h = handler as AnyHandler;
+    if (action === '*') {
+      this.#wildcard = h;
+      return () => {
+        if (this.#wildcard === h) this.#wildcard = undefined;
+      };
+    }
+    this.#handlers ??= new Map();
+    const handlers = this.#handlers;
+    handlers.set(action, h);
+    return () => {
+      if (handlers.get(action) === h) handlers.delete(action);
+    };
   }
 
   /** Hook: a handler from elsewhere (a server's shared handlers) when the endpoint has none. */
@@ -318,91 +346,59 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     return undefined;
   }
 
-  /** Registers the handler of one action, or of every action without one (`'*'`). */
-  protected setHandler(action: string, handler: AnyHandler): () => void {
-    if (action === '*') {
-      this.wildcard = handler;
-      return () => {
-        if (this.wildcard === handler) this.wildcard = undefined;
-      };
-    }
-    this.handlers ??= new Map();
-    const handlers = this.handlers;
-    handlers.set(action, handler);
-    return () => {
-      if (handlers.get(action) === handler) handlers.delete(action);
-    };
-  }
-
-  /** Sends a CALL and resolves with the CALLRESULT payload (queued while busy or unbound). */
-  protected enqueueCall(action: string, params: unknown, options: CallOptions | undefined): Promise<unknown> {
-    if (this.durable?.handles(action, params)) return this.durable.enqueue(action, params, options);
-    return this.enqueue(CALL, action, params, options);
-  }
-
   /** True when durable delivery is configured. */
   protected get durableEnabled(): boolean {
-    return this.durable !== undefined;
+    return this.#durable !== undefined;
   }
 
   /** Turns on durable delivery of transaction-related calls (clients). */
   protected attachDurable(lane: DurableLane): void {
-    this.durable = lane;
+    this.#durable = lane;
     lane.attach({
       clock: this.clock,
-      closed: () => this.closed,
-      makeCall: (type, action, params, options, resolve, reject) =>
-        this.makeCall(type, action, params, options, resolve, reject),
-      pump: () => this.pump(),
-      settle: (call, error) => this.settle(call, error),
+      closed: () => this.#closed,
+      makeCall: (...args) => this.#makeCall(...args),
+      pump: () => this.#pump(),
+      settle: (call, error) => this.#settle(call, error),
       emit: (...args) => this.emit(...args),
-      error: (e) => this.emit('error', asError(e)),
+      error: (e) => this.emit('error', e instanceof Error ? e : new Error(String(e))),
     });
   }
 
   /** Queues what a previous run left in the durable store, ahead of anything new. */
   protected restoreDurable(): Promise<number> {
-    return this.durable ? this.durable.restore() : Promise.resolve(0);
+    return this.#durable ? this.#durable.restore() : Promise.resolve(0);
   }
 
-  /** Sends a 2.1 SEND: not queued behind CALLs (2.1 §4.2.4), resolves once written. */
-  protected enqueueSend(action: string, params: unknown): Promise<void> {
-    return this.enqueue(SEND, action, params, undefined) as Promise<void>;
-  }
-
-  private enqueue(
+  #enqueue(
     type: typeof CALL | typeof SEND,
     action: string,
     params: unknown,
     options: CallOptions | undefined,
-  ) {
+    refused: string | undefined,
+  ): Promise<unknown> {
     return new Promise<unknown>((resolve, reject) => {
-      if (this.closed) {
-        reject(new StateError('The connection is closed; no more calls can be made'));
-        return;
-      }
       const signal = options?.signal;
-      if (signal?.aborted) {
+      if (refused !== undefined) reject(new StateError(refused));
+      else if (signal?.aborted)
         reject(new AbortError(`Call ${action} aborted before it was sent`, signal.reason));
-        return;
-      }
-      if (this.queue.length >= this.maxQueued) {
+      else if (this.#queue.length >= this.#maxQueued)
         reject(
-          new LimitError(`Call queue is full (${this.maxQueued} calls waiting); ${action} was not queued`),
+          new LimitError(`Call queue is full (${this.#maxQueued} calls waiting); ${action} was not queued`),
         );
-        return;
+      else {
+        const call = this.#makeCall(type, action, params, options, resolve, reject);
+        // A SEND is not queued behind CALLs (2.1 §4.2.4): it goes now if it can.
+        if (type === SEND && this.#transport) this.#dispatch(call);
+        else {
+          this.#queue.push(call);
+          this.#pump();
+        }
       }
-      const call = this.makeCall(type, action, params, options, resolve, reject);
-      if (type === SEND && this.transport) {
-        this.dispatch(call);
-        return;
-      }
-      this.queue.push(call);
-      this.pump();
     });
   }
 
-  private makeCall(
+  #makeCall(
     type: typeof CALL | typeof SEND,
     action: string,
     params: unknown,
@@ -415,94 +411,77 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       type,
       action,
       params,
-      timeoutMs: options?.timeoutMs ?? this.callTimeoutMs,
+      timeoutMs: options?.timeoutMs ?? this.#timeoutMs,
       signal,
       resolve,
       reject,
       id: '',
       timer: undefined,
       onAbort: undefined,
-      seq: this.seq++,
+      seq: this.#seq++,
       durable: undefined,
     };
     if (signal) {
-      call.onAbort = () => this.abortCall(call, signal.reason);
+      call.onAbort = () => this.#abort(call, signal.reason);
       signal.addEventListener('abort', call.onAbort, { once: true });
     }
     return call;
   }
 
-  /** The next call to send: the older head of the normal queue and the (unpaused) durable lane. */
-  private nextCall(): OutboundCall | undefined {
-    const head = this.queue[0];
-    const durableHead = this.durable?.head();
-    if (head && durableHead) return durableHead.seq < head.seq ? durableHead : head;
-    return head ?? durableHead;
-  }
-
-  private pump(): void {
-    while (this.transport) {
-      const next = this.nextCall();
-      if (!next) return;
-      if (next.type === CALL && this.inFlight.size >= this.maxInFlight) return;
-      if (next.durable) this.durable!.shift();
-      else {
-        this.queue.shift();
-        // V8 keeps the store an array grew (17 slots) after its last element is gone, until the
-        // length is set: an idle connection keeps an empty array, not ~150 bytes of slots.
-        if (this.queue.length === 0) this.queue.length = 0;
-      }
-      this.dispatch(next);
+  #pump(): void {
+    while (this.#transport) {
+      // The next call is the older head of the normal queue and the (unpaused) durable lane.
+      const head = this.#queue[0];
+      const durableHead = this.#durable?.head();
+      const next =
+        head && durableHead ? (durableHead.seq < head.seq ? durableHead : head) : (head ?? durableHead);
+      if (!next || (next.type === CALL && this.#inFlight.size >= this.#maxInFlight)) return;
+      if (next.durable) this.#durable!.shift();
+      // V8 keeps the store an array grew (17 slots) after its last element is gone, until the
+      // length is set: an idle connection keeps an empty array, not ~150 bytes of slots.
+      else if (this.#queue.shift() && this.#queue.length === 0) this.#queue.length = 0;
+      this.#dispatch(next);
     }
   }
 
   /** Validates and writes one outbound call; an invalid call never leaves. */
-  private dispatch(call: OutboundCall): void {
-    const transport = this.transport!;
-    const protocol = this.negotiated!;
-    const schemas = this.schemasFor(protocol, call.action);
-    if (schemas === null) {
-      this.refuse(call, new UnknownActionError(`${call.action} is not an action of ${protocol}`));
+  #dispatch(call: OutboundCall): void {
+    let problem = this.#unsendable(call);
+    let frame = '';
+    if (!problem) {
+      call.id = this.#nextId();
+      frame = serializeCall(call.type, call.id, call.action, call.params ?? {});
+      if (exceedsBytes(frame, this.#maxBytes))
+        problem = new LimitError(`${call.action} frame exceeds maxFrameBytes (${this.#maxBytes})`);
+    }
+    if (problem) {
+      // A call that can never be sent: a durable one is given up (dropped from its store).
+      if (call.durable) this.#durable!.drop(call, problem);
+      else this.#settle(call, problem);
       return;
     }
-    if (schemas && (call.type === SEND) !== (schemas.send === true)) {
+    if (call.type === CALL) {
+      this.#inFlight = put(this.#inFlight, call.id, call);
+      call.timer = this.clock.setTimeout(() => this.#timeout(call), call.timeoutMs);
+    }
+    this.#write(this.#transport!, frame);
+    if (call.type === SEND) this.#settle(call, undefined);
+  }
+
+  /** Why `call` cannot go out on this connection: not in its vocabulary, wrong frame, invalid. */
+  #unsendable({ action, type, params }: OutboundCall): OCPPError | undefined {
+    const protocol = this.#protocol!;
+    const schemas = this.#schemas(protocol, action);
+    if (schemas === null) return new UnknownActionError(`${action} is not an action of ${protocol}`);
+    if (schemas && (type === SEND) !== (schemas.send === true)) {
       const how = schemas.send ? 'a SEND (use send())' : 'a CALL (use call())';
-      this.refuse(call, new UnknownActionError(`${call.action} must be sent as ${how} in ${protocol}`));
-      return;
+      return new UnknownActionError(`${action} must be sent as ${how} in ${protocol}`);
     }
-    if (call.type === SEND && protocol !== 'ocpp2.1') {
-      this.settle(call, new UnknownActionError(`SEND frames exist only in ocpp2.1, not ${protocol}`));
-      return;
-    }
-    if (this.strict && schemas) {
-      const violation = this.validate(protocol, schemas.request, call.params);
-      if (violation) {
-        const code = violationCode(protocol, violation.kind);
-        this.refuse(
-          call,
-          new ValidationError(
-            code,
-            `Invalid ${call.action} request at ${violation.path || '/'}: ${violation.message}`,
-            violation.path,
-          ),
-        );
-        return;
-      }
-    }
-    call.id = this.nextId();
-    const frame = serializeCall(call.type, call.id, call.action, call.params ?? {});
-    if (exceedsBytes(frame, this.maxFrameBytes)) {
-      this.refuse(call, new LimitError(`${call.action} frame exceeds maxFrameBytes (${this.maxFrameBytes})`));
-      return;
-    }
-    if (call.type === SEND) {
-      this.write(transport, frame);
-      this.settle(call, undefined, undefined);
-      return;
-    }
-    this.inFlight = put(this.inFlight, call.id, call);
-    call.timer = this.clock.setTimeout(() => this.timeoutCall(call), call.timeoutMs);
-    this.write(transport, frame);
+    if (type === SEND && protocol !== 'ocpp2.1')
+      return new UnknownActionError(`SEND frames exist only in ocpp2.1, not ${protocol}`);
+    const violation = this.strict && schemas && this.#check(protocol, schemas.request, params);
+    if (violation)
+      return new ValidationError(violation[0], `Invalid ${action} request at ${violation[1]}`, violation[2]);
   }
 
   /**
@@ -511,91 +490,95 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * durable lane paused meanwhile so later transaction messages keep their order; a durable
    * call that timed out is sent again without counting an attempt. Once closed, nothing sends
    * it again in this run: its caller is told, and the message stays stored for the next one.
+   * Then the queue moves on.
    */
-  private fail(call: OutboundCall, error: unknown, kind: 'processing' | 'timeout'): void {
-    if (!this.durable || !call.durable || this.closed) {
-      this.settle(call, error);
-      return;
+  #fail(call: OutboundCall, error: unknown, kind: 'processing' | 'timeout'): void {
+    this.#inFlight = drop(this.#inFlight, call.id);
+    if (!call.durable || this.#closed) this.#settle(call, error);
+    else {
+      this.#stopTimer(call);
+      this.#durable!.fail(call, error, kind);
     }
+    this.#pump();
+  }
+
+  #stopTimer(call: OutboundCall): void {
     if (call.timer !== undefined) this.clock.clearTimeout(call.timer);
     call.timer = undefined;
-    this.durable.fail(call, error, kind);
   }
 
   /** Settles a call exactly once and frees its resources; `error` undefined means success. */
-  private settle(call: OutboundCall, error: unknown, value?: unknown): void {
-    if (call.durable && this.durable) this.durable.settled(call, error === undefined);
-    if (call.timer !== undefined) {
-      this.clock.clearTimeout(call.timer);
-      call.timer = undefined;
-    }
-    if (call.onAbort && call.signal) call.signal.removeEventListener('abort', call.onAbort);
+  #settle(call: OutboundCall, error: unknown, value?: unknown): void {
+    if (call.durable) this.#durable!.settled(call, error === undefined);
+    this.#stopTimer(call);
+    if (call.onAbort) call.signal!.removeEventListener('abort', call.onAbort);
     call.onAbort = undefined;
     if (error === undefined) call.resolve(value);
     else call.reject(error);
   }
 
-  /** A call that can never be sent (unknown action, invalid, too large): a durable one is dropped. */
-  private refuse(call: OutboundCall, error: unknown): void {
-    if (call.durable && this.durable) this.durable.drop(call, error);
-    else this.settle(call, error);
-  }
-
-  private timeoutCall(call: OutboundCall): void {
+  #timeout(call: OutboundCall): void {
     call.timer = undefined;
-    if (this.inFlight.get(call.id) !== call) return;
-    this.inFlight = drop(this.inFlight, call.id);
     // A response that arrives later finds no pending call and is dropped: it can never resolve
     // another call, because every call has its own id. A durable call is sent again instead,
     // still ahead of later transaction messages (OCPP 1.6 §3.7).
-    this.fail(
-      call,
-      new TimeoutError(`${call.action} (${call.id}) got no response within ${call.timeoutMs} ms`),
-      'timeout',
-    );
-    this.pump();
+    if (this.#inFlight.get(call.id) === call)
+      this.#fail(
+        call,
+        new TimeoutError(`${call.action} (${call.id}) got no response within ${call.timeoutMs} ms`),
+        'timeout',
+      );
   }
 
-  private abortCall(call: OutboundCall, reason: unknown): void {
-    const queued = this.queue.indexOf(call);
-    if (queued >= 0) {
-      this.queue.splice(queued, 1);
-    } else if (call.durable && this.durable?.remove(call)) {
-      // The caller stopped waiting; the message itself stays stored and is sent next run.
-    } else if (this.inFlight.get(call.id) === call) {
-      this.inFlight = drop(this.inFlight, call.id);
-    } else return;
+  #abort(call: OutboundCall, reason: unknown): void {
+    const queued = this.#queue.indexOf(call);
+    if (queued >= 0) this.#queue.splice(queued, 1);
+    else if (this.#inFlight.get(call.id) === call) this.#inFlight = drop(this.#inFlight, call.id);
+    // A durable call's message stays stored and is sent next run; only its caller stops waiting.
+    else if (!(call.durable && this.#durable!.remove(call))) return;
     call.onAbort = undefined;
-    this.settle(call, new AbortError(`Call ${call.action} aborted`, reason));
-    this.pump();
+    this.#settle(call, new AbortError(`Call ${call.action} aborted`, reason));
+    this.#pump();
   }
 
   /**
    * Looks up an action's validators: `null` when the protocol's vocabulary is known and lacks the
    * action, `undefined` when there is no vocabulary for the protocol (non-strict without validators).
    */
-  private schemasFor(protocol: OCPPProtocol, action: string): ActionSchemas | null | undefined {
+  #schemas(protocol: OCPPProtocol, action: string): ActionSchemas | null | undefined {
     const set = this.validators[protocol];
-    if (!set) return undefined;
-    return Object.hasOwn(set.actions, action) ? set.actions[action]! : null;
+    return set && (Object.hasOwn(set.actions, action) ? set.actions[action]! : null);
   }
 
   /**
-   * Runs the validator set's own `validate` (it comes with the set, from @ocpp-ws-io/schemas), so
-   * an engine without validators ships no validation code at all.
+   * Strict mode: `value` against `schema`, with the validator set's own `validate` (it comes with
+   * the set, so an engine without validators ships no validation code). A violation comes back as
+   * [the RPC error code for it, "path: message", path].
    */
-  private validate(
+  #check(
     protocol: OCPPProtocol,
     schema: ActionSchemas['request'],
     value: unknown,
-  ): Violation | undefined {
-    return this.validators[protocol]!.validate(schema, value);
+  ): [RPCErrorCode, string, string] | undefined {
+    const v = this.validators[protocol]!.validate(schema, value);
+    return v && [violationCode(protocol, v.kind), `${v.path || '/'}: ${v.message}`, v.path];
   }
 
-  private write(transport: Transport, frame: string): void {
+  #write(transport: Transport, frame: string): void {
     // Checked first so the hot path allocates no event object when nobody listens.
-    if (this.emitter) this.emitter.emit('message', { direction: 'out', data: frame });
+    if (this.#emitter) this.#emitter.emit('message', { direction: 'out', data: frame });
     transport.send(frame);
+  }
+
+  #writeError(
+    transport: Transport,
+    type: typeof CALLERROR | typeof CALLRESULTERROR,
+    id: string,
+    code: string,
+    text: string,
+    details?: Payload,
+  ): void {
+    this.#write(transport, serializeError(type, id, code, text, details));
   }
 
   /**
@@ -603,10 +586,10 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * the transport will drive, when a subclass brings a leaner one (a server's stations).
    */
   protected bind(transport: Transport, protocol: OCPPProtocol, sink?: TransportSink): void {
-    if (this.transport) throw new StateError('A transport is already bound');
-    this.transport = transport;
-    this.negotiated = protocol;
-    this.badMessages = 0;
+    if (this.#transport) throw new StateError('A transport is already bound');
+    this.#transport = transport;
+    this.#protocol = protocol;
+    this.#bad = 0;
     transport.attach(
       sink ?? {
         message: (data) => this.receive(transport, data),
@@ -614,7 +597,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         error: (error) => this.onTransportError(transport, error),
       },
     );
-    this.pump();
+    this.#pump();
   }
 
   /** Hook for subclasses: the bound transport closed. */
@@ -632,128 +615,109 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * queued for the next transport.
    */
   protected unbind(transport: Transport, reason: string, requeue = false): void {
-    if (this.transport !== transport) return;
-    this.transport = undefined;
-    for (const call of this.inbound.values()) call.abort(new ConnectionClosedError(reason));
-    this.inbound = NONE;
-    const calls = [...this.inFlight.values()];
-    this.inFlight = NONE;
+    if (this.#transport !== transport) return;
+    this.#transport = undefined;
+    for (const call of this.#inbound.values()) call.abort(new ConnectionClosedError(reason));
+    this.#inbound = NONE;
+    const calls = [...this.#inFlight.values()];
+    this.#inFlight = NONE;
     if (requeue) {
       // Oldest first, ahead of everything queued after them: order is kept across the reconnect.
-      for (const call of calls) {
-        if (call.timer !== undefined) this.clock.clearTimeout(call.timer);
-        call.timer = undefined;
-      }
-      this.queue.unshift(...calls.filter((c) => !c.durable));
-      this.durable?.requeue(calls.filter((c) => c.durable));
-      return;
-    }
-    for (const call of calls) {
-      this.settle(
-        call,
-        new ConnectionClosedError(`${reason} before ${call.action} (${call.id}) was answered`),
-      );
+      for (const call of calls) this.#stopTimer(call);
+      this.#queue.unshift(...calls.filter((c) => !c.durable));
+      this.#durable?.requeue(calls.filter((c) => c.durable));
+    } else {
+      for (const call of calls)
+        this.#settle(
+          call,
+          new ConnectionClosedError(`${reason} before ${call.action} (${call.id}) was answered`),
+        );
     }
   }
 
   /** Fails every queued call and refuses new ones until {@link reopen}. */
   protected shutdown(reason: string): void {
-    this.closed = true;
-    const queued = this.queue.splice(0);
+    this.#closed = true;
     // Durable messages stay in the store: the next run sends them.
-    this.durable?.shutdown(reason);
-    for (const call of queued) this.settle(call, new AbortError(`${reason}; ${call.action} was never sent`));
+    this.#durable?.shutdown(reason);
+    for (const call of this.#queue.splice(0))
+      this.#settle(call, new AbortError(`${reason}; ${call.action} was never sent`));
   }
 
   /** Accepts calls again after {@link shutdown} (a client connecting anew). */
   protected reopen(): void {
-    this.closed = false;
+    this.#closed = false;
   }
 
   /** Closes the bound transport, if any. */
   protected closeTransport(code: number, reason: string): void {
-    this.transport?.close(code, reason);
+    this.#transport?.close(code, reason);
   }
 
   // ── inbound ────────────────────────────────────────────────────────────────────────────────
 
   /** One inbound frame from `transport` (what a sink's `message` calls). */
   protected receive(transport: Transport, data: string): void {
-    if (this.transport !== transport) return;
-    const protocol = this.negotiated!;
-    if (exceedsBytes(data, this.maxFrameBytes)) {
+    if (this.#transport !== transport) return;
+    const protocol = this.#protocol!;
+    if (exceedsBytes(data, this.#maxBytes)) {
       this.emit('badMessage', {
         data: data.slice(0, 256),
-        error: new LimitError(`Inbound frame exceeds maxFrameBytes (${this.maxFrameBytes})`),
+        error: new LimitError(`Inbound frame exceeds maxFrameBytes (${this.#maxBytes})`),
       });
       // 1009: "message too big" (RFC 6455 §7.4.1).
       transport.close(1009, 'Frame too large');
       return;
     }
-    if (this.emitter) this.emitter.emit('message', { direction: 'in', data });
+    if (this.#emitter) this.#emitter.emit('message', { direction: 'in', data });
     const frame = parseFrame(data, protocol);
-    if (isFault(frame)) {
-      this.onFault(transport, data, frame);
-      return;
-    }
-
-    switch (frame.type) {
-      case CALL:
-      case SEND:
-        this.onCall(transport, protocol, data, frame);
-        return;
-      case CALLRESULT:
-        this.onResult(transport, protocol, frame.id, frame.payload);
-        return;
-      case CALLERROR:
-        this.badMessages = 0;
-        this.onCallError(frame.id, frame.code, frame.description, frame.details);
-        return;
-      case CALLRESULTERROR:
-        this.badMessages = 0;
-        this.emit('callResultError', {
-          messageId: frame.id,
-          code: frame.code,
-          description: frame.description,
-          details: frame.details,
-        });
-        return;
-    }
-  }
-
-  private onFault(transport: Transport, data: string, fault: FrameFault): void {
-    this.emit('badMessage', { data, error: fault });
-    if (fault.replyId !== undefined) {
-      this.write(transport, serializeError(CALLERROR, fault.replyId, fault.code, fault.message));
-    }
-    if (fault.responseId !== undefined) {
-      const call = this.inFlight.get(fault.responseId);
-      if (call) {
-        this.inFlight = drop(this.inFlight, fault.responseId);
-        this.fail(
+    if (isFault(frame)) this.#onFault(transport, data, frame);
+    else if (frame.type === CALL || frame.type === SEND) this.#onCall(transport, protocol, data, frame);
+    else {
+      this.#bad = 0;
+      const call = this.#inFlight.get(frame.id);
+      if (frame.type === CALLRESULT) {
+        // No pending call: a late response after a timeout, or a stray id. Drop it (nobody waits).
+        if (call) this.#onResult(transport, protocol, call, frame.payload);
+      } else if (frame.type === CALLRESULTERROR) {
+        // The peer rejected one of our CALLRESULTs (2.1 §4.2.3): nothing to settle, only to tell.
+        const { id: messageId, code, description, details } = frame;
+        this.emit('callResultError', { messageId, code, description, details });
+      } else if (call) {
+        this.#fail(
           call,
-          new RPCError(fault.code as RPCErrorCode, `Malformed response: ${fault.message}`),
+          new RPCError(frame.code as RPCErrorCode, frame.description, frame.details),
           'processing',
         );
-        // A CALLRESULT we cannot process is rejected back to its sender in 2.1 (§4.2.3).
-        if (this.negotiated === 'ocpp2.1' && isResultFrame(data)) {
-          this.write(transport, serializeError(CALLRESULTERROR, fault.responseId, fault.code, fault.message));
-        }
-        this.pump();
       }
     }
-    this.countBad(transport);
   }
 
-  private countBad(transport: Transport): void {
-    this.badMessages++;
-    if (this.badMessages > this.maxBadMessages && this.transport === transport) {
-      // 1002: protocol error (RFC 6455 §7.4.1) — the peer keeps sending what OCPP-J forbids.
-      transport.close(1002, 'Too many malformed messages');
+  #onFault(transport: Transport, data: string, fault: FrameFault): void {
+    this.emit('badMessage', { data, error: fault });
+    if (fault.replyId !== undefined)
+      this.#writeError(transport, CALLERROR, fault.replyId, fault.code, fault.message);
+    const call = fault.responseId === undefined ? undefined : this.#inFlight.get(fault.responseId);
+    if (call) {
+      // A CALLRESULT we cannot process is rejected back to its sender in 2.1 (§4.2.3).
+      if (this.#protocol === 'ocpp2.1' && /^\s*\[\s*3\s*,/.test(data))
+        this.#writeError(transport, CALLRESULTERROR, call.id, fault.code, fault.message);
+      this.#fail(
+        call,
+        new RPCError(fault.code as RPCErrorCode, `Malformed response: ${fault.message}`),
+        'processing',
+      );
     }
+    this.#countBad(transport);
   }
 
-  private onCall(
+  #countBad(transport: Transport): void {
+    // 1002: protocol error (RFC 6455 §7.4.1) — the peer keeps sending what OCPP-J forbids.
+    if (++this.#bad > this.#maxBad && this.#transport === transport)
+      transport.close(1002, 'Too many malformed messages');
+  }
+
+  #onCall(
     transport: Transport,
     protocol: OCPPProtocol,
     data: string,
@@ -761,195 +725,138 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   ): void {
     const { id, action, payload } = frame;
     const isSend = frame.type === SEND;
-    const v2 = protocol !== 'ocpp1.6';
-    const reject = (code: RPCErrorCode, description: string, bad: boolean) => {
+    const schemas = this.#schemas(protocol, action);
+    const handler = this.#handlers?.get(action) ?? this.#wildcard ?? this.inheritedHandler(action);
+    const refusal = this.#refusal(protocol, id, action, isSend, schemas, handler, payload);
+    if (refusal) {
+      const [code, description, bad] = refusal;
       if (bad) {
         this.emit('badMessage', { data, error: new RPCError(code, description) });
-        this.countBad(transport);
+        this.#countBad(transport);
       }
       // SEND frames are never answered, not even with an error (2.1 §4.2.4).
-      if (!isSend) this.write(transport, serializeError(CALLERROR, id, code, description));
-    };
+      if (!isSend) this.#writeError(transport, CALLERROR, id, code, description);
+      return;
+    }
 
-    if (this.inbound.has(id)) {
-      // "an existing message with the same unique identifier is being handled already" (2.x §4.2.3)
-      reject(v2 ? 'RpcFrameworkError' : 'GenericError', `Message id ${id} is already being processed`, true);
-      return;
-    }
-    const schemas = this.schemasFor(protocol, action);
-    const handler = this.handlers?.get(action) ?? this.wildcard ?? this.inheritedHandler(action);
-    if (schemas === null || (schemas === undefined && !handler)) {
-      // Unknown action → NotImplemented (OCPP-J 1.6 §4.2.3 table 7, 2.x §4.3 table).
-      reject('NotImplemented', `Unknown action ${action}`, false);
-      return;
-    }
-    if (schemas && isSend !== (schemas.send === true)) {
-      reject(
-        v2 ? 'ProtocolError' : 'FormationViolation',
-        `${action} cannot be sent as a ${isSend ? 'SEND' : 'CALL'}`,
-        true,
-      );
-      return;
-    }
-    if (this.strict && schemas) {
-      const violation = this.validate(protocol, schemas.request, payload);
-      if (violation) {
-        reject(
-          violationCode(protocol, violation.kind),
-          `${violation.path || '/'}: ${violation.message}`,
-          true,
+    const context = new InboundCall(payload, action, id, protocol);
+    this.#inbound = put(this.#inbound, id, context);
+    const finish = (value: unknown, error: unknown) => {
+      if (this.#inbound.get(id) === context) this.#inbound = drop(this.#inbound, id);
+      if (error !== undefined) this.emit('handlerError', { action, messageId: id, error });
+      // The response belongs to the connection the CALL came in on; if it is gone, so is the reply.
+      if (isSend || value === NO_REPLY || this.#transport !== transport || context.aborted) return;
+      if (error instanceof RPCError) {
+        const { code, message, details } = error;
+        this.#writeError(
+          transport,
+          CALLERROR,
+          id,
+          toProtocolErrorCode(protocol, code),
+          message === code ? '' : message,
+          details,
         );
-        return;
+      } else if (error !== undefined) {
+        const text = this.#expose && error instanceof Error ? error.message : 'An internal error occurred';
+        this.#writeError(transport, CALLERROR, id, 'InternalError', text);
+      } else {
+        const response = value ?? {};
+        const invalid = this.strict && schemas?.response && this.#check(protocol, schemas.response, response);
+        const frame = invalid ? '' : serializeResult(id, response);
+        const problem = invalid
+          ? new ValidationError(
+              invalid[0],
+              `${action} handler: invalid response at ${invalid[1]}`,
+              invalid[2],
+              'response',
+            )
+          : exceedsBytes(frame, this.#maxBytes)
+            ? new LimitError('Response exceeds maxFrameBytes')
+            : undefined;
+        if (!problem) return this.#write(transport, frame);
+        this.emit('handlerError', { action, messageId: id, error: problem });
+        this.#writeError(
+          transport,
+          CALLERROR,
+          id,
+          'InternalError',
+          invalid ? 'The response failed validation' : 'The response is too large',
+        );
       }
-    }
-    this.badMessages = 0;
-    if (!handler) {
-      // A known action the application does not handle → NotSupported.
-      reject('NotSupported', `${action} is not supported`, false);
-      return;
-    }
-    const controller = new InboundCall(payload, action, id, protocol);
-    this.inbound = put(this.inbound, id, controller);
+    };
     let result: unknown;
     try {
-      result = handler(controller);
+      // #refusal refuses every call without a handler.
+      result = handler!(context);
     } catch (error) {
-      this.finishCall(transport, protocol, id, action, isSend, schemas, controller, undefined, error);
+      finish(undefined, error);
       return;
     }
-    if (result instanceof Promise) {
+    if (result instanceof Promise)
       result.then(
-        (value) =>
-          this.finishCall(transport, protocol, id, action, isSend, schemas, controller, value, undefined),
-        (error) =>
-          this.finishCall(
-            transport,
-            protocol,
-            id,
-            action,
-            isSend,
-            schemas,
-            controller,
-            undefined,
-            error ?? new Error('rejected'),
-          ),
+        (value) => finish(value, undefined),
+        (error) => finish(undefined, error ?? new Error('rejected')),
       );
-    } else {
-      this.finishCall(transport, protocol, id, action, isSend, schemas, controller, result, undefined);
-    }
+    else finish(result, undefined);
   }
 
-  private finishCall(
-    transport: Transport,
+  /**
+   * Why an inbound CALL/SEND is refused, as [code, description, counts as a bad message], or
+   * undefined when its handler may run.
+   */
+  #refusal(
     protocol: OCPPProtocol,
     id: string,
     action: string,
     isSend: boolean,
-    schemas: ActionSchemas | undefined,
-    controller: InboundCall,
-    value: unknown,
-    error: unknown,
-  ): void {
-    if (this.inbound.get(id) === controller) this.inbound = drop(this.inbound, id);
-    if (error !== undefined) this.emit('handlerError', { action, messageId: id, error });
-    // The response belongs to the connection the CALL came in on; if it is gone, so is the reply.
-    if (isSend || value === NO_REPLY || this.transport !== transport || controller.aborted) return;
+    schemas: ActionSchemas | null | undefined,
+    handler: AnyHandler | undefined,
+    payload: Payload,
+  ): [RPCErrorCode, string, boolean] | undefined {
+    const v2 = protocol !== 'ocpp1.6';
+    // "an existing message with the same unique identifier is being handled already" (2.x §4.2.3)
+    if (this.#inbound.has(id))
+      return [v2 ? 'RpcFrameworkError' : 'GenericError', `Message id ${id} is already being processed`, true];
+    // Unknown action → NotImplemented (OCPP-J 1.6 §4.2.3 table 7, 2.x §4.3 table).
+    if (schemas === null || (schemas === undefined && !handler))
+      return ['NotImplemented', `Unknown action ${action}`, false];
+    if (schemas && isSend !== (schemas.send === true)) {
+      const frameName = isSend ? 'SEND' : 'CALL';
+      return [
+        v2 ? 'ProtocolError' : 'FormationViolation',
+        `${action} cannot be sent as a ${frameName}`,
+        true,
+      ];
+    }
+    const violation = this.strict && schemas && this.#check(protocol, schemas.request, payload);
+    if (violation) return [violation[0], violation[1], true];
+    this.#bad = 0;
+    // A known action the application does not handle → NotSupported.
+    if (!handler) return ['NotSupported', `${action} is not supported`, false];
+  }
 
-    if (error !== undefined) {
-      const frame =
-        error instanceof RPCError
-          ? serializeError(
-              CALLERROR,
-              id,
-              toProtocolErrorCode(protocol, error.code),
-              error.message === error.code ? '' : error.message,
-              error.details,
-            )
-          : serializeError(
-              CALLERROR,
-              id,
-              'InternalError',
-              this.exposeHandlerErrors && error instanceof Error
-                ? error.message
-                : 'An internal error occurred',
-            );
-      this.write(transport, frame);
-      return;
-    }
-    const response = value === undefined || value === null ? {} : value;
-    if (this.strict && schemas?.response) {
-      const violation = this.validate(protocol, schemas.response, response);
-      if (violation) {
-        const invalid = new ValidationError(
-          violationCode(protocol, violation.kind),
-          `${action} handler: invalid response at ${violation.path || '/'}: ${violation.message}`,
-          violation.path,
-          'response',
-        );
-        this.emit('handlerError', { action, messageId: id, error: invalid });
-        this.write(
-          transport,
-          serializeError(CALLERROR, id, 'InternalError', 'The response failed validation'),
-        );
-        return;
-      }
-    }
-    const frame = serializeResult(id, response);
-    if (exceedsBytes(frame, this.maxFrameBytes)) {
-      this.emit('handlerError', {
-        action,
-        messageId: id,
-        error: new LimitError('Response exceeds maxFrameBytes'),
+  #onResult(transport: Transport, protocol: OCPPProtocol, call: OutboundCall, payload: Payload): void {
+    const schemas = this.strict ? this.#schemas(protocol, call.action) : undefined;
+    const invalid = schemas?.response && this.#check(protocol, schemas.response, payload);
+    if (invalid) {
+      const [code, description, path] = invalid;
+      this.emit('badMessage', {
+        data: serializeResult(call.id, payload),
+        error: new RPCError(code, description),
       });
-      this.write(transport, serializeError(CALLERROR, id, 'InternalError', 'The response is too large'));
+      // 2.1 tells the peer its CALLRESULT was rejected (§4.2.3).
+      if (protocol === 'ocpp2.1') this.#writeError(transport, CALLRESULTERROR, call.id, code, description);
+      this.#fail(
+        call,
+        new ValidationError(code, `Invalid ${call.action} response at ${description}`, path, 'response'),
+        'processing',
+      );
       return;
     }
-    this.write(transport, frame);
-  }
-
-  private onResult(transport: Transport, protocol: OCPPProtocol, id: string, payload: Payload): void {
-    const call = this.inFlight.get(id);
-    // No pending call: a late response after a timeout, or a stray id. Drop it (nobody waits).
-    if (!call) return;
-    this.inFlight = drop(this.inFlight, id);
-    this.badMessages = 0;
-    const schemas = this.strict ? this.schemasFor(protocol, call.action) : undefined;
-    if (schemas?.response) {
-      const violation = this.validate(protocol, schemas.response, payload);
-      if (violation) {
-        const code = violationCode(protocol, violation.kind);
-        const description = `${violation.path || '/'}: ${violation.message}`;
-        this.emit('badMessage', {
-          data: serializeResult(id, payload),
-          error: new RPCError(code, description),
-        });
-        if (protocol === 'ocpp2.1')
-          this.write(transport, serializeError(CALLRESULTERROR, id, code, description));
-        this.fail(
-          call,
-          new ValidationError(
-            code,
-            `Invalid ${call.action} response at ${description}`,
-            violation.path,
-            'response',
-          ),
-          'processing',
-        );
-        this.pump();
-        return;
-      }
-    }
-    this.durable?.answered(call.action, payload);
-    this.settle(call, undefined, payload);
-    this.pump();
-  }
-
-  private onCallError(id: string, code: string, description: string, details: Payload): void {
-    const call = this.inFlight.get(id);
-    if (!call) return;
-    this.inFlight = drop(this.inFlight, id);
-    this.fail(call, new RPCError(code as RPCErrorCode, description, details), 'processing');
-    this.pump();
+    this.#inFlight = drop(this.#inFlight, call.id);
+    this.#durable?.answered(call.action, payload);
+    this.#settle(call, undefined, payload);
+    this.#pump();
   }
 }
 
@@ -972,11 +879,6 @@ function drop<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, 
   return map.size > 0 ? map : NONE;
 }
 
-function isResultFrame(data: string): boolean {
-  // Cheap check used only on the fault path: is this a CALLRESULT ([3, …])?
-  return /^\s*\[\s*3\s*,/.test(data);
-}
-
 /**
  * A handler's context for one inbound call: one small object per call, and the AbortController
  * (costly to create on Node) only if the handler reads `signal`.
@@ -985,7 +887,7 @@ class InboundCall {
   /** Filled in for server-level handlers: the station the call came from. */
   station: unknown;
   aborted = false;
-  private c: AbortController | undefined;
+  #c: AbortController | undefined;
   constructor(
     readonly params: Payload,
     readonly action: string,
@@ -993,21 +895,25 @@ class InboundCall {
     readonly protocol: OCPPProtocol,
   ) {}
   get signal(): AbortSignal {
-    this.c ??= new AbortController();
-    if (this.aborted) this.c.abort();
-    return this.c.signal;
+    this.#c ??= new AbortController();
+    if (this.aborted) this.#c.abort();
+    return this.#c.signal;
   }
   abort(reason: unknown): void {
     this.aborted = true;
-    this.c?.abort(reason);
+    this.#c?.abort(reason);
   }
 }
 
-function asError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value));
-}
+type NumericOption =
+  | 'callTimeoutMs'
+  | 'maxInFlightCalls'
+  | 'maxQueuedCalls'
+  | 'maxFrameBytes'
+  | 'maxBadMessages';
 
-function positive(value: number | undefined, fallback: number, name: string): number {
+function positive(options: EndpointOptions, name: NumericOption, fallback: number): number {
+  const value = options[name];
   if (value === undefined) return fallback;
   if (!(value > 0) || !Number.isFinite(value))
     throw new RangeError(`${name} must be a positive number, got ${value}`);
