@@ -116,9 +116,9 @@ export function browserConnector(options: BrowserConnectorOptions = {}): Connect
 
 function handshakeFailure(url: string, event: CloseEventLike): ConnectError {
   return new ConnectError(
-    `WebSocket handshake with ${url} failed (close ${event.code}${event.reason ? ` ${event.reason}` : ''}). ` +
-      'A browser does not expose the HTTP status: wrong credentials (401), an unknown path (404), ' +
-      'no common subprotocol and an unreachable CSMS all look the same here; check the CSMS logs.',
+    // The browser hides the HTTP status on purpose; the message says where to look instead.
+    `WebSocket handshake with ${url} failed (close ${event.code}${event.reason ? ` ${event.reason}` : ''}); ` +
+      'browsers hide the HTTP status (401, 404, no common subprotocol or no CSMS look alike): see the CSMS logs',
     { retryable: true },
   );
 }

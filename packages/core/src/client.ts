@@ -1,6 +1,6 @@
 import { backoffDelayMs, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.js';
 import type { DurableLane, durableDelivery } from './durable-lane.js';
-import { Endpoint, type EndpointOptions } from './endpoint.js';
+import { Endpoint, type EndpointOptions, endpointConfig } from './endpoint.js';
 import { ConnectError, StateError } from './errors.js';
 import { createIdGenerator } from './ids.js';
 import { isOCPPProtocol, type OCPPProtocol, PROTOCOLS } from './protocol.js';
@@ -68,7 +68,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
   #reconnectTimer: unknown;
 
   constructor(options: OCPPClientOptions<TProtocol>) {
-    super(options, createIdGenerator());
+    super(endpointConfig(options, createIdGenerator()));
     if (!options.identity) throw new TypeError('identity is required');
     if (!/^wss?:\/\//i.test(options.endpoint))
       throw new TypeError(`endpoint must be a ws:// or wss:// URL, got ${options.endpoint}`);

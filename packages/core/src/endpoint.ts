@@ -167,6 +167,36 @@ const DEFAULT_CLOCK: Clock = {
   now: () => Date.now(),
 };
 
+/** @internal {@link EndpointOptions} resolved and checked once; a server shares one among its stations. */
+export interface EndpointConfig {
+  readonly strict: boolean;
+  readonly validators: Validators;
+  readonly timeoutMs: number;
+  readonly maxInFlight: number;
+  readonly maxQueued: number;
+  readonly maxBytes: number;
+  readonly maxBad: number;
+  readonly expose: boolean;
+  readonly clock: Clock;
+  readonly nextId: () => string;
+}
+
+/** @internal Resolves `options` (throws RangeError on a bad number); `generateId` unless one is given. */
+export function endpointConfig(options: EndpointOptions, generateId: () => string): EndpointConfig {
+  return {
+    strict: options.strictMode ?? true,
+    validators: options.validators ?? {},
+    timeoutMs: positive(options, 'callTimeoutMs', 30_000),
+    maxInFlight: positive(options, 'maxInFlightCalls', 1),
+    maxQueued: positive(options, 'maxQueuedCalls', 1000),
+    maxBytes: positive(options, 'maxFrameBytes', 1024 * 1024),
+    maxBad: positive(options, 'maxBadMessages', 10),
+    expose: options.exposeHandlerErrors ?? false,
+    clock: options.clock ?? DEFAULT_CLOCK,
+    nextId: options.generateId ?? generateId,
+  };
+}
+
 // Private state is in `#` fields throughout the engine: minifiers may rename those (they are
 // lexically scoped), never ordinary properties, and the engine is in every bundle we ship.
 
@@ -178,17 +208,9 @@ const DEFAULT_CLOCK: Clock = {
 export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   // Created on the first on(): a CSMS holds thousands of idle connections nobody listens to.
   #emitter: Emitter<ConnectionEvents> | undefined;
-  protected readonly strict: boolean;
-  protected readonly validators: Validators;
-  readonly #timeoutMs: number;
-  readonly #maxInFlight: number;
-  readonly #maxQueued: number;
-  readonly #maxBytes: number;
-  readonly #maxBad: number;
-  readonly #expose: boolean;
-  protected readonly clock: Clock;
-  readonly #nextId: () => string;
-
+  // One resolved configuration object, shared by every station of a server: ten option fields
+  // on each endpoint would cost ~80 bytes per connection.
+  readonly #config: EndpointConfig;
   #transport: Transport | undefined;
   #protocol: OCPPProtocol | undefined;
   // The maps are the shared empty one (NONE) while no call is in them, and the queue lets go
@@ -205,17 +227,23 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   #seq = 0;
   #durable: DurableLane | undefined;
 
-  constructor(options: EndpointOptions, generateId: () => string) {
-    this.strict = options.strictMode ?? true;
-    this.validators = options.validators ?? {};
-    this.#timeoutMs = positive(options, 'callTimeoutMs', 30_000);
-    this.#maxInFlight = positive(options, 'maxInFlightCalls', 1);
-    this.#maxQueued = positive(options, 'maxQueuedCalls', 1000);
-    this.#maxBytes = positive(options, 'maxFrameBytes', 1024 * 1024);
-    this.#maxBad = positive(options, 'maxBadMessages', 10);
-    this.#expose = options.exposeHandlerErrors ?? false;
-    this.clock = options.clock ?? DEFAULT_CLOCK;
-    this.#nextId = options.generateId ?? generateId;
+  constructor(config: EndpointConfig) {
+    this.#config = config;
+  }
+
+  /** Strict mode: every request and response is validated, both directions. */
+  protected get strict(): boolean {
+    return this.#config.strict;
+  }
+
+  /** The validator sets, per protocol. */
+  protected get validators(): Validators {
+    return this.#config.validators;
+  }
+
+  /** The timer source. */
+  protected get clock(): Clock {
+    return this.#config.clock;
   }
 
   /**
@@ -382,9 +410,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       if (refused !== undefined) reject(new StateError(refused));
       else if (signal?.aborted)
         reject(new AbortError(`Call ${action} aborted before it was sent`, signal.reason));
-      else if (this.#queue.length >= this.#maxQueued)
+      else if (this.#queue.length >= this.#config.maxQueued)
         reject(
-          new LimitError(`Call queue is full (${this.#maxQueued} calls waiting); ${action} was not queued`),
+          new LimitError(
+            `Call queue is full (${this.#config.maxQueued} calls waiting); ${action} was not queued`,
+          ),
         );
       else {
         const call = this.#makeCall(type, action, params, options, resolve, reject);
@@ -411,7 +441,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       type,
       action,
       params,
-      timeoutMs: options?.timeoutMs ?? this.#timeoutMs,
+      timeoutMs: options?.timeoutMs ?? this.#config.timeoutMs,
       signal,
       resolve,
       reject,
@@ -435,7 +465,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       const durableHead = this.#durable?.head();
       const next =
         head && durableHead ? (durableHead.seq < head.seq ? durableHead : head) : (head ?? durableHead);
-      if (!next || (next.type === CALL && this.#inFlight.size >= this.#maxInFlight)) return;
+      if (!next || (next.type === CALL && this.#inFlight.size >= this.#config.maxInFlight)) return;
       if (next.durable) this.#durable!.shift();
       // V8 keeps the store an array grew (17 slots) after its last element is gone, until the
       // length is set: an idle connection keeps an empty array, not ~150 bytes of slots.
@@ -449,10 +479,10 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     let problem = this.#unsendable(call);
     let frame = '';
     if (!problem) {
-      call.id = this.#nextId();
+      call.id = this.#config.nextId();
       frame = serializeCall(call.type, call.id, call.action, call.params ?? {});
-      if (exceedsBytes(frame, this.#maxBytes))
-        problem = new LimitError(`${call.action} frame exceeds maxFrameBytes (${this.#maxBytes})`);
+      if (exceedsBytes(frame, this.#config.maxBytes))
+        problem = new LimitError(`${call.action} frame exceeds maxFrameBytes (${this.#config.maxBytes})`);
     }
     if (problem) {
       // A call that can never be sent: a durable one is given up (dropped from its store).
@@ -660,10 +690,10 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   protected receive(transport: Transport, data: string): void {
     if (this.#transport !== transport) return;
     const protocol = this.#protocol!;
-    if (exceedsBytes(data, this.#maxBytes)) {
+    if (exceedsBytes(data, this.#config.maxBytes)) {
       this.emit('badMessage', {
         data: data.slice(0, 256),
-        error: new LimitError(`Inbound frame exceeds maxFrameBytes (${this.#maxBytes})`),
+        error: new LimitError(`Inbound frame exceeds maxFrameBytes (${this.#config.maxBytes})`),
       });
       // 1009: "message too big" (RFC 6455 §7.4.1).
       transport.close(1009, 'Frame too large');
@@ -713,7 +743,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   #countBad(transport: Transport): void {
     // 1002: protocol error (RFC 6455 §7.4.1) — the peer keeps sending what OCPP-J forbids.
-    if (++this.#bad > this.#maxBad && this.#transport === transport)
+    if (++this.#bad > this.#config.maxBad && this.#transport === transport)
       transport.close(1002, 'Too many malformed messages');
   }
 
@@ -757,7 +787,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
           details,
         );
       } else if (error !== undefined) {
-        const text = this.#expose && error instanceof Error ? error.message : 'An internal error occurred';
+        const text =
+          this.#config.expose && error instanceof Error ? error.message : 'An internal error occurred';
         this.#writeError(transport, CALLERROR, id, 'InternalError', text);
       } else {
         const response = value ?? {};
@@ -770,7 +801,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
               invalid[2],
               'response',
             )
-          : exceedsBytes(frame, this.#maxBytes)
+          : exceedsBytes(frame, this.#config.maxBytes)
             ? new LimitError('Response exceeds maxFrameBytes')
             : undefined;
         if (!problem) return this.#write(transport, frame);

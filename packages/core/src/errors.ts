@@ -35,12 +35,9 @@ export type ErrorCode2x = (typeof ERROR_CODES_2X)[number];
 /** Any RPC error code of any supported version. */
 export type RPCErrorCode = ErrorCode16 | ErrorCode2x;
 
-const CODES_16: ReadonlySet<string> = new Set(ERROR_CODES_16);
-const CODES_2X: ReadonlySet<string> = new Set(ERROR_CODES_2X);
-
 /** True when `code` exists in the error-code table of `protocol`. */
 export function isErrorCodeOf(protocol: OCPPProtocol, code: string): boolean {
-  return (protocol === 'ocpp1.6' ? CODES_16 : CODES_2X).has(code);
+  return (protocol === 'ocpp1.6' ? ERROR_CODES_16 : ERROR_CODES_2X).includes(code as never);
 }
 
 // The same meaning under the two spellings; anything else without an equivalent degrades to

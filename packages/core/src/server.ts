@@ -1,5 +1,11 @@
 import { createNanoEvents } from 'nanoevents';
-import { type AnyHandler, Endpoint, type EndpointOptions } from './endpoint.js';
+import {
+  type AnyHandler,
+  Endpoint,
+  type EndpointConfig,
+  type EndpointOptions,
+  endpointConfig,
+} from './endpoint.js';
 import { StateError } from './errors.js';
 import {
   chooseProtocol,
@@ -107,7 +113,8 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
   private authCallback: AuthCallback<TProtocol> | undefined;
   private readonly connected = new Map<string, StationConnection<TProtocol>>();
   private readonly shared = new Map<string, SharedHandler<TProtocol>>();
-  private readonly nextId = createIdGenerator();
+  // Resolved once; every station shares it.
+  private readonly config: EndpointConfig;
   private lastPath = '';
   private closing = false;
   // What every station asks its server, as one object per server: each station keeps a
@@ -133,6 +140,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
       }
     }
     this.options = options;
+    this.config = endpointConfig(options, createIdGenerator());
     this.order = order;
     this.authTimeoutMs = options.authTimeoutMs ?? 10_000;
   }
@@ -326,7 +334,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
       throw new StateError('Server is closing');
     }
     const previous = this.connected.get(accepted.identity);
-    const station = new StationConnection<TProtocol>(this.options, this.nextId, accepted, this.host);
+    const station = new StationConnection<TProtocol>(this.config, accepted, this.host);
     this.connected.set(accepted.identity, station);
     if (previous) previous.close(1000, 'Replaced by a new connection');
     station.attachTransport(transport);
@@ -399,13 +407,8 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
   private readonly host: StationHost<TProtocol>;
 
   /** @internal created by {@link OCPPServer.accept}. */
-  constructor(
-    options: EndpointOptions,
-    generateId: () => string,
-    accepted: AcceptedHandshake<TProtocol>,
-    host: StationHost<TProtocol>,
-  ) {
-    super(options, generateId);
+  constructor(config: EndpointConfig, accepted: AcceptedHandshake<TProtocol>, host: StationHost<TProtocol>) {
+    super(config);
     this.host = host;
     this.identity = accepted.identity;
     this.session = accepted.session;
