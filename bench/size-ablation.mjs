@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Where the bytes of the browser client without validators go (issue #6 asks ≤ 5 KiB min+gz).
-// Builds the same app as packages/browser/test/size.test.ts — the lite OCPPClient, strictMode
-// false, tree-shaken and minified by esbuild from the built dist/ — once as shipped and once per
-// feature group with that group's functions emptied, so that the code only they reach drops out
-// too. The difference is what the group costs an app, in gzip bytes. One more row empties every
+// Builds the app of packages/browser/test/size.test.ts with the same builder (test-utils
+// app-bundle: the lite OCPPClient, strictMode false, tree-shaken and minified by esbuild from the
+// built dist/), once as shipped and once per feature group with that group's functions emptied,
+// so that the code only they reach drops out too. The difference is what the group costs an app, in gzip bytes. One more row empties every
 // string literal of 16+ characters (error messages, error-code names) after minification: what
 // the messages cost. Groups overlap (emptying `receive` also drops the frame parser), so the rows
 // do not add up to the total. Run after `npm run build`:
@@ -12,13 +12,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleApp, liteClientApp } from '@ocpp-ws-io/test-utils/app-bundle';
 import ts from 'typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const browserDir = join(here, '..', 'packages', 'browser');
-const APP = `import { OCPPClient } from '@ocpp-ws-io/browser/lite';
-export const connect = (endpoint) => new OCPPClient({ endpoint, identity: 'CP-1', strictMode: false }).connect();`;
+const APP = liteClientApp('const options = { strictMode: false };');
 
 /** Feature groups: dist file (suffix) → functions and methods whose bodies are emptied. */
 const GROUPS = [
@@ -70,18 +69,7 @@ async function bundle(ablate = {}) {
       });
     },
   };
-  const result = await build({
-    stdin: { contents: APP, resolveDir: browserDir, loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'silent',
-    plugins: [plugin],
-  });
-  return result.outputFiles[0].text;
+  return bundleApp(APP, browserDir, [plugin]);
 }
 
 /** The bundle with every string literal of 16+ characters (and every template) emptied. */

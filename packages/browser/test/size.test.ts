@@ -21,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleApp, liteClientApp } from '@ocpp-ws-io/test-utils/app-bundle';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
@@ -30,24 +30,8 @@ const KiB = (bytes: number) => Math.round((bytes / 1024) * 100) / 100;
 const gz = (code: Uint8Array | string) => gzipSync(code).length;
 
 /** Bundles an app the way a bundler user's build would: minified, tree-shaken, from dist/. */
-async function app(contents: string): Promise<string> {
-  const result = await build({
-    stdin: { contents, resolveDir: pkgDir, loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-const clientApp = (validators: string) => `
-import { OCPPClient } from '@ocpp-ws-io/browser/lite';
-${validators}
-export const connect = (endpoint) => new OCPPClient({ endpoint, identity: 'CP-1', ...options }).connect();`;
+const app = (contents: string) => bundleApp(contents, pkgDir);
+const clientApp = liteClientApp;
 
 const sizes = new Map<string, number>();
 const measure = (name: string, bytes: number) => {
