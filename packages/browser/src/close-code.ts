@@ -46,18 +46,11 @@ export function browserCloseCode(code: number): number {
  * ```
  */
 export function truncateCloseReason(reason: string): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(reason).length <= MAX_CLOSE_REASON_BYTES) return reason;
-  let out = '';
-  let bytes = 0;
-  // Iterate by code point so a surrogate pair is kept or dropped whole.
-  for (const char of reason) {
-    const size = encoder.encode(char).length;
-    if (bytes + size > MAX_CLOSE_REASON_BYTES) break;
-    out += char;
-    bytes += size;
-  }
-  return out;
+  // encodeInto writes whole characters only (a surrogate pair is kept or dropped whole; a lone
+  // surrogate counts as the 3 bytes of U+FFFD, as in close() itself) and says how many UTF-16
+  // units it consumed: the longest prefix that fits, without a loop of our own.
+  const { read } = new TextEncoder().encodeInto(reason, new Uint8Array(MAX_CLOSE_REASON_BYTES));
+  return reason.slice(0, read);
 }
 
 /**

@@ -61,6 +61,10 @@ describe('close codes (WHATWG WebSockets close(): only 1000 and 3000–4999; rea
     expect(cut).toBe('€'.repeat(41));
     expect(truncateCloseReason('🔌'.repeat(40))).toBe('🔌'.repeat(30)); // 4 bytes, a surrogate pair
     expect(truncateCloseReason('short')).toBe('short');
+    // A lone surrogate is sent as U+FFFD (3 bytes): 1 + 40 × 3 = 121 bytes fit, a 41st would not.
+    expect(truncateCloseReason(`a${'\uD800'.repeat(60)}`)).toBe(`a${'\uD800'.repeat(40)}`);
+    expect(truncateCloseReason('x'.repeat(123))).toBe('x'.repeat(123));
+    expect(truncateCloseReason('x'.repeat(124))).toBe('x'.repeat(123));
   });
 });
 
