@@ -94,7 +94,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
   get url(): string {
     // The identity is the last path segment (OCPP-J 1.6 §3.1, 2.0.1 §3.1.1), also when the
     // endpoint carries a query string, which stays after it.
-    const [, base, search] = /^([^?]*?)\/*(\?.*)?$/.exec(this.#options.endpoint)!;
+    const [, base, search] = /^([^?]*?)\/*(\?.*)?$/s.exec(this.#options.endpoint)!;
     return `${base}/${encodeURIComponent(this.identity)}${search ?? ''}`;
   }
 
@@ -188,12 +188,12 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     return error;
   }
 
-  protected override refusal(what: string): string | undefined {
+  protected override refusal(): string | undefined {
     // While connecting or reconnecting calls wait in the (bounded) queue.
     const state = this.#state;
     return state === 'idle' || state === 'closed' || state === 'closing'
-      ? `${what} while ${state}: connect() first`
-      : super.refusal(what);
+      ? ` while ${state}: connect() first`
+      : super.refusal();
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ActionSchemas, Violation } from '@ocpp-ws-io/schemas';
+import type { ActionSchemas } from '@ocpp-ws-io/schemas';
 import { createNanoEvents, type Emitter } from 'nanoevents';
 import type { StoredMessage } from './durable.js';
 import type { DurableLane } from './durable-lane.js';
@@ -295,11 +295,12 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   }
 
   /**
-   * Why calls are refused right now, or undefined when they may be made (queued while a client
-   * is still connecting). Clients refine it with their lifecycle state.
+   * Why calls are refused right now, as the end of a sentence that starts with "call(Action)",
+   * or undefined when they may be made (queued while a client is still connecting). Clients
+   * refine it with their lifecycle state.
    */
-  protected refusal(what: string): string | undefined {
-    return this.#closed ? `${what}: the connection is closed` : undefined;
+  protected refusal(): string | undefined {
+    return this.#closed ? ': the connection is closed' : undefined;
   }
 
   /**
@@ -317,7 +318,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     params: RequestOf<TProtocol, TAction>,
     options?: CallOptions,
   ): Promise<ResponseOf<TProtocol, TAction>> {
-    const refused = this.refusal(`call(${action})`);
+    const refused = this.refusal();
     if (refused === undefined && this.#durable?.handles(action, params))
       return this.#durable.enqueue(action, params, options) as Promise<ResponseOf<TProtocol, TAction>>;
     return this.#enqueue(CALL, action, params, options, refused) as Promise<ResponseOf<TProtocol, TAction>>;
@@ -328,14 +329,14 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
    *
    * @example
    * ```ts
-   * await client.send('NotifyPeriodicEventStream', { id: 1, pending: 0, basetime, data: [] });
+   * await client.send('NotifyPeriodicEventStream', { id: 1, pending: 0, basetime, data: [{ t: 0, v: '230.1' }] });
    * ```
    */
   send<TAction extends SendActionName<TProtocol>>(
     action: TAction,
     params: RequestOf<TProtocol, TAction>,
   ): Promise<void> {
-    return this.#enqueue(SEND, action, params, undefined, this.refusal(`send(${action})`)) as Promise<void>;
+    return this.#enqueue(SEND, action, params, undefined, this.refusal()) as Promise<void>;
   }
 
   /**
@@ -407,7 +408,8 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   ): Promise<unknown> {
     return new Promise<unknown>((resolve, reject) => {
       const signal = options?.signal;
-      if (refused !== undefined) reject(new StateError(refused));
+      if (refused !== undefined)
+        reject(new StateError(`${type === SEND ? 'send' : 'call'}(${action})${refused}`));
       else if (signal?.aborted)
         reject(new AbortError(`Call ${action} aborted before it was sent`, signal.reason));
       else if (this.#queue.length >= this.#config.maxQueued)
@@ -704,10 +706,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     if (isFault(frame)) this.#onFault(transport, data, frame);
     else if (frame.type === CALL || frame.type === SEND) this.#onCall(transport, protocol, data, frame);
     else {
-      this.#bad = 0;
       const call = this.#inFlight.get(frame.id);
+      // A well-formed response ends a run of bad messages; a stray CALLRESULT (no pending call: a
+      // late response after a timeout, or an unknown id) is dropped and changes nothing.
+      if (frame.type !== CALLRESULT || call) this.#bad = 0;
       if (frame.type === CALLRESULT) {
-        // No pending call: a late response after a timeout, or a stray id. Drop it (nobody waits).
         if (call) this.#onResult(transport, protocol, call, frame.payload);
       } else if (frame.type === CALLRESULTERROR) {
         // The peer rejected one of our CALLRESULTs (2.1 §4.2.3): nothing to settle, only to tell.

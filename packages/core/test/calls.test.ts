@@ -84,6 +84,9 @@ describe('correlation and the call queue', () => {
     expect(make('ws://h/ocpp').url).toBe('ws://h/ocpp/CP%201');
     expect(make('ws://h/ocpp/').url).toBe('ws://h/ocpp/CP%201');
     expect(make('wss://h:9/a/b?token=x&y=1').url).toBe('wss://h:9/a/b/CP%201?token=x&y=1');
+    expect(make('ws://h/ocpp//?a=/x/').url).toBe('ws://h/ocpp/CP%201?a=/x/');
+    // Any text after "?" stays as it is, even what no valid URL holds (a line break).
+    expect(make('ws://h/ocpp?a=1\nb').url).toBe('ws://h/ocpp/CP%201?a=1\nb');
   });
 
   it('uses unique message ids of at most 36 characters (OCPP-J 2.1 §4.1.4)', async () => {
