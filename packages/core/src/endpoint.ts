@@ -227,6 +227,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   #seq = 0;
   #durable: DurableLane | undefined;
 
+  /** @internal Made by OCPPClient and by OCPPServer for its stations, with resolved options. */
   constructor(config: EndpointConfig) {
     this.#config = config;
   }
