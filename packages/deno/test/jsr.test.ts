@@ -12,17 +12,16 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { runDeno } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, resultLine } from './helpers/deno-run.js';
+import { fixture } from './helpers/deno-run.js';
 import { type NodeCsms, startNodeCsms } from './helpers/node-ws.js';
 import {
   deno,
   JSR_PACKAGES,
-  offlineEnv,
   PACKAGE_DIRS,
   readJsrConfig,
   repoRoot,
+  runStationApp,
   stageJsrWorkspace,
 } from './helpers/packaged.js';
 import { nodeCsmsCore } from './helpers/peers.js';
@@ -209,24 +208,7 @@ describe('a station importing @ocpp-ws-io/deno from the jsr.json workspace', () 
   it('boots over OCPP 1.6 against a Node CSMS, refuses an invalid call, answers Reset', async () => {
     const core = nodeCsmsCore({ protocols: ['ocpp1.6'], password: PASSWORD });
     csms = await startNodeCsms(core.server);
-    const run = await runDeno(join(app, 'station.js'), {
-      config: join(app, 'deno.json'),
-      cwd: app,
-      env: offlineEnv(denoDir),
-      permissions: ['--allow-net=127.0.0.1'],
-      args: [JSON.stringify({ url: csms.url, identity: 'CP-JSR', password: PASSWORD })],
-      timeoutMs: 30_000,
-    });
-    const result = resultLine<Record<string, unknown>>(run);
-    expect(result.error).toBeUndefined();
-    expect(result).toMatchObject({
-      protocol: 'ocpp1.6',
-      boot: { status: 'Accepted', interval: 300 },
-      invalid: { name: 'ValidationError', direction: 'request' },
-      reset: { type: 'Soft' },
-      heartbeat: { currentTime: expect.any(String) },
-      close: { code: 1000 },
-    });
+    await runStationApp(app, denoDir, { url: csms.url, identity: 'CP-JSR', password: PASSWORD });
     expect(core.resets).toEqual([{ identity: 'CP-JSR', result: { status: 'Accepted' } }]);
     expect(csms.upgrades.map((u) => u.status)).toEqual([101]);
   }, 60_000);

@@ -6,11 +6,10 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { runDeno } from '@ocpp-ws-io/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, resultLine } from './helpers/deno-run.js';
+import { fixture } from './helpers/deno-run.js';
 import { type NodeCsms, startNodeCsms } from './helpers/node-ws.js';
-import { deno, layoutNpmApp, offlineEnv } from './helpers/packaged.js';
+import { deno, layoutNpmApp, runStationApp } from './helpers/packaged.js';
 import { nodeCsmsCore } from './helpers/peers.js';
 
 const PASSWORD = 'packed-npm-secret-16';
@@ -77,24 +76,10 @@ describe('npm: specifiers resolve to the packed packages', () => {
     it('boots over OCPP 1.6, refuses an invalid call locally, answers Reset, closes with 1000', async () => {
       const core = nodeCsmsCore({ protocols: ['ocpp1.6'], password: PASSWORD });
       csms = await startNodeCsms(core.server);
-      const run = await runDeno(join(app, 'station.js'), {
-        config: join(app, 'deno.json'),
-        cwd: app,
-        env: offlineEnv(denoDir),
-        // Network to the loopback CSMS only: the library needs no other permission.
-        permissions: ['--allow-net=127.0.0.1'],
-        args: [JSON.stringify({ url: csms.url, identity: 'CP-NPM', password: PASSWORD })],
-        timeoutMs: 30_000,
-      });
-      const result = resultLine<Record<string, unknown>>(run);
-      expect(result.error).toBeUndefined();
-      expect(result).toMatchObject({
-        protocol: 'ocpp1.6',
-        boot: { status: 'Accepted', interval: 300 },
-        invalid: { name: 'ValidationError', direction: 'request' },
-        reset: { type: 'Soft' },
-        heartbeat: { currentTime: expect.any(String) },
-        close: { code: 1000 },
+      const run = await runStationApp(app, denoDir, {
+        url: csms.url,
+        identity: 'CP-NPM',
+        password: PASSWORD,
       });
       expect(core.resets).toEqual([{ identity: 'CP-NPM', result: { status: 'Accepted' } }]);
       expect(csms.upgrades).toEqual([

@@ -7,7 +7,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSyn
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type DenoRunResult, packPackage, runDenoCommand } from '@ocpp-ws-io/test-utils';
+import { type DenoRunResult, packPackage, runDeno, runDenoCommand } from '@ocpp-ws-io/test-utils';
+import { expect } from 'vitest';
+import { resultLine } from './deno-run.js';
 
 const run = promisify(execFile);
 
@@ -223,4 +225,35 @@ export function stageJsrWorkspace(dir: string, extraMembers: string[] = []): str
     )}\n`,
   );
   return members;
+}
+
+/**
+ * Runs the app's `station.js` (what both the npm: and the JSR app hold: boot, an invalid call,
+ * answer Reset, heartbeat, close) offline against a CSMS, with network to loopback only — the
+ * library needs no other permission — and checks what it reports.
+ */
+export async function runStationApp(
+  app: string,
+  denoDir: string,
+  station: { url: string; identity: string; password: string },
+): Promise<DenoRunResult> {
+  const run = await runDeno(join(app, 'station.js'), {
+    config: join(app, 'deno.json'),
+    cwd: app,
+    env: offlineEnv(denoDir),
+    permissions: ['--allow-net=127.0.0.1'],
+    args: [JSON.stringify(station)],
+    timeoutMs: 30_000,
+  });
+  const result = resultLine<Record<string, unknown>>(run);
+  expect(result.error).toBeUndefined();
+  expect(result).toMatchObject({
+    protocol: 'ocpp1.6',
+    boot: { status: 'Accepted', interval: 300 },
+    invalid: { name: 'ValidationError', direction: 'request' },
+    reset: { type: 'Soft' },
+    heartbeat: { currentTime: expect.any(String) },
+    close: { code: 1000 },
+  });
+  return run;
 }
