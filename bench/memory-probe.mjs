@@ -1,77 +1,12 @@
 #!/usr/bin/env node
-// Where a CSMS's memory per idle station goes. Two modes:
-//   node memory-probe.mjs rounds [rounds=3] [stations=3000] [subjects=ws,ours]
-//     the memory round of run.mjs (CSMS and stations in separate processes), subjects
-//     interleaved and rotated, median bytes per station of heapUsed + external + arrayBuffers.
-//   node --expose-gc memory-probe.mjs snapshot <subject> [stations=1000] [top=40] [--owners]
-//     heap snapshots of the CSMS (this process) before and after the stations connect; prints
-//     the difference per station grouped by node type and constructor/closure name, so what a
-//     connection holds can be read off item by item. JS heap only: Buffer backing stores are
-//     external memory and show up in the process.memoryUsage() lines, not in the table.
-//     --owners adds, per group, the constructor and property of one retainer (which part of a
-//     connection keeps it); KEEP=1 leaves both .heapsnapshot files in the temp directory.
-// Both measure the built packages: build core and node first.
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
+import { lines, median, memoryRound, spawnClients } from './memory-round.mjs';
 import { startServer } from './subjects.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const [mode = 'rounds', ...args] = process.argv.slice(2);
-
-function lines(child) {
-  let buffer = '';
-  const waiters = [];
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (c) => {
-    buffer += c;
-    let nl = buffer.indexOf('\n');
-    while (nl >= 0) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      waiters.shift()?.(JSON.parse(line));
-      nl = buffer.indexOf('\n');
-    }
-  });
-  return () => new Promise((r) => waiters.push(r));
-}
-
-function spawnClients(subject, url, stations) {
-  return spawn(
-    process.execPath,
-    [join(here, 'worker.mjs'), 'memory-clients', subject, url, String(stations)],
-    { cwd: here, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-}
-
-/** Same procedure as run.mjs's memoryRound. */
-async function memoryRound(subject, stations) {
-  const server = spawn(
-    process.execPath,
-    ['--expose-gc', join(here, 'worker.mjs'), 'memory-server', subject],
-    { cwd: here, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const nextServer = lines(server);
-  const { url } = await nextServer();
-  server.stdin.write('sample\n');
-  const base = await nextServer();
-  const clients = spawnClients(subject, url, stations);
-  const { connected } = await lines(clients)();
-  server.stdin.write('sample\n');
-  const loaded = await nextServer();
-  clients.stdin.end();
-  server.stdin.write('exit\n');
-  await Promise.all([new Promise((r) => clients.on('exit', r)), new Promise((r) => server.on('exit', r))]);
-  return (loaded.heap - base.heap) / connected;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function rounds() {
   const n = Number(args[0] ?? 3);
@@ -80,7 +15,7 @@ async function rounds() {
   const results = Object.fromEntries(subjects.map((s) => [s, []]));
   for (let r = 0; r < n; r++) {
     const order = subjects.map((_, i) => subjects[(i + r) % subjects.length]);
-    for (const s of order) results[s].push(await memoryRound(s, stations));
+    for (const s of order) results[s].push((await memoryRound(s, stations)).heap);
   }
   for (const s of subjects)
     console.log(

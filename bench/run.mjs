@@ -3,22 +3,19 @@
 // Markdown table in bench/results.md. Each measurement runs in a fresh process; subjects are
 // interleaved round by round so they share the machine's noise; figures are medians of rounds.
 //   ROUNDS=5 node bench/run.mjs    (run after `npm run build`: it measures the built packages)
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { median, memoryRound } from './memory-round.mjs';
 import { SUBJECTS } from './subjects.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const STATIONS = Number(process.env.STATIONS ?? 3_000);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const spread = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 const worker = (args, nodeArgs = []) =>
   JSON.parse(
@@ -31,48 +28,6 @@ const worker = (args, nodeArgs = []) =>
       .pop(),
   );
 
-function lines(child) {
-  let buffer = '';
-  const waiters = [];
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (c) => {
-    buffer += c;
-    let nl = buffer.indexOf('\n');
-    while (nl >= 0) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      waiters.shift()?.(JSON.parse(line));
-      nl = buffer.indexOf('\n');
-    }
-  });
-  return () => new Promise((r) => waiters.push(r));
-}
-
-/** CSMS in one process (--expose-gc), N idle stations in another; bytes per station on the CSMS. */
-async function memoryRound(subject) {
-  const server = spawn(
-    process.execPath,
-    ['--expose-gc', join(here, 'worker.mjs'), 'memory-server', subject],
-    { cwd: here, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const nextServer = lines(server);
-  const { url } = await nextServer();
-  server.stdin.write('sample\n');
-  const base = await nextServer();
-  const clients = spawn(
-    process.execPath,
-    [join(here, 'worker.mjs'), 'memory-clients', subject, url, String(STATIONS)],
-    { cwd: here, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const { connected } = await lines(clients)();
-  server.stdin.write('sample\n');
-  const loaded = await nextServer();
-  clients.stdin.end();
-  server.stdin.write('exit\n');
-  await Promise.all([new Promise((r) => clients.on('exit', r)), new Promise((r) => server.on('exit', r))]);
-  return { heap: (loaded.heap - base.heap) / connected, rss: (loaded.rss - base.rss) / connected };
-}
-
 const rtt = Object.fromEntries(SUBJECTS.map((s) => [s, []]));
 const tput = Object.fromEntries(SUBJECTS.map((s) => [s, []]));
 const memHeap = Object.fromEntries(SUBJECTS.map((s) => [s, []]));
@@ -84,7 +39,7 @@ for (let r = 0; r < ROUNDS; r++) {
   for (const s of order) tput[s].push(worker(['throughput', s]).callsPerSecond);
   if (r < 3)
     for (const s of order) {
-      const m = await memoryRound(s);
+      const m = await memoryRound(s, STATIONS);
       memHeap[s].push(m.heap);
       memRss[s].push(m.rss);
     }
