@@ -1,66 +1,23 @@
 // Test plumbing for the playground's end-to-end suite: the demo Worker CSMS under `wrangler dev`
 // (through the example's own start script, as a user runs it), bounded polling, and the page's
 // console watched for errors.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+
 import { fileURLToPath } from 'node:url';
+import { type ReadyProcess, startUntilReady } from '@ocpp-ws-io/test-utils';
 import type { Page } from 'playwright-core';
 
 export const exampleDir = fileURLToPath(new URL('../../examples/cloudflare-csms/', import.meta.url));
 export const API_TOKEN = 'dev-api-token';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.once('error', reject);
-  });
-}
+export { freePort } from '@ocpp-ws-io/test-utils';
 
-/** Runs the example's start script on `port`; resolves once wrangler says it is ready (≤ 45 s). */
-export async function startWorkerCsms(port: number, persistTo: string): Promise<{ stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['scripts/start.mjs', '--port', String(port), '--persist-to', persistTo],
-    {
-      cwd: exampleDir,
-      env: { ...process.env, CI: '1', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Own process group, so stop() reaches wrangler's workerd child as well.
-      detached: true,
-    },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`wrangler dev not ready in 45 s:\n${output}`)), 45_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (/Ready on http/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`wrangler dev exited (${code}):\n${output}`));
-    });
+/** Runs the example's start script on `port`, as a user does; resolves once wrangler is ready. */
+export const startWorkerCsms = (port: number, persistTo: string): Promise<ReadyProcess> =>
+  startUntilReady(['scripts/start.mjs', '--port', String(port), '--persist-to', persistTo], {
+    cwd: exampleDir,
+    ready: /Ready on http/,
+    withinMs: 45_000,
   });
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.pid === undefined) return resolve();
-        child.once('exit', () => resolve());
-        process.kill(-child.pid, 'SIGTERM');
-        setTimeout(() => {
-          if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-        }, 5_000).unref();
-      }),
-  };
-}
 
 /** Calls `read` every 200 ms until `ok` holds; fails with the last value after `timeoutMs`. */
 export async function poll<T>(

@@ -1,11 +1,10 @@
 // Starts examples/cloudflare-csms the way a user does (its start script: `wrangler dev` on
 // 127.0.0.1) and drives one station through a charging session.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, startUntilReady } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeStation } from './helpers/stations.js';
 
@@ -13,58 +12,13 @@ const exampleDir = fileURLToPath(new URL('../../../examples/cloudflare-csms/', i
 const PASSWORD = 'dev-station-password';
 const TOKEN = 'dev-api-token';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+/** Runs the example's start script, as a user does; resolves once wrangler says it is ready. */
+const startExample = (port: number, persistTo: string) =>
+  startUntilReady(['scripts/start.mjs', '--port', String(port), '--persist-to', persistTo], {
+    cwd: exampleDir,
+    ready: /Ready on http/,
+    withinMs: 60_000,
   });
-}
-
-/** Runs the example's start script; resolves once wrangler says it is ready (bounded). */
-async function startExample(port: number, persistTo: string) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['scripts/start.mjs', '--port', String(port), '--persist-to', persistTo],
-    {
-      cwd: exampleDir,
-      env: { ...process.env, CI: '1', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Own process group, so the cleanup below reaches wrangler's workerd child as well.
-      detached: true,
-    },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`wrangler dev not ready in 60 s:\n${output}`)), 60_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (/Ready on http/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`wrangler dev exited (${code}):\n${output}`));
-    });
-  });
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.pid === undefined) return resolve();
-        child.once('exit', () => resolve());
-        process.kill(-child.pid, 'SIGTERM');
-        setTimeout(
-          () => child.pid !== undefined && child.exitCode === null && process.kill(-child.pid, 'SIGKILL'),
-          5_000,
-        ).unref();
-      }),
-  };
-}
 
 describe('examples/cloudflare-csms under wrangler dev', () => {
   let example: Awaited<ReturnType<typeof startExample>>;

@@ -4,8 +4,13 @@
 // the client is gone and a new client delivers it; the store keeps to its prefix.
 import { fileURLToPath } from 'node:url';
 import { NO_REPLY, OCPPServer } from '@ocpp-ws-io/core';
-import { type FaultProxy, type RunningWorkerd, startFaultProxy, startWorkerd } from '@ocpp-ws-io/test-utils';
-import { build } from 'esbuild';
+import {
+  buildWorker,
+  type FaultProxy,
+  type RunningWorkerd,
+  startFaultProxy,
+  startWorkerd,
+} from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeCsms } from './helpers/node-ws.js';
 import { validators } from './helpers/stations.js';
@@ -89,24 +94,16 @@ export default {
 
 let worker: RunningWorkerd;
 beforeAll(async () => {
-  const result = await build({
-    stdin: {
+  const script = await buildWorker(
+    {
       contents: WORKER,
       resolveDir: fileURLToPath(new URL('.', import.meta.url)),
       sourcefile: 'resilience-worker.js',
-      loader: 'js',
     },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source', 'workerd', 'worker', 'browser'],
-    external: ['cloudflare:*', 'node:*'],
-    logLevel: 'silent',
-  });
+    { fromSource: true },
+  );
   worker = await startWorkerd({
-    script: result.outputFiles[0]!.text,
+    script,
     durableObjects: { STATION: 'StationDO' },
   });
 });
@@ -135,7 +132,7 @@ async function txCsms(answer = true) {
     });
   });
   const running = await startNodeCsms(server);
-  return { ...running, seen, port: Number(new URL(running.url).port) };
+  return { ...running, seen };
 }
 
 describe('DurableObjectMessageStore in workerd', () => {

@@ -5,6 +5,7 @@ export {
   type LaunchedChromium,
   launchChromium,
 } from './chromium.js';
+export { type CoreCsms, type HandshakingServer, startCoreCsms, WsTransport } from './core-csms.js';
 export {
   DENO_DIR,
   type DenoRunOptions,
@@ -17,6 +18,7 @@ export {
 } from './deno.js';
 export { type FaultProxy, type FaultProxyStats, startFaultProxy } from './fault-proxy.js';
 export { packPackage, runPnpm } from './pack.js';
+export { freePort, type ReadyProcess, type StartUntilReadyOptions, startUntilReady } from './processes.js';
 export { type RawUpgradeResult, rawUpgrade } from './raw-upgrade.js';
 export { type StaticServer, serveStatic } from './static.js';
 export { buildWorker, type RunningWorkerd, type StartWorkerdOptions, startWorkerd } from './workerd.js';

@@ -1,25 +1,29 @@
 import { build } from 'esbuild';
 import { Log, LogLevel, Miniflare, type MiniflareOptions } from 'miniflare';
 
+/** What {@link buildWorker} bundles: an entry file, or module text resolved from a folder. */
+export type WorkerSource = string | { contents: string; resolveDir: string; sourcefile?: string };
+
 /**
- * Bundles a Worker entry (TypeScript or JS) into one ES module with esbuild, the way Wrangler
- * resolves packages (`workerd`, `worker`, `browser` conditions on the browser platform), leaving
- * `cloudflare:*` and `node:*` imports to the runtime.
+ * Bundles a Worker (TypeScript or JS) into one ES module with esbuild, the way Wrangler resolves
+ * packages (`workerd`, `worker`, `browser` conditions on the browser platform), leaving
+ * `cloudflare:*` and `node:*` imports to the runtime. `fromSource` adds the workspace `source`
+ * condition first, so workspace packages resolve to their src/ and need no build.
  */
-export async function buildWorker(entry: string): Promise<string> {
+export async function buildWorker(input: WorkerSource, { fromSource = false } = {}): Promise<string> {
   const result = await build({
-    entryPoints: [entry],
+    ...(typeof input === 'string' ? { entryPoints: [input] } : { stdin: { ...input, loader: 'js' } }),
     bundle: true,
     write: false,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
+    conditions: [...(fromSource ? ['source'] : []), 'workerd', 'worker', 'browser'],
     external: ['cloudflare:*', 'node:*'],
     logLevel: 'silent',
   });
   const out = result.outputFiles[0];
-  if (!out) throw new Error(`esbuild produced no output for ${entry}`);
+  if (!out) throw new Error(`esbuild produced no output for ${typeof input === 'string' ? input : 'stdin'}`);
   return out.text;
 }
 
