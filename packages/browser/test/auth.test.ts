@@ -2,35 +2,12 @@
 // URL-userinfo Basic auth (answered only after the CSMS's 401 + WWW-Authenticate challenge) and
 // the query-token fallback read by `server.auth` through `Handshake.searchParams`.
 import type { Handshake } from '@ocpp-ws-io/node';
-import {
-  type LaunchedChromium,
-  launchChromium,
-  type StaticServer,
-  serveStatic,
-} from '@ocpp-ws-io/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildPageDir } from './helpers/bundle.js';
+import { describe, expect, it } from 'vitest';
 import { startCsms } from './helpers/csms.js';
-import { openPage, type PageGlobals } from './helpers/page.js';
+import type { PageGlobals } from './helpers/page.js';
+import { chromiumSuite } from './helpers/suite.js';
 
-let browser: LaunchedChromium;
-let site: StaticServer;
-let disposePage: () => Promise<void>;
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-
-beforeAll(async () => {
-  const page = await buildPageDir();
-  disposePage = page.dispose;
-  [browser, site] = await Promise.all([launchChromium(), serveStatic(page.dir)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await disposePage?.();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { newPage, defer } = chromiumSuite();
 
 interface AuthSeen {
   username: string | undefined;
@@ -41,7 +18,7 @@ interface AuthSeen {
 /** A 2.0.1/1.6 CSMS whose auth callback records what each handshake carried and applies `accept`. */
 async function csmsWithAuth(accept: (h: Handshake) => boolean) {
   const csms = await startCsms({ protocols: ['ocpp2.0.1', 'ocpp1.6'] });
-  cleanups.push(csms.close);
+  defer(csms.close);
   const seen: AuthSeen[] = [];
   csms.server.auth((handshake) => {
     seen.push({
@@ -52,12 +29,6 @@ async function csmsWithAuth(accept: (h: Handshake) => boolean) {
     return accept(handshake);
   });
   return { ...csms, seen };
-}
-
-async function newPage() {
-  const page = await openPage(() => browser.newPage(), site.url);
-  cleanups.push(() => page.close());
-  return page;
 }
 
 interface ConnectOutcome {

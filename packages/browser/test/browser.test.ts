@@ -3,48 +3,19 @@
 // keep-alive and reconnect.
 // One browser for the file, a fresh page per test; the page loads single-file esbuild bundles.
 
-import {
-  type LaunchedChromium,
-  launchChromium,
-  type StaticServer,
-  serveStatic,
-  startWsServer,
-} from '@ocpp-ws-io/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startWsServer } from '@ocpp-ws-io/test-utils';
+import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { buildPageDir } from './helpers/bundle.js';
 import { callActions, startCsms } from './helpers/csms.js';
-import { openPage, type PageClient, type PageGlobals } from './helpers/page.js';
+import type { PageClient, PageGlobals } from './helpers/page.js';
+import { chromiumSuite } from './helpers/suite.js';
 import { within } from './helpers/within.js';
 
-let browser: LaunchedChromium;
-let site: StaticServer;
-let disposePage: () => Promise<void>;
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-
-beforeAll(async () => {
-  const page = await buildPageDir();
-  disposePage = page.dispose;
-  [browser, site] = await Promise.all([launchChromium(), serveStatic(page.dir)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await disposePage?.();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function newPage() {
-  const page = await openPage(() => browser.newPage(), site.url);
-  cleanups.push(() => page.close());
-  return page;
-}
+const { newPage, defer } = chromiumSuite();
 
 async function csms(protocols: Parameters<typeof startCsms>[0]['protocols'], options = {}) {
   const c = await startCsms({ protocols, ...options });
-  cleanups.push(c.close);
+  defer(c.close);
   return c;
 }
 
@@ -55,7 +26,7 @@ async function rawCsms(protocols: string[]) {
     opened = resolve;
   });
   const server = await startWsServer({ protocols, onConnection: (ws) => opened(ws) });
-  cleanups.push(server.close);
+  defer(server.close);
   const next = (ws: WebSocket) =>
     within(
       new Promise<string>((resolve) => ws.once('message', (data) => resolve(data.toString()))),

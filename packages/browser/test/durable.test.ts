@@ -1,33 +1,14 @@
 // Durable transaction messages in real Chromium: a StopTransaction the CSMS never answered is
 // kept in IndexedDB through a page reload and delivered by the reloaded page (OCPP 1.6 §3.7).
 import { NO_REPLY } from '@ocpp-ws-io/node';
-import {
-  type LaunchedChromium,
-  launchChromium,
-  type StaticServer,
-  serveStatic,
-} from '@ocpp-ws-io/test-utils';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPageDir } from './helpers/bundle.js';
+import { describe, expect, it } from 'vitest';
 import { callActions, startCsms } from './helpers/csms.js';
-import { openPage, type PageGlobals } from './helpers/page.js';
+import type { PageGlobals } from './helpers/page.js';
+import { chromiumSuite } from './helpers/suite.js';
 import { within } from './helpers/within.js';
 
-let browser: LaunchedChromium;
-let site: StaticServer;
-let disposePage: () => Promise<void>;
-
-beforeAll(async () => {
-  const page = await buildPageDir();
-  disposePage = page.dispose;
-  [browser, site] = await Promise.all([launchChromium(), serveStatic(page.dir)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await disposePage?.();
-});
+const { newPage } = chromiumSuite();
 
 /** In the page: a 1.6 client with an IndexedDB store, connected; returns nothing (state in `t`). */
 async function connectStation(page: Page, url: string): Promise<void> {
@@ -68,7 +49,7 @@ describe('IndexedDB message store across a page reload', () => {
           return answer ? { idTagInfo: { status: 'Accepted' } } : NO_REPLY;
         });
       });
-      const page = await openPage(() => browser.newPage(), site.url);
+      const page = await newPage();
       await connectStation(page, csms.url);
       await page.evaluate(() => {
         const g = globalThis as unknown as PageGlobals;

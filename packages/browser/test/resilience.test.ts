@@ -2,35 +2,15 @@
 // (IndexedDB store) to the Node CSMS while the proxy cuts the link again and again; then the
 // CSMS goes away, the page is reloaded with messages still stored, and the reloaded page delivers
 // them. Nothing lost, order kept, duplicates only where a response was lost.
-import {
-  type FaultProxy,
-  type LaunchedChromium,
-  launchChromium,
-  type StaticServer,
-  serveStatic,
-  startFaultProxy,
-} from '@ocpp-ws-io/test-utils';
+import { type FaultProxy, startFaultProxy } from '@ocpp-ws-io/test-utils';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPageDir } from './helpers/bundle.js';
+import { describe, expect, it } from 'vitest';
 import { startCsms } from './helpers/csms.js';
-import { openPage, type PageGlobals } from './helpers/page.js';
+import type { PageGlobals } from './helpers/page.js';
+import { chromiumSuite } from './helpers/suite.js';
 import { within } from './helpers/within.js';
 
-let browser: LaunchedChromium;
-let site: StaticServer;
-let disposePage: () => Promise<void>;
-
-beforeAll(async () => {
-  const page = await buildPageDir();
-  disposePage = page.dispose;
-  [browser, site] = await Promise.all([launchChromium(), serveStatic(page.dir)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await disposePage?.();
-});
+const { newPage } = chromiumSuite();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(condition: () => boolean | Promise<boolean>, label: string, ms = 10_000) {
@@ -99,7 +79,7 @@ describe('IndexedDB store through link cuts and a reload', () => {
         });
       });
       const endpoint = `ws://127.0.0.1:${proxy.port}/ocpp`;
-      const page = await openPage(() => browser.newPage(), site.url);
+      const page = await newPage();
       await connectStation(page, endpoint);
       await page.evaluate(async (total) => {
         const g = globalThis as unknown as PageGlobals;
