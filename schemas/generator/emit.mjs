@@ -1,5 +1,6 @@
 // Assembles the generated modules of one protocol version:
-//   _defs.ts      every `definitions` entry of the version, once (same name ⇒ same schema in OCA sets)
+//   _defs.ts      every `definitions` entry of the version, once (same name ⇒ same schema in OCA sets),
+//                 and every inline object the version writes out more than once (hoist.mjs)
 //   <Action>.ts   the request/response schemas, types and the `ActionSchemas` const of one action
 //   index.ts      re-exports, the `Actions` type map and the `validators` set of all actions
 // One file per action keeps tree-shaking trivial for bundlers and diffs readable.

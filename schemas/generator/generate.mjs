@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectDefinitions, emitAction, emitDefs, emitIndex } from './emit.mjs';
+import { hoistSharedObjects } from './hoist.mjs';
 import { loadActions, VERSIONS } from './sources.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,8 +16,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export function render() {
   const files = {};
   for (const { protocol, file } of VERSIONS) {
-    const actions = loadActions(file);
-    const defs = collectDefinitions(actions);
+    const source = loadActions(file);
+    const { actions, definitions } = hoistSharedObjects(source, new Set(collectDefinitions(source).keys()));
+    const defs = new Map([...collectDefinitions(actions), ...definitions]);
     const defNames = new Set(defs.keys());
     for (const a of actions) {
       if (defNames.has(a.name) || defNames.has(`${a.name}Request`) || defNames.has(`${a.name}Response`)) {

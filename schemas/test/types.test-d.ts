@@ -22,6 +22,26 @@ describe('payload types follow the schemas', () => {
     }>();
   });
 
+  it('1.6 objects written out in several actions are one named type (OCPP 1.6 §7 names)', () => {
+    expectTypeOf<v16.RemoteStartTransactionRequest['chargingProfile']>().toEqualTypeOf<
+      v16.ChargingProfile | undefined
+    >();
+    expectTypeOf<v16.SetChargingProfileRequest['csChargingProfiles']>().toEqualTypeOf<v16.ChargingProfile>();
+    expectTypeOf<v16.ChargingProfile['chargingSchedule']>().toEqualTypeOf<v16.ChargingSchedule>();
+    expectTypeOf<v16.GetCompositeScheduleResponse['chargingSchedule']>().toEqualTypeOf<
+      v16.ChargingSchedule | undefined
+    >();
+    expectTypeOf<v16.StopTransactionRequest['transactionData']>().toEqualTypeOf<
+      v16.MeterValue[] | undefined
+    >();
+    expectTypeOf<v16.MeterValue['sampledValue']>().toEqualTypeOf<v16.SampledValue[]>();
+    expectTypeOf<v16.StartTransactionResponse['idTagInfo']>().toEqualTypeOf<v16.IdTagInfo>();
+    expectTypeOf<v16.IdTagInfo['status']>().toEqualTypeOf<
+      'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx'
+    >();
+    expectTypeOf<InferOutput<typeof v16.IdTagInfoSchema>>().toEqualTypeOf<v16.IdTagInfo>();
+  });
+
   it('2.0.1 BootNotificationResponse.status is the enum union, with named definition types', () => {
     expectTypeOf<v201.BootNotificationResponse['status']>().toEqualTypeOf<
       'Accepted' | 'Pending' | 'Rejected'

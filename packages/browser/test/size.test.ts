@@ -6,9 +6,11 @@
 // Where the numbers come from (0.1.0, esbuild 0.28 minify, zlib default level):
 //   app: lite client, no validators (strictMode false)      7.71 KiB  (target 5 — missed, see below)
 //   app: client + 3 actions (BootNotification, Heartbeat, Reset)  11.58 KiB
-//   app: client + every OCPP 1.6 validator                   18.14 KiB (target 20)
+//   app: client + every OCPP 1.6 validator                   17.84 KiB (target 20)
 //   app: client + every OCPP 2.0.1 validator                 26.44 KiB
-//   cdn/lite.min.js 10.79 · ocpp1.6.min.js 20.47 · ocpp2.0.1.min.js 28.71 · ocpp2.1.min.js 40.1 · all.min.js 61.01
+//   cdn/lite.min.js 10.79 · ocpp1.6.min.js 20.12 · ocpp2.0.1.min.js 28.71 · ocpp2.1.min.js 40.1 · all.min.js 60.84
+// (1.6 figures down from 18.14 / 20.47 / 61.01 when the generator gave the objects OCA 1.6 writes
+// out in several actions — ChargingProfile, MeterValue, IdTagInfo … — one definition each.)
 // (Down from 8.18 / 12.03 / 18.58 / 26.83 and 11.21 / 20.9 / 29.12 / 40.53 / 61.49 when the
 // engine's private state moved to # fields and its checks were folded into one path per direction;
 // before that, from 9.21 / 12.05 / 19.33 / 28.15 when validation code started travelling with the
@@ -110,10 +112,10 @@ describe('budgets for the CDN files (dist/cdn, min + gzip)', () => {
   // the tree-shaken apps above got 0.6–0.7 KiB smaller in the same change.
   const budgets: Record<string, number> = {
     lite: 11.05,
-    'ocpp1.6': 20.7,
+    'ocpp1.6': 20.35,
     'ocpp2.0.1': 28.95,
     'ocpp2.1': 40.35,
-    all: 61.3,
+    all: 61.1,
   };
   it.each(Object.entries(budgets))('cdn/%s.min.js ≤ %d KiB', async (name, budget) => {
     const code = await readFile(cdn(name));
