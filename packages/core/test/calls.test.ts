@@ -250,15 +250,39 @@ describe('strict validation of outbound calls and inbound responses', () => {
     });
   }
 
-  it('rejects the caller on a structurally broken CALLRESULT and, on 2.1, answers CALLRESULTERROR', async () => {
-    const { client, peer } = await clientWithRawPeer('ocpp2.1');
+  for (const [protocol, code] of [
+    ['ocpp1.6', 'FormationViolation'],
+    ['ocpp2.0.1', 'FormatViolation'],
+    ['ocpp2.1', 'FormatViolation'],
+  ] as const) {
+    it(`rejects the caller on a structurally broken CALLRESULT (${protocol}${protocol === 'ocpp2.1' ? ', answering CALLRESULTERROR per 2.1 §4.2.3' : ': no frame 5 before 2.1'})`, async () => {
+      const { client, peer } = await clientWithRawPeer(protocol);
+      const result = client.call('Heartbeat', {}).catch((e: unknown) => e);
+      await flush();
+      const [[, id]] = peer.take() as [[number, string]];
+      peer.send([3, id, ['not', 'an', 'object']]);
+      expect(await result).toMatchObject({ code });
+      await flush();
+      const sent = peer.take() as unknown[][];
+      if (protocol === 'ocpp2.1') expect(sent.map((f) => f.slice(0, 3))).toEqual([[5, id, code]]);
+      else expect(sent).toEqual([]);
+    });
+  }
+
+  it('reads a CALLERROR whose errorDetails is null as {} (like a null payload, OCPP-J 2.0.1 §4.1.5)', async () => {
+    const { client, peer } = await clientWithRawPeer('ocpp2.0.1');
+    const badMessages: unknown[] = [];
+    client.on('badMessage', (e) => badMessages.push(e));
     const result = client.call('Heartbeat', {}).catch((e: unknown) => e);
     await flush();
     const [[, id]] = peer.take() as [[number, string]];
-    peer.send([3, id, ['not', 'an', 'object']]);
-    expect(await result).toMatchObject({ code: 'FormatViolation' });
+    peer.send([4, id, 'NotSupported', 'no heartbeats here', null]);
+    const error = await result;
+    expect(error).toBeInstanceOf(RPCError);
+    expect(error).toMatchObject({ code: 'NotSupported', message: 'no heartbeats here', details: {} });
     await flush();
-    expect((peer.take() as unknown[][])[0]!.slice(0, 3)).toEqual([5, id, 'FormatViolation']);
+    expect(peer.take()).toEqual([]);
+    expect(badMessages).toEqual([]);
   });
 
   it('passes anything through when strictMode is off', async () => {

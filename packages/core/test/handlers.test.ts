@@ -97,6 +97,28 @@ describe('handlers', () => {
     expect(peer.take()).toEqual([[4, 'm1', 'InternalError', 'clock not set', {}]]);
   });
 
+  it('cuts a description to the 255 characters errorDescription allows (OCPP-J 2.0.1 §4.2.3)', async () => {
+    const { station, peer } = await stationWithRawPeer('ocpp2.0.1', { exposeHandlerErrors: true });
+    const long = `${'x'.repeat(254)}yz${'-'.repeat(44)}`;
+    station.handle('Heartbeat', () => {
+      throw new RPCError('SecurityError', long);
+    });
+    station.handle('StatusNotification', () => {
+      throw new RPCError('SecurityError', long.slice(0, 255));
+    });
+    peer.send([2, 'm1', 'Heartbeat', {}]);
+    peer.send([
+      2,
+      'm2',
+      'StatusNotification',
+      { timestamp: '2026-01-01T00:00:00Z', connectorStatus: 'Available', evseId: 1, connectorId: 1 },
+    ]);
+    await flush();
+    const [first, second] = peer.take() as [unknown[], unknown[]];
+    expect(first[3]).toBe(`${'x'.repeat(254)}y`);
+    expect(second[3]).toBe(`${'x'.repeat(254)}y`); // exactly 255: kept whole
+  });
+
   it('answers a thrown RPCError with its code, description and details', async () => {
     const { station, peer } = await stationWithRawPeer('ocpp2.0.1');
     station.handle('Heartbeat', () => {
@@ -253,6 +275,29 @@ describe('limits', () => {
     }
     await flush();
     expect(peer.closes).toEqual([]);
+  });
+
+  it('a stray CALLRESULT (no call pending) does not end a run of bad frames', async () => {
+    const { peer } = await stationWithRawPeer('ocpp2.0.1', { maxBadMessages: 2 });
+    // garbage, stray, garbage, stray, garbage: three bad frames in a row as far as the limit goes.
+    for (let i = 0; i < 3; i++) {
+      peer.send('garbage');
+      if (i < 2) peer.send([3, `late-${i}`, {}]);
+    }
+    await flush();
+    expect(peer.closes).toEqual([{ code: 1002, reason: 'Too many malformed messages' }]);
+  });
+
+  it('closes with 1009 on a frame short in characters but above maxFrameBytes in UTF-8', async () => {
+    // 3-byte characters: 117 UTF-16 units, 245 bytes (RFC 6455 counts bytes). Even at two bytes
+    // a unit the frame would fit, so only an exact byte count refuses it.
+    const { peer } = await stationWithRawPeer('ocpp1.6', { maxFrameBytes: 240 });
+    const frame = JSON.stringify([2, 'm1', 'DataTransfer', { vendorId: 'acme', data: '€'.repeat(64) }]);
+    expect(frame.length * 2).toBeLessThanOrEqual(240);
+    expect(new TextEncoder().encode(frame).length).toBeGreaterThan(240);
+    peer.send(frame);
+    await flush();
+    expect(peer.closes).toEqual([{ code: 1009, reason: 'Frame too large' }]);
   });
 
   it('closes with 1009 on an inbound frame above maxFrameBytes', async () => {
