@@ -116,6 +116,8 @@ describe('password rules', () => {
       expect(isValidPassword('a'.repeat(41), p)).toBe(false);
       // 16 astral characters are 32 UTF-16 units but 16 characters.
       expect(isValidPassword('😀'.repeat(16), p)).toBe(true);
+      expect(isValidPassword('😀'.repeat(40), p)).toBe(true); // 80 UTF-16 units
+      expect(isValidPassword('😀'.repeat(8), p)).toBe(false); // 16 UTF-16 units, 8 characters
       expect(isValidPassword('😀'.repeat(41), p)).toBe(false);
     }
   });

@@ -31,6 +31,10 @@ describe('handshake', () => {
     );
     expect(d).toMatchObject({ ok: true, identity: 'RDAM 123', protocol: 'ocpp1.6' });
     expect(d.ok && d.handshake.path).toBe('/ocpp');
+    const atRoot = await server(['ocpp1.6']).handshake(
+      request('/CP1', { 'sec-websocket-protocol': 'ocpp1.6' }),
+    );
+    expect(atRoot.ok && [atRoot.identity, atRoot.handshake.path]).toEqual(['CP1', '/']);
   });
 
   it('picks the first protocol in the server preference order that the station offered', async () => {
@@ -220,6 +224,13 @@ describe('handshake', () => {
     expect(parseBasicAuth('Basic !!!')).toBeUndefined();
     expect(parseBasicAuth(`Basic ${Buffer.from('no-colon').toString('base64')}`)).toBeUndefined();
     expect(parseBasicAuth('Bearer abc')).toBeUndefined();
+    expect(parseBasicAuth(basic('CP1', 'pässwörd-€-1234'))).toEqual({
+      username: 'CP1',
+      password: 'pässwörd-€-1234',
+    });
+    // Bytes that are not UTF-8 (0xff 0xfe) are malformed credentials, not U+FFFD in a password.
+    const notUtf8 = Buffer.from([0x43, 0x50, 0x31, 0x3a, 0xff, 0xfe, 0x61]).toString('base64');
+    expect(parseBasicAuth(`Basic ${notUtf8}`)).toBeUndefined();
   });
 });
 
