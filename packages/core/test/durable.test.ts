@@ -155,6 +155,37 @@ describe('durable transaction messages', () => {
     expect((await store.load()).length).toBe(0);
   });
 
+  it('keeps the attempt count in the store, so a restart does not grant fresh attempts (§3.7.1)', async () => {
+    const store = new MemoryMessageStore();
+    const first = station(store, { reconnect: false });
+    await first.client.connect();
+    const lost = first.client.call('StopTransaction', stop(9)).catch((e: unknown) => e);
+    for (const wait of [60_000, 120_000]) {
+      await flush();
+      const [[, id]] = calls(first.peer()) as [[string, string]];
+      first.peer().send([4, id, 'InternalError', 'db down', {}]);
+      await flush();
+      first.clock.advance(wait);
+    }
+    await flush();
+    const [[, id]] = calls(first.peer()) as [[string, string]];
+    expect(id).toBeTruthy(); // the third attempt is in flight when the page goes away
+    await first.client.close();
+    await lost;
+    expect((await store.load()).map((m) => [m.action, m.attempts])).toEqual([['StopTransaction', 2]]);
+
+    const second = station(store);
+    const given: unknown[] = [];
+    second.client.on('undeliverable', (e) => given.push({ action: e.action, attempts: e.attempts }));
+    await second.client.connect();
+    await flush();
+    const [[, retry]] = calls(second.peer()) as [[string, string]];
+    second.peer().send([4, retry, 'InternalError', 'db down', {}]);
+    await flush();
+    expect(given).toEqual([{ action: 'StopTransaction', attempts: 3 }]);
+    expect(store.size).toBe(0);
+  });
+
   it('survives a restart: a new client on the same store sends what the old one left, first', async () => {
     const store = new MemoryMessageStore();
     const first = station(store, { reconnect: false });
