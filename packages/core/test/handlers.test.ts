@@ -119,6 +119,16 @@ describe('handlers', () => {
     expect(second[3]).toBe(`${'x'.repeat(254)}y`); // exactly 255: kept whole
   });
 
+  it('sends an empty description for an RPCError made with a code only (its message is the code)', async () => {
+    const { station, peer } = await stationWithRawPeer('ocpp2.0.1');
+    station.handle('Heartbeat', () => {
+      throw new RPCError('NotSupported');
+    });
+    peer.send([2, 'm1', 'Heartbeat', {}]);
+    await flush();
+    expect(peer.take()).toEqual([[4, 'm1', 'NotSupported', '', {}]]);
+  });
+
   it('answers a thrown RPCError with its code, description and details', async () => {
     const { station, peer } = await stationWithRawPeer('ocpp2.0.1');
     station.handle('Heartbeat', () => {

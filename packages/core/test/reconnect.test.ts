@@ -119,6 +119,20 @@ describe('reconnect back-off (OCPP-J 2.0.1 §5.3)', () => {
     expect(t.attempts).toHaveLength(3);
   });
 
+  it('emits close only for a client that was open or reconnecting, not for one never connected', async () => {
+    const t = scripted(['ok', 'fail'], { random: () => 0 });
+    const closes: unknown[] = [];
+    t.client.on('close', (info) => closes.push(info));
+    await t.client.close(); // idle: nothing was open, nothing to announce
+    expect(closes).toEqual([]);
+    await t.client.connect();
+    t.drop();
+    await flush();
+    expect(t.client.state).toBe('reconnecting');
+    await t.client.close(4000, 'bye');
+    expect(closes).toEqual([{ code: 4000, reason: 'bye' }]);
+  });
+
   it('close() stops the loop and clears its timer', async () => {
     const t = scripted(['ok', 'fail', 'fail'], { random: () => 0 });
     await t.client.connect();

@@ -183,6 +183,20 @@ describe('handshake', () => {
     ).resolves.toMatchObject({ ok: false, status: 401 });
   });
 
+  it('lets the auth callback pick another offered protocol, never one the station did not offer', async () => {
+    const offered = { 'sec-websocket-protocol': 'ocpp1.6, ocpp2.0.1' };
+    const picks = server().auth(() => ({ accept: true, protocol: 'ocpp1.6' }));
+    await expect(picks.handshake(request('/ocpp/CP1', offered))).resolves.toMatchObject({
+      ok: true,
+      protocol: 'ocpp1.6',
+      headers: { 'Sec-WebSocket-Protocol': 'ocpp1.6' },
+    });
+    // The server speaks 1.6, but this station offered only 2.0.1: agreeing on 1.6 would break it.
+    await expect(
+      picks.handshake(request('/ocpp/CP1', { 'sec-websocket-protocol': 'ocpp2.0.1' })),
+    ).resolves.toMatchObject({ ok: false, status: 400 });
+  });
+
   it('passes the status an auth callback chooses', async () => {
     const s = server().auth(() => ({ accept: false, status: 404, reason: 'Unknown station' }));
     await expect(
