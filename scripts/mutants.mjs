@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORE = ['packages/core'];
-const RESILIENCE = ['packages/node/test/resilience.test.ts'];
 const BROWSER = ['packages/browser/test/unit.test.ts', 'packages/browser/test/browser.test.ts'];
 
 /** [file, text to find (exactly once), replacement, the rule it breaks, test paths (default core)] */
@@ -284,14 +283,12 @@ const MUTANTS = [
     "    if (kind === 'timeout') {\n      this.lane.unshift(call);\n      return;\n    }\n",
     '',
     'a timed-out message is sent again without counting an attempt',
-    RESILIENCE,
   ],
   [
     'packages/core/src/durable-lane.ts',
     'if (this.lane.length + this.storing >= this.maxStored) {',
     'if (this.lane.length >= this.maxStored) {',
     'writes in progress count against maxStoredMessages',
-    RESILIENCE,
   ],
   // Browser adapter
   [

@@ -155,6 +155,42 @@ describe('durable transaction messages', () => {
     expect((await store.load()).length).toBe(0);
   });
 
+  it('re-sends a transaction message that timed out at once, without counting an attempt', async () => {
+    const store = new MemoryMessageStore();
+    const t = station(store, { callTimeoutMs: 5_000 });
+    const given: unknown[] = [];
+    t.client.on('undeliverable', (e) => given.push(e));
+    await t.client.connect();
+    const result = t.client.call('StopTransaction', stop(5));
+    let id = '';
+    // More time-outs than maxAttempts (3): a CSMS that does not answer is not one that refused.
+    for (let i = 0; i < 5; i++) {
+      await flush();
+      const sent = calls(t.peer());
+      expect(sent.map((c) => c[0])).toEqual(['StopTransaction']);
+      id = sent[0]![1];
+      t.clock.advance(5_000);
+    }
+    await flush();
+    expect(given).toEqual([]);
+    expect((await store.load()).map((m) => m.attempts)).toEqual([0]);
+    [[, id]] = calls(t.peer()) as [[string, string]];
+    t.peer().send([3, id, {}]);
+    await expect(result).resolves.toEqual({});
+  });
+
+  it('counts writes still in progress against maxStoredMessages (a synchronous burst)', async () => {
+    const store = new MemoryMessageStore();
+    const t = station(store, {
+      durable: durableDelivery({ store, retryIntervalMs: 60_000, maxAttempts: 3, maxStoredMessages: 2 }),
+    });
+    await t.client.connect();
+    const results = [1, 2, 3].map((n) => t.client.call('MeterValues', meter(1, n)).catch((e: unknown) => e));
+    await expect(results[2]).resolves.toMatchObject({ code: 'LimitExceeded' });
+    await flush();
+    expect(store.size).toBe(2);
+  });
+
   it('keeps the attempt count in the store, so a restart does not grant fresh attempts (§3.7.1)', async () => {
     const store = new MemoryMessageStore();
     const first = station(store, { reconnect: false });
