@@ -14,6 +14,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORE = ['packages/core'];
+const NODE = [
+  'packages/node/test/node.test.ts',
+  'packages/node/test/resilience.test.ts',
+  'packages/node/test/security.test.ts',
+];
 const BROWSER = ['packages/browser/test/unit.test.ts', 'packages/browser/test/browser.test.ts'];
 
 /** [file, text to find (exactly once), replacement, the rule it breaks, test paths (default core)] */
@@ -289,6 +294,49 @@ const MUTANTS = [
     'if (this.lane.length + this.storing >= this.maxStored) {',
     'if (this.lane.length >= this.maxStored) {',
     'writes in progress count against maxStoredMessages',
+  ],
+  // Node adapter
+  [
+    'packages/node/src/ws-transport.ts',
+    '    if (this.pongTimer) clearTimeout(this.pongTimer);\n    this.pongTimer = undefined;\n    if (this.sink) this.sink.pong?.();',
+    '    if (this.sink) this.sink.pong?.();',
+    'a pong keeps a live peer (no termination after pongTimeoutMs)',
+    NODE,
+  ],
+  [
+    'packages/node/src/ws-transport.ts',
+    '      this.socket.terminate();\n    }, pongTimeoutMs);',
+    '    }, pongTimeoutMs);',
+    'no pong within pongTimeoutMs: the peer is dropped (half-open TCP)',
+    NODE,
+  ],
+  [
+    'packages/node/src/ws-transport.ts',
+    '    else this.later((sink) => sink.message(text));',
+    '',
+    'frames that arrive before the engine is attached are kept',
+    NODE,
+  ],
+  [
+    'packages/node/src/server.ts',
+    '      if (dir !== this.pathPrefix) {',
+    '      if (!dir.startsWith(this.pathPrefix)) {',
+    'the path option is the whole directory of the identity (others 404)',
+    NODE,
+  ],
+  [
+    'packages/node/src/http-reject.ts',
+    "  const clean = (s: string) => s.replace(/[\\r\\n]+/g, ' ');",
+    '  const clean = (s: string) => s;',
+    'no CR/LF from a reason or header reaches the HTTP response',
+    NODE,
+  ],
+  [
+    'packages/node/src/file-store.ts',
+    '      await rename(temp, this.path);',
+    "      await rename(temp, this.path + '.other');",
+    'the file store replaces its file atomically',
+    NODE,
   ],
   // Browser adapter
   [

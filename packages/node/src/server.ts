@@ -23,7 +23,10 @@ import { type KeepAliveOptions, KeepAliveSweeper, TransportSocket, WsTransport }
 export interface OCPPServerOptions<TProtocol extends OCPPProtocol = OCPPProtocol>
   extends CoreServerOptions<TProtocol>,
     KeepAliveOptions {
-  /** Accept upgrades only under this path prefix, e.g. `/ocpp` (others get 404). Default: any. */
+  /**
+   * Accept upgrades only at `<path>/<identity>`, e.g. `/ocpp` for `/ocpp/CP-1`; other paths, including
+   * `/ocpp/sub/CP-1` and `/ocppx/CP-1`, get 404. Default: any path.
+   */
   readonly path?: string;
   /**
    * Upgrades being decided (handshake + auth callback) at once; more get 503 with `Retry-After`

@@ -1,7 +1,8 @@
 // The Node adapter over real sockets on 127.0.0.1: handshake outcomes on the wire, subprotocol
 // negotiation, calls both ways, limits and keep-alive.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { rawUpgrade } from '@ocpp-ws-io/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -114,6 +115,9 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     expect(denied.status).toBe(401);
     expect(denied.headers['www-authenticate']).toMatch(/^Basic realm="ocpp"/);
     expect((await upgradeStatus(`${base}/elsewhere/CP-1`, ['ocpp2.0.1'])).status).toBe(404);
+    // `path` is the whole directory of the identity, not a string prefix.
+    expect((await upgradeStatus(`${base}/ocppx/CP-1`, ['ocpp2.0.1'])).status).toBe(404);
+    expect((await upgradeStatus(`${base}/ocpp/sub/CP-1`, ['ocpp2.0.1'])).status).toBe(404);
     const auth = { Authorization: `Basic ${Buffer.from('CP-1:sixteen-chars-pw').toString('base64')}` };
     expect(await rawUpgrade(`${base}/ocpp/CP-1`, { protocols: 'ocpp1.6', headers: auth })).toMatchObject({
       status: 101,
@@ -122,6 +126,69 @@ describe('Node client ↔ Node server over 127.0.0.1', () => {
     });
     const ok = await upgradeStatus(`${base}/ocpp/CP-1`, ['ocpp1.6', 'ocpp2.0.1'], auth);
     expect(ok).toEqual({ status: 101, headers: { 'sec-websocket-protocol': 'ocpp2.0.1' } });
+  });
+
+  it('writes no header a configured value smuggles in with CR/LF (HTTP response splitting)', async () => {
+    const { server, port } = await csms({ protocols: ['ocpp2.0.1'], authRealm: 'ocpp\r\nX-Injected: yes' });
+    server.auth(() => false);
+    const denied = await upgradeStatus(`ws://127.0.0.1:${port}/ocpp/CP-1`, ['ocpp2.0.1']);
+    expect(denied.status).toBe(401);
+    expect(denied.headers['x-injected']).toBeUndefined();
+    expect(denied.headers['www-authenticate']).toBe('Basic realm="ocpp X-Injected: yes", charset="UTF-8"');
+  });
+
+  it('answers a CALL the CSMS wrote in the same TCP segment as its 101 (before the engine is bound)', async () => {
+    // A hand-written CSMS: the 101 and a Reset CALL leave in one write, so the client's socket
+    // has the frame the moment it opens, before connect() resolves and the engine attaches.
+    let reply: (text: string) => void;
+    const replied = new Promise<string>((resolve) => {
+      reply = resolve;
+    });
+    const tcp = createNetServer((socket) => {
+      let received = Buffer.alloc(0);
+      let upgraded = false;
+      socket.on('data', (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk]);
+        if (!upgraded) {
+          const head = received.toString('latin1');
+          if (!head.includes('\r\n\r\n')) return;
+          upgraded = true;
+          received = Buffer.alloc(0);
+          const key = /sec-websocket-key: *([^\r]+)/i.exec(head)?.[1] ?? '';
+          const accept = createHash('sha1')
+            .update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
+            .digest('base64');
+          const call = Buffer.from(JSON.stringify([2, 'c1', 'Reset', { type: 'Soft' }]));
+          socket.write(
+            Buffer.concat([
+              Buffer.from(
+                'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+                  `Sec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n`,
+                'latin1',
+              ),
+              Buffer.from([0x81, call.length]), // FIN + text, unmasked (server → client), < 126 bytes
+              call,
+            ]),
+          );
+          return;
+        }
+        // The client's frame: masked, a short payload (< 126 bytes).
+        if (received.length < 2) return;
+        const length = received[1]! & 0x7f;
+        if (received.length < 6 + length) return;
+        const mask = received.subarray(2, 6);
+        const payload = received.subarray(6, 6 + length).map((b, i) => b ^ mask[i % 4]!);
+        reply(Buffer.from(payload).toString('utf8'));
+        socket.destroy();
+      });
+    });
+    await new Promise<void>((ok) => tcp.listen(0, '127.0.0.1', ok));
+    cleanups.push(() => new Promise((ok) => tcp.close(ok)));
+    const { port } = tcp.address() as AddressInfo;
+    const c = client(`ws://127.0.0.1:${port}/ocpp`, { reconnect: false, pingIntervalMs: 0 });
+    c.handle('Reset', () => ({ status: 'Accepted' }));
+    await c.connect();
+    expect(JSON.parse(await replied)).toEqual([3, 'c1', { status: 'Accepted' }]);
   });
 
   it('connects with Basic auth and reports a refusal as a non-retryable ConnectError', async () => {
