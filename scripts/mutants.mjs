@@ -19,6 +19,12 @@ const NODE = [
   'packages/node/test/resilience.test.ts',
   'packages/node/test/security.test.ts',
 ];
+const DENO = ['packages/deno/test/deno-server.test.ts'];
+const WORKERS = [
+  'packages/cloudflare/test/router.test.ts',
+  'packages/cloudflare/test/csms.test.ts',
+  'packages/cloudflare/test/resilience.test.ts',
+];
 const BROWSER = ['packages/browser/test/unit.test.ts', 'packages/browser/test/browser.test.ts'];
 
 /** [file, text to find (exactly once), replacement, the rule it breaks, test paths (default core)] */
@@ -337,6 +343,37 @@ const MUTANTS = [
     "      await rename(temp, this.path + '.other');",
     'the file store replaces its file atomically',
     NODE,
+  ],
+  // Deno and Workers adapters
+  [
+    'packages/deno/src/server.ts',
+    '    for (const [name, value] of Object.entries(decision.headers)) response.headers.set(name, value);',
+    '',
+    'Deno: the 101 echoes the chosen subprotocol',
+    DENO,
+  ],
+  [
+    'packages/cloudflare/src/router.ts',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text, not a template
+    "if (pathname.startsWith(`${ocppPath}/`) && !pathname.slice(ocppPath.length + 1).includes('/')) {",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text, not a template
+    'if (pathname.startsWith(`${ocppPath}/`)) {',
+    'Workers router: only <ocppPath>/<identity> reaches a station object',
+    WORKERS,
+  ],
+  [
+    'packages/cloudflare/src/router.ts',
+    "      if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {",
+    '      if (false) {',
+    'Workers router: a plain request gets 426 without waking an object',
+    WORKERS,
+  ],
+  [
+    'packages/cloudflare/src/storage-store.ts',
+    '    await this.storage.delete(this.prefix + key);',
+    '    await this.storage.delete(key);',
+    'Durable Object store: delete only its own prefixed key',
+    WORKERS,
   ],
   // Browser adapter
   [
