@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +16,12 @@ const script = (name: string, body: string) => {
   );
   return name;
 };
-const alive = (name: string) => {
-  const pid = Number(readFileSync(join(dir, `${name}.pid`), 'utf8'));
+/** Whether the child runs. A child still starting up (no pid file yet) gets 2 s to write it. */
+const alive = async (name: string) => {
+  const file = join(dir, `${name}.pid`);
+  for (let i = 0; i < 40 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!existsSync(file)) return false; // it never ran its first line, and stop() saw it exit
+  const pid = Number(readFileSync(file, 'utf8'));
   try {
     process.kill(pid, 0);
     return true;
@@ -33,9 +37,9 @@ describe('startUntilReady', () => {
       "setTimeout(() => console.error('Ready on http://x'), 50); setInterval(() => {}, 1000);",
     );
     const child = await startUntilReady([name], { cwd: dir, ready: /Ready on http/, withinMs: 10_000 });
-    expect(alive(name)).toBe(true);
+    expect(await alive(name)).toBe(true);
     await child.stop();
-    expect(alive(name)).toBe(false);
+    expect(await alive(name)).toBe(false);
   });
 
   it('fails with the output when the child exits before it is ready', async () => {
@@ -50,7 +54,7 @@ describe('startUntilReady', () => {
     await expect(startUntilReady([name], { cwd: dir, ready: /Ready/, withinMs: 1_500 })).rejects.toThrow(
       /not ready in 1500 ms/,
     );
-    expect(alive(name)).toBe(false);
+    expect(await alive(name)).toBe(false);
   });
 });
 
