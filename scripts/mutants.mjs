@@ -13,6 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The workspace's pinned pnpm, as scripts/run.mjs runs it.
+const pnpm = `pnpm@${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1]}`;
 const CORE = ['packages/core'];
 const NODE = [
   'packages/node/test/node.test.ts',
@@ -442,7 +444,7 @@ for (const [i, [file, from, to, rule, tests = CORE]] of MUTANTS.entries()) {
     original.replace(from, () => to),
   );
   try {
-    const run = spawnSync('npx', ['-y', 'pnpm@12.4.2', 'exec', 'vitest', 'run', ...tests], {
+    const run = spawnSync('npx', ['-y', pnpm, 'exec', 'vitest', 'run', ...tests], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },

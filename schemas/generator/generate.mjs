@@ -17,8 +17,10 @@ export function render() {
   const files = {};
   for (const { protocol, file } of VERSIONS) {
     const source = loadActions(file);
-    const { actions, definitions } = hoistSharedObjects(source, new Set(collectDefinitions(source).keys()));
-    const defs = new Map([...collectDefinitions(actions), ...definitions]);
+    const own = collectDefinitions(source);
+    // Hoisting rewrites properties only: the schemas' own `definitions` stay as they were.
+    const { actions, definitions } = hoistSharedObjects(source, new Set(own.keys()));
+    const defs = new Map([...own, ...definitions]);
     const defNames = new Set(defs.keys());
     for (const a of actions) {
       if (defNames.has(a.name) || defNames.has(`${a.name}Request`) || defNames.has(`${a.name}Response`)) {
