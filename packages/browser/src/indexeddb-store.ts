@@ -1,4 +1,4 @@
-import type { MessageStore, StoredMessage } from '@ocpp-ws-io/core';
+import { type MessageStore, PendingWrites, type StoredMessage } from '@ocpp-ws-io/core';
 
 /** The parts of the IndexedDB factory the store uses (injectable, e.g. a fake in tests). */
 export interface IDBFactoryLike {
@@ -22,6 +22,8 @@ export interface IDBFactoryLike {
  */
 export class IndexedDBMessageStore implements MessageStore {
   private db: Promise<IDBDatabase> | undefined;
+  /** put/delete calls not committed yet, including those still waiting for the database to open. */
+  private readonly writes = new PendingWrites();
 
   constructor(
     readonly databaseName: string,
@@ -33,16 +35,20 @@ export class IndexedDBMessageStore implements MessageStore {
     return request<StoredMessage[]>(store.getAll());
   }
 
-  async put(message: StoredMessage): Promise<void> {
-    const store = await this.objectStore('readwrite');
-    await request(store.put(message));
-    await done(store.transaction);
+  put(message: StoredMessage): Promise<void> {
+    return this.writes.track(this.write((store) => store.put(message)));
   }
 
-  async delete(key: string): Promise<void> {
-    const store = await this.objectStore('readwrite');
-    await request(store.delete(key));
-    await done(store.transaction);
+  delete(key: string): Promise<void> {
+    return this.writes.track(this.write((store) => store.delete(key)));
+  }
+
+  /**
+   * Resolves once every `put` and `delete` called before it has committed (e.g. before the page
+   * navigates away), including calls still waiting for the database to open; rejects if one failed.
+   */
+  flush(): Promise<void> {
+    return this.writes.settled();
   }
 
   /** Closes the database connection (e.g. before deleting the database in a test). */
@@ -55,6 +61,20 @@ export class IndexedDBMessageStore implements MessageStore {
   private async objectStore(mode: IDBTransactionMode): Promise<IDBObjectStore> {
     const db = await this.open();
     return db.transaction('messages', mode).objectStore('messages');
+  }
+
+  /**
+   * One change in its own transaction, resolved once committed. `durability: 'strict'` asks the
+   * browser to flush to disk before `complete` (Chromium's default, 'relaxed', may report a commit
+   * that an OS crash or power cut still loses); browsers that do not know the hint ignore it.
+   */
+  private async write(change: (store: IDBObjectStore) => IDBRequest): Promise<void> {
+    const db = await this.open();
+    const tx = db.transaction('messages', 'readwrite', { durability: 'strict' });
+    const committed = done(tx);
+    // A failed request aborts its transaction: `committed` rejects with the request's error.
+    change(tx.objectStore('messages'));
+    await committed;
   }
 
   private open(): Promise<IDBDatabase> {

@@ -61,13 +61,36 @@ export class StationDO extends DurableObject {
       return Response.json({ stored: (await store.load()).map((m) => m.action) });
     }
     if (url.pathname === '/resume') {
-      const client = this.client(endpoint, 'cp:');
+      const prefix = url.searchParams.get('prefix') ?? 'cp:';
+      const count = Number(url.searchParams.get('count') ?? 1);
+      const client = this.client(endpoint, prefix);
       const delivered = [];
       client.on('delivered', (e) => delivered.push(e.action));
       await client.connect();
-      for (let i = 0; i < 200 && delivered.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 300 && delivered.length < count; i++) await new Promise((r) => setTimeout(r, 10));
       await client.close();
-      return Response.json({ delivered, left: (await store.load()).length });
+      return Response.json({ delivered, left: (await new DurableObjectMessageStore(this.ctx.storage, prefix).load()).length });
+    }
+    if (url.pathname === '/make-and-abort') {
+      // Offline: one StopTransaction, wait for the store as the app would, then reset the object
+      // (ctx.abort(): in-memory state gone, as after an eviction or a crash). connect() is not
+      // awaited, so the write races the connection attempt.
+      const wait = url.searchParams.get('wait');
+      const store = new DurableObjectMessageStore(this.ctx.storage, 'kill:');
+      const durable = durableDelivery({ store });
+      const client = new OCPPClient({ endpoint, identity: 'CP-DO', protocols: ['ocpp1.6'],
+        reconnect: { waitMinimumMs: 50, randomRangeMs: 5 }, durable });
+      client.on('error', () => {});
+      client.connect().catch(() => {});
+      let stored;
+      const storedNow = new Promise((resolve) => (stored = resolve));
+      const stop = { transactionId: 1, meterStop: Number(url.searchParams.get('meterStop')), timestamp: ts() };
+      client.call('StopTransaction', stop, wait === 'stored' ? { onStored: stored } : {}).catch(() => {});
+      if (wait === 'flush') await store.flush();
+      if (wait === 'lane') await durable.flush();
+      if (wait === 'stored') await storedNow;
+      this.ctx.abort('reset right after ' + wait);
+      return new Response('unreachable: abort() ends the object');
     }
     if (url.pathname === '/prefix') {
       const a = new DurableObjectMessageStore(this.ctx.storage, 'a:');
@@ -194,6 +217,33 @@ describe('DurableObjectMessageStore in workerd', () => {
       await csms.close();
     }
   }, 60_000);
+
+  it('delivers after a reset every message made before flush() or onStored (issue #17, OCPP 1.6 §3.7)', async () => {
+    const offline = await txCsms(true);
+    const offlineEndpoint = encodeURIComponent(`${offline.url}/ocpp`);
+    await offline.close();
+    const made: number[] = [];
+    for (const [i, wait] of ['flush', 'lane', 'stored'].entries()) {
+      const response = await fetch(
+        `${worker.url}/make-and-abort?endpoint=${offlineEndpoint}&wait=${wait}&meterStop=${200 + i}`,
+      );
+      // The object was reset: workerd answers the request with an error, never our text.
+      expect(response.status, wait).toBeGreaterThanOrEqual(500);
+      await response.arrayBuffer();
+      made.push(200 + i);
+    }
+    const csms = await txCsms(true);
+    try {
+      const endpoint = encodeURIComponent(`${csms.url}/ocpp`);
+      const resumed = await (
+        await fetch(`${worker.url}/resume?endpoint=${endpoint}&prefix=kill:&count=${made.length}`)
+      ).json();
+      expect(resumed).toEqual({ delivered: made.map(() => 'StopTransaction'), left: 0 });
+      expect(csms.seen.map((s) => s.seq).sort()).toEqual(made);
+    } finally {
+      await csms.close();
+    }
+  }, 30_000);
 
   it('keeps an unanswered message in ctx.storage after its client is gone; the next client delivers it', async () => {
     const hanging = await txCsms(false);

@@ -7,21 +7,21 @@ import {
 } from './durable.js';
 import type { DurableHost, OutboundCall } from './endpoint.js';
 import { AbortError, LimitError, StateError } from './errors.js';
+import { PendingWrites } from './pending-writes.js';
 import { CALL } from './protocol.js';
 import type { CallOptions } from './types.js';
 
 /**
  * Turns on durable delivery of transaction-related messages for a client: pass the result as
  * its `durable` option. Kept out of the engine so that an app without it ships none of it.
+ * Keep the lane to wait for the store: {@link DurableLane.flush}.
  *
  * @example
  * ```ts
  * import { durableDelivery, IndexedDBMessageStore, OCPPClient } from '@ocpp-ws-io/browser';
  *
- * const client = new OCPPClient({
- *   endpoint, identity: 'CP-1', protocols: ['ocpp1.6'],
- *   durable: durableDelivery({ store: new IndexedDBMessageStore('ocpp:CP-1'), maxAttempts: 3 }),
- * });
+ * const durable = durableDelivery({ store: new IndexedDBMessageStore('ocpp:CP-1'), maxAttempts: 3 });
+ * const client = new OCPPClient({ endpoint, identity: 'CP-1', protocols: ['ocpp1.6'], durable });
  * ```
  */
 export function durableDelivery(options: DurableOptions): DurableLane {
@@ -51,6 +51,8 @@ export class DurableLane {
   private readonly known = new Set<string>();
   /** store.put calls in progress (counted against maxStored). */
   private storing = 0;
+  /** Every store write the lane started and that has not finished, for flush(). */
+  private readonly writes = new PendingWrites();
   private readonly afterBoot: boolean;
   /** Restored messages wait for an accepted BootNotification (options.afterBoot). */
   private awaitingBoot = false;
@@ -65,6 +67,24 @@ export class DurableLane {
     if (!(this.maxAttempts > 0) || !(this.maxStored > 0)) {
       throw new RangeError('maxAttempts and maxStoredMessages must be positive');
     }
+  }
+
+  /**
+   * Resolves once every change the lane asked its store for before this call is durable: each
+   * durable `call()` made so far is stored (even one whose write was still waiting for the store
+   * to open), and answered messages are removed. Rejects if one of those writes failed. From
+   * then on a crash or `process.exit()` loses none of them; the next run delivers them.
+   *
+   * @example
+   * ```ts
+   * client.call('StopTransaction', stop).catch(() => {}); // delivered now or by the next run
+   * await durable.flush();
+   * process.exit(0);
+   * ```
+   */
+  async flush(): Promise<void> {
+    await this.writes.settled();
+    await this.store.flush?.();
   }
 
   /** @internal Called once by the client that owns the lane. */
@@ -119,10 +139,19 @@ export class DurableLane {
     this.known.add(record.key);
     this.storing++;
     try {
-      // Written before it can be sent: a crash right after call() still delivers it next run.
-      await this.store.put(record);
+      // Written before it can be sent. The write starts within call() but takes its time (a few
+      // ms, far more under load): a crash before it resolves loses the message, a crash after it
+      // does not — which is what onStored and flush() let the app wait for.
+      await this.writes.track(this.store.put(record));
     } finally {
       this.storing--;
+    }
+    if (options?.onStored) {
+      try {
+        options.onStored(record);
+      } catch (error) {
+        host.error(error);
+      }
     }
     if (host.closed()) {
       // Closed while the write ran: the message is stored and goes out on the next connect().
@@ -187,7 +216,7 @@ export class DurableLane {
     }
     const updated: StoredMessage = { ...record, attempts };
     call.durable = updated;
-    void this.store.put(updated).catch((e: unknown) => host.error(e));
+    void this.writes.track(this.store.put(updated)).catch((e: unknown) => host.error(e));
     this.held = call;
     this.hold = host.clock.setTimeout(() => {
       this.hold = undefined;
@@ -200,7 +229,7 @@ export class DurableLane {
   /** @internal Gives a message up: removed from the store, caller rejected, `undeliverable` emitted. */
   drop(call: OutboundCall, error: unknown, attempts = call.durable!.attempts): void {
     const host = this.host!;
-    void this.store.delete(call.durable!.key).catch((e: unknown) => host.error(e));
+    void this.writes.track(this.store.delete(call.durable!.key)).catch((e: unknown) => host.error(e));
     host.emit('undeliverable', { action: call.action, params: call.params, attempts, error });
     host.settle(call, error);
   }
@@ -212,7 +241,7 @@ export class DurableLane {
   settled(call: OutboundCall, delivered: boolean): void {
     const key = call.durable!.key;
     this.known.delete(key);
-    if (delivered) void this.store.delete(key).catch((e: unknown) => this.host!.error(e));
+    if (delivered) void this.writes.track(this.store.delete(key)).catch((e: unknown) => this.host!.error(e));
   }
 
   /** @internal The caller stopped waiting: out of the lane; the message stays stored. */

@@ -22,14 +22,21 @@ export interface StoredMessage {
 
 /**
  * Where durable messages live between sends: memory (core), IndexedDB (browser), Durable Object
- * storage (Workers), a file (Node). Implementations must keep a `put` once it resolved.
+ * storage (Workers), a file (Node). Implementations must keep a `put` once it resolved: a message
+ * survives a crash from the moment its `put` resolves, not before.
  */
 export interface MessageStore {
   /** Every stored message, in any order (the engine sorts by key). */
   load(): Promise<StoredMessage[]>;
-  /** Inserts or replaces by key. */
+  /** Inserts or replaces by key; resolves once the message is durable. */
   put(message: StoredMessage): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Resolves once every `put` and `delete` called before it is durable (including ones still
+   * waiting for the store to open); rejects if one of them failed. Optional for stores of your
+   * own: {@link DurableLane.flush} waits for the lane's own writes either way.
+   */
+  flush?(): Promise<void>;
 }
 
 /** Options of durable delivery (client only). */
@@ -74,6 +81,8 @@ export function isTransactionMessage(action: string, params: unknown): boolean {
 /** A store in memory: durable across reconnects, not across restarts. */
 export class MemoryMessageStore implements MessageStore {
   private readonly messages = new Map<string, StoredMessage>();
+  /** Changes take effect within `put`/`delete`: there is never anything left to wait for. */
+  async flush(): Promise<void> {}
   async load(): Promise<StoredMessage[]> {
     return [...this.messages.values()];
   }

@@ -42,6 +42,7 @@ export {
 } from './handshake.js';
 export { connectInMemory, createMemoryTransportPair, type MemoryTransport } from './memory.js';
 export { NO_REPLY, type NoReply } from './no-reply.js';
+export { PendingWrites } from './pending-writes.js';
 export {
   CALL,
   CALLERROR,

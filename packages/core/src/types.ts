@@ -1,4 +1,5 @@
 import type { ActionMap, OCPPProtocol, ValidatorSet } from '@ocpp-ws-io/schemas';
+import type { StoredMessage } from './durable.js';
 import type { NoReply } from './no-reply.js';
 
 /** Action names of the given protocol version(s). */
@@ -77,6 +78,18 @@ export interface CallOptions {
   readonly timeoutMs?: number;
   /** Cancels the call: removed from the queue, or rejected and forgotten if in flight. */
   readonly signal?: AbortSignal;
+  /**
+   * Durable calls only (see `durableDelivery`): called once the message is in the store, before
+   * it is sent. From then on it survives a crash and a later run delivers it; before, it may
+   * not. Never called for a call that is not durable, nor when the store refused the write
+   * (`call()` then rejects with the store's error).
+   *
+   * @example
+   * ```ts
+   * const delivered = client.call('TransactionEvent', event, { onStored: () => ui.show('saved') });
+   * ```
+   */
+  readonly onStored?: (message: StoredMessage) => void;
 }
 
 /** Validators per protocol; an action missing from the set is unknown to the connection. */

@@ -344,6 +344,164 @@ describe('durable transaction messages', () => {
     expect(store.size).toBe(0);
   });
 
+  /** A store whose writes wait for `release()`: a store still opening, or a slow disk. */
+  function gatedStore() {
+    const inner = new MemoryMessageStore();
+    let release!: () => void;
+    let fail: ((error: Error) => void) | undefined;
+    const gate = new Promise<void>((resolve, reject) => {
+      release = resolve;
+      fail = reject;
+    });
+    // No flush() of its own: the lane must cover a store of the user's that has none.
+    const store = {
+      load: () => inner.load(),
+      put: async (m: Parameters<MemoryMessageStore['put']>[0]) => {
+        await gate;
+        await inner.put(m);
+      },
+      delete: (key: string) => inner.delete(key),
+    };
+    return { inner, store, release: () => release(), fail: (e: Error) => fail?.(e) };
+  }
+
+  it('flush() covers a durable call made just before it, whose write is still waiting (OCPP 1.6 §3.7)', async () => {
+    const gated = gatedStore();
+    const durable = durableDelivery({ store: gated.store });
+    const t = station(gated.inner, { durable });
+    await t.client.connect();
+    void t.client.call('StopTransaction', stop(5)).catch(() => {});
+    let flushed = false;
+    const flushing = durable.flush().then(() => (flushed = true));
+    await flush();
+    expect(flushed).toBe(false); // the write has not happened: flush must not pretend it has
+    expect(gated.inner.size).toBe(0);
+    gated.release();
+    await flushing;
+    expect(gated.inner.size).toBe(1);
+    await t.client.close();
+  });
+
+  it('flush() rejects when a write it covers failed; the call rejects with the same error', async () => {
+    const gated = gatedStore();
+    const durable = durableDelivery({ store: gated.store });
+    const t = station(gated.inner, { durable });
+    await t.client.connect();
+    const call = t.client.call('StopTransaction', stop(5)).catch((e: unknown) => e);
+    const flushing = durable.flush().catch((e: unknown) => e);
+    gated.fail(new Error('disk full'));
+    expect(await flushing).toMatchObject({ message: 'disk full' });
+    expect(await call).toMatchObject({ message: 'disk full' });
+    expect(calls(t.peer())).toEqual([]); // never sent: it was never stored
+    // A later flush covers later writes only.
+    await expect(durable.flush()).resolves.toBeUndefined();
+    await t.client.close();
+  });
+
+  it('flush() also waits for the removal of answered messages and for the store own flush()', async () => {
+    const store = new MemoryMessageStore();
+    let storeFlushes = 0;
+    const counting = Object.assign(Object.create(store) as MemoryMessageStore, {
+      flush: async () => {
+        storeFlushes++;
+      },
+    });
+    const durable = durableDelivery({ store: counting });
+    const t = station(store, { durable });
+    await t.client.connect();
+    const result = t.client.call('StartTransaction', start);
+    await durable.flush();
+    expect(store.size).toBe(1);
+    const [[, id]] = calls(t.peer()) as [[string, string]];
+    t.peer().send([3, id, { transactionId: 7, idTagInfo: { status: 'Accepted' } }]);
+    await result;
+    await durable.flush();
+    expect(store.size).toBe(0);
+    expect(storeFlushes).toBe(2);
+    await t.client.close();
+  });
+
+  it('MemoryMessageStore: after flush(), a connection dropped at once loses nothing; the next connection sends it', async () => {
+    const store = new MemoryMessageStore();
+    const durable = durableDelivery({ store });
+    const t = station(store, { durable });
+    await t.client.connect();
+    void t.client.call('StopTransaction', stop(8)).catch(() => {});
+    await durable.flush();
+    await store.flush();
+    expect(store.size).toBe(1);
+    t.peer().transport.drop(); // the link dies before anything is answered
+    await flush();
+    t.clock.advance(60_000); // the reconnect back-off
+    await flush();
+    const [[action, id]] = calls(t.peer()) as [[string, string]];
+    expect(t.peers.length).toBe(2);
+    expect(action).toBe('StopTransaction');
+    t.peer().send([3, id, {}]);
+    await durable.flush();
+    expect(store.size).toBe(0);
+    await t.client.close();
+  });
+
+  it('onStored fires once the message is in the store, before it is sent; never for other calls', async () => {
+    const gated = gatedStore();
+    const t = station(gated.inner, { durable: durableDelivery({ store: gated.store }) });
+    await t.client.connect();
+    const events: string[] = [];
+    const result = t.client.call('StartTransaction', start, {
+      onStored: (message) => events.push(`stored ${message.action} ${gated.inner.size}`),
+    });
+    const heartbeat = t.client.call('Heartbeat', {}, { onStored: () => events.push('stored Heartbeat') });
+    await flush();
+    expect(events).toEqual([]);
+    const [[hb, hbId]] = calls(t.peer()) as [[string, string]];
+    expect(hb).toBe('Heartbeat'); // the unstored message cannot go out: the heartbeat overtakes it
+    t.peer().send([3, hbId, { currentTime: ts }]);
+    await heartbeat;
+    await flush();
+    expect(calls(t.peer())).toEqual([]);
+    gated.release();
+    await flush();
+    expect(events).toEqual(['stored StartTransaction 1']);
+    const [[action]] = calls(t.peer()) as [[string, string]];
+    expect(action).toBe('StartTransaction');
+    await t.client.close();
+    await Promise.allSettled([result, heartbeat]);
+    expect(events).toEqual(['stored StartTransaction 1']);
+  });
+
+  it('onStored is not called when the write fails; a throwing onStored is reported, the call goes on', async () => {
+    const gated = gatedStore();
+    const t = station(gated.inner, { durable: durableDelivery({ store: gated.store }) });
+    const errors: unknown[] = [];
+    t.client.on('error', (e) => errors.push(e));
+    await t.client.connect();
+    let stored = 0;
+    const failed = t.client
+      .call('StopTransaction', stop(1), { onStored: () => stored++ })
+      .catch((e: unknown) => e);
+    gated.fail(new Error('quota exceeded'));
+    expect(await failed).toMatchObject({ message: 'quota exceeded' });
+    expect(stored).toBe(0);
+
+    const store = new MemoryMessageStore();
+    const u = station(store);
+    u.client.on('error', (e) => errors.push(e));
+    await u.client.connect();
+    const result = u.client.call('StartTransaction', start, {
+      onStored: () => {
+        throw new Error('ui gone');
+      },
+    });
+    await flush();
+    const [[, id]] = calls(u.peer()) as [[string, string]];
+    u.peer().send([3, id, { transactionId: 3, idTagInfo: { status: 'Accepted' } }]);
+    await expect(result).resolves.toMatchObject({ transactionId: 3 });
+    expect(errors).toMatchObject([{ message: 'ui gone' }]);
+    await t.client.close();
+    await u.client.close();
+  });
+
   it('never stores a message that can never be sent (invalid payload)', async () => {
     const store = new MemoryMessageStore();
     const t = station(store);

@@ -1,5 +1,5 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
-import type { MessageStore, StoredMessage } from '@ocpp-ws-io/core';
+import { type MessageStore, PendingWrites, type StoredMessage } from '@ocpp-ws-io/core';
 
 /** Options of {@link FileMessageStore}. */
 export interface FileMessageStoreOptions {
@@ -34,6 +34,8 @@ export class FileMessageStore implements MessageStore {
   private next: Promise<void> | undefined;
   private readonly fsync: boolean;
   private generation = 0;
+  /** put/delete calls not finished yet, including those still waiting for the first load. */
+  private readonly writes = new PendingWrites();
 
   constructor(
     readonly path: string,
@@ -47,21 +49,28 @@ export class FileMessageStore implements MessageStore {
     return [...messages.values()].map((m) => structuredClone(m));
   }
 
-  async put(message: StoredMessage): Promise<void> {
-    const messages = await this.ensureLoaded();
-    messages.set(message.key, structuredClone(message));
-    await this.schedule();
+  put(message: StoredMessage): Promise<void> {
+    const copy = structuredClone(message);
+    return this.writes.track(
+      this.ensureLoaded().then((messages) => {
+        messages.set(copy.key, copy);
+        return this.schedule();
+      }),
+    );
   }
 
-  async delete(key: string): Promise<void> {
-    const messages = await this.ensureLoaded();
-    if (!messages.delete(key)) return;
-    await this.schedule();
+  delete(key: string): Promise<void> {
+    return this.writes.track(
+      this.ensureLoaded().then((messages) => (messages.delete(key) ? this.schedule() : undefined)),
+    );
   }
 
-  /** Resolves once every change made so far is on disk (e.g. before a planned exit). */
-  async flush(): Promise<void> {
-    await (this.next ?? this.running);
+  /**
+   * Resolves once every `put` and `delete` called before it is on disk (e.g. before a planned
+   * exit), including calls still waiting for the file's first read; rejects if one failed.
+   */
+  flush(): Promise<void> {
+    return this.writes.settled();
   }
 
   /** Number of messages held (after the first load; for tests and diagnostics). */

@@ -592,12 +592,46 @@ if (phase === 'first') {
 }
 `;
 
+// A station that goes offline, makes one StopTransaction and then ends at once, in one of four
+// ways: process.exit() after store.flush(); SIGKILL after store.flush(); SIGKILL after the lane's
+// flush(); SIGKILL from inside onStored. Its next run ('deliver') connects and must send it.
+// connect() is not awaited, so the write also waits for the file's first read (issue #17).
+const EXIT_CHILD = `
+import { durableDelivery, FileMessageStore, OCPPClient } from '../src/index.js';
+const [url, file, mode, meterStop] = process.argv.slice(2);
+const store = new FileMessageStore(file);
+const durable = durableDelivery({ store, retryIntervalMs: 10 });
+const client = new OCPPClient({
+  endpoint: url, identity: 'CP-EXIT', protocols: ['ocpp1.6'],
+  reconnect: { waitMinimumMs: 5, randomRangeMs: 5 }, callTimeoutMs: 60000, durable,
+});
+client.on('error', () => {});
+setTimeout(() => process.exit(3), 20000); // bounded
+const kill = () => process.kill(process.pid, 'SIGKILL');
+if (mode === 'deliver') {
+  let delivered = 0;
+  client.on('delivered', () => delivered++);
+  await client.connect();
+  while ((await store.load()).length > 0) await new Promise((r) => setTimeout(r, 10));
+  await client.close();
+  await store.flush();
+  process.stdout.write('delivered ' + delivered + '\\n');
+  process.exit(0);
+}
+client.connect().catch(() => {});
+const stop = { transactionId: 1, meterStop: Number(meterStop), timestamp: new Date().toISOString() };
+client.call('StopTransaction', stop, mode === 'stored' ? { onStored: kill } : undefined).catch(() => {});
+if (mode === 'flush-exit') { await store.flush(); process.exit(0); }
+if (mode === 'flush-kill') { await store.flush(); kill(); }
+if (mode === 'lane-flush-kill') { await durable.flush(); kill(); }
+`;
+
 describe('FileMessageStore', () => {
-  async function bundleChild(dir: string): Promise<string> {
+  async function bundleChild(dir: string, contents = CHILD): Promise<string> {
     const out = join(dir, 'station.mjs');
     await build({
       stdin: {
-        contents: CHILD,
+        contents,
         resolveDir: fileURLToPath(new URL('.', import.meta.url)),
         sourcefile: 'station.mjs',
         loader: 'js',
@@ -689,6 +723,43 @@ describe('FileMessageStore', () => {
     expect(result.lost).toBe(0);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, messages: [] });
   }, 60_000);
+
+  it('loses nothing when the station exits or is killed right after flush() or onStored (issue #17, OCPP 1.6 §3.7)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ocpp-file-store-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const script = await bundleChild(dir, EXIT_CHILD);
+    const file = join(dir, 'queue.json');
+    // Offline: nothing listens on this port (a server bound and closed to find a free one).
+    const probe = await startTxCsms(new TxLog());
+    const offline = `ws://127.0.0.1:${probe.port}/ocpp`;
+    await probe.server.close();
+
+    const modes = ['flush-exit', 'flush-kill', 'lane-flush-kill', 'stored'] as const;
+    const ROUNDS = 3;
+    const made: Record<string, number[]> = {};
+    let meterStop = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const mode of modes) {
+        const child = run(script, [offline, file, mode, String(++meterStop)]);
+        const code = await within(child.exited, `the ${mode} station (stderr: ${child.stderr()})`, 20_000);
+        expect(code, `${mode}: ${child.stderr()}`).toBe(mode === 'flush-exit' ? 0 : null);
+        made[mode] = [...(made[mode] ?? []), meterStop];
+      }
+    }
+
+    const log = new TxLog();
+    const csms = await startTxCsms(log);
+    cleanups.push(() => csms.server.close());
+    const next = run(script, [`ws://127.0.0.1:${csms.port}/ocpp`, file, 'deliver', '0']);
+    expect(await within(next.exited, `the next run (stderr: ${next.stderr()})`, 20_000)).toBe(0);
+    const received = new Set((log.byStation.get('CP-EXIT') ?? []).map((m) => m.seq));
+    const lost = Object.fromEntries(
+      Object.entries(made).map(([mode, stops]) => [mode, stops.filter((m) => !received.has(m))]),
+    );
+    console.log(`[resilience exit] ${JSON.stringify({ made: meterStop, received: received.size, lost })}`);
+    expect(lost).toEqual({ 'flush-exit': [], 'flush-kill': [], 'lane-flush-kill': [], stored: [] });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, messages: [] });
+  }, 120_000);
 
   it('writes atomically and serialises concurrent writes', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ocpp-file-store-'));

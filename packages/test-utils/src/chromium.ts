@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,8 +39,14 @@ export interface LaunchedChromium {
   context: BrowserContext;
   /** Opens a new tab. */
   newPage(): Promise<Page>;
-  /** Closes the browser and deletes its profile directory. Safe to call twice. */
+  /** Closes the browser and deletes its profile directory (unless given). Safe to call twice. */
   close(): Promise<void>;
+  /**
+   * Ends every process of this browser with SIGKILL, as a crash or a power cut of the machine
+   * would from the page's point of view: nothing gets to flush or clean up. The profile stays,
+   * so a new {@link launchChromium} with the same `userDataDir` sees what survived.
+   */
+  kill(): Promise<void>;
 }
 
 /** Options for {@link launchChromium}. */
@@ -49,6 +55,22 @@ export interface LaunchChromiumOptions {
   args?: string[];
   /** Launch timeout in ms (default 30 000). */
   timeoutMs?: number;
+  /** A profile directory of the caller's, kept on close (default: a fresh one, deleted on close). */
+  userDataDir?: string;
+}
+
+/** Pids of the processes whose command line names `profileDir` (a browser and its helpers). */
+function processesOf(profileDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(profileDir)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
 }
 
 /**
@@ -59,8 +81,9 @@ export interface LaunchChromiumOptions {
  * dir (a raw `--user-data-dir` in `args` is rejected by `chromium.launch`).
  */
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<LaunchedChromium> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'ocpp-chromium-'));
-  openProfiles.add(userDataDir);
+  const owned = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'ocpp-chromium-')));
+  if (owned) openProfiles.add(userDataDir);
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -70,8 +93,10 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
       timeout: options.timeoutMs ?? 30_000,
     });
   } catch (err) {
-    await rm(userDataDir, { recursive: true, force: true });
-    openProfiles.delete(userDataDir);
+    if (owned) {
+      await rm(userDataDir, { recursive: true, force: true });
+      openProfiles.delete(userDataDir);
+    }
     throw err;
   }
   let closed: Promise<void> | undefined;
@@ -83,11 +108,29 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
         try {
           await context.close();
         } finally {
-          await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
-          openProfiles.delete(userDataDir);
+          if (owned) {
+            await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+            openProfiles.delete(userDataDir);
+          }
         }
       })();
       return closed;
+    },
+    async kill() {
+      // The profile path is unique to this browser, and Chromium hands it to its helpers.
+      for (const pid of processesOf(userDataDir)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      for (let i = 0; i < 200 && processesOf(userDataDir).length > 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      if (processesOf(userDataDir).length > 0) throw new Error('Chromium survived SIGKILL for 5 s');
+      closed ??= context.close().catch(() => {});
+      await closed;
     },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  type LaunchChromiumOptions,
   type LaunchedChromium,
   launchChromium,
   type StaticServer,
@@ -15,6 +16,11 @@ export interface ChromiumSuite {
   defer(cleanup: () => unknown): void;
   /** A fresh tab on the test page, bundles loaded; closed after the test. */
   newPage(): Promise<Page>;
+  /**
+   * A second Chromium of the test's own (e.g. to kill and start again on the same profile), whose
+   * tabs open the same test page (same origin, so the same IndexedDB); closed after the test.
+   */
+  launch(options?: LaunchChromiumOptions): Promise<{ chromium: LaunchedChromium; newPage(): Promise<Page> }>;
 }
 
 /**
@@ -44,6 +50,13 @@ export function chromiumSuite(): ChromiumSuite {
   return {
     defer: (cleanup) => {
       cleanups.push(cleanup);
+    },
+    launch: async (options) => {
+      if (!site) throw new Error('chromiumSuite: launch() called outside a test');
+      const url = site.url;
+      const chromium = await launchChromium(options);
+      cleanups.push(() => chromium.close());
+      return { chromium, newPage: () => openPage(() => chromium.newPage(), url) };
     },
     newPage: async () => {
       if (!browser || !site) throw new Error('chromiumSuite: newPage() called outside a test');
