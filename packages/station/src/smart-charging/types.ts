@@ -1,0 +1,95 @@
+// The contract between the station and its smart-charging module: protocol-neutral charging
+// profiles (OCPP 1.6 §3.13 / §5.16, 2.0.1 K01–K08 and 2.1 K-block map onto them) and the composite
+// schedule. Everything here is plain data (JSON-serialisable, times as epoch milliseconds), so a
+// station's profiles persist with its state and a CSMS can compute the same schedule.
+
+/** Unit of a limit: amperes per phase, or watts (OCPP ChargingRateUnitType). */
+export type ChargingRateUnit = 'A' | 'W';
+
+/**
+ * What a profile is for, across versions: 1.6 ChargePointMaxProfile and 2.x
+ * ChargingStationMaxProfile are `StationMax`; 2.x ChargingStationExternalConstraints is
+ * `ExternalConstraints`; 2.1 adds `PriorityCharging` and `LocalGeneration`.
+ */
+export type ProfilePurpose =
+  | 'StationMax'
+  | 'TxDefault'
+  | 'Tx'
+  | 'ExternalConstraints'
+  | 'PriorityCharging'
+  | 'LocalGeneration';
+
+/** ChargingProfileKindType; `Dynamic` is OCPP 2.1's (limits pushed by UpdateDynamicSchedule). */
+export type ProfileKind = 'Absolute' | 'Recurring' | 'Relative' | 'Dynamic';
+
+/** One period of a schedule: from `startPeriodS` (seconds from the schedule's start) on, `limit`. */
+export interface SchedulePeriod {
+  readonly startPeriodS: number;
+  readonly limit: number;
+  readonly numberPhases?: number;
+}
+
+/** One charging schedule (1.6 has one per profile; 2.0.1 up to three, 2.1 up to three). */
+export interface ChargingSchedule {
+  /** 2.x ChargingScheduleType.id; absent in 1.6. */
+  readonly id?: number;
+  /** Absolute and Recurring schedules start here (1.6 / 2.x startSchedule). */
+  readonly startScheduleMs?: number;
+  /** Absent: the last period lasts until the profile's validTo (or forever). */
+  readonly durationS?: number;
+  readonly unit: ChargingRateUnit;
+  /** Sorted by startPeriodS, the first at 0 (1.6 §7.13, 2.0.1 K01.FR.31). */
+  readonly periods: readonly SchedulePeriod[];
+  readonly minChargingRate?: number;
+}
+
+/** A charging profile as installed on one EVSE (or on the whole station: `evseId` 0). */
+export interface ChargingProfile {
+  readonly id: number;
+  /** 0: the whole station (1.6 connectorId 0, 2.x evseId 0). */
+  readonly evseId: number;
+  readonly stackLevel: number;
+  readonly purpose: ProfilePurpose;
+  readonly kind: ProfileKind;
+  readonly recurrency?: 'Daily' | 'Weekly';
+  readonly validFromMs?: number;
+  readonly validToMs?: number;
+  /** Tx profiles: the transaction they belong to (1.6 integer ids as decimal strings). */
+  readonly transactionId?: string;
+  readonly schedules: readonly ChargingSchedule[];
+}
+
+/** The transaction running on the EVSE a schedule is computed for. */
+export interface RunningTransaction {
+  readonly id: string;
+  readonly startedAtMs: number;
+}
+
+/** What {@link compositeSchedule} needs to know besides the installed profiles. */
+export interface CompositeQuery {
+  /** 0 asks for the whole station's schedule (1.6 connectorId 0, 2.x evseId 0). */
+  readonly evseId: number;
+  readonly startMs: number;
+  readonly durationS: number;
+  /** The unit to answer in (default: the unit of the station's hardware limit). */
+  readonly unit?: ChargingRateUnit;
+  /** The transaction on that EVSE, for Tx profiles and Relative schedules. */
+  readonly transaction?: RunningTransaction;
+  /**
+   * The EVSE's (or station's) physical limit: the composite never exceeds it, and it is the
+   * answer where no profile applies.
+   */
+  readonly hardwareLimit: { readonly limit: number; readonly unit: ChargingRateUnit };
+  /** For converting between A and W: voltage per phase and phases in use (default 230 V, 3). */
+  readonly electrical?: { readonly voltageV: number; readonly phases: number };
+}
+
+/** The composite schedule (1.6 §3.13.4, 2.0.1 K08): the limit in force at each moment. */
+export interface CompositeSchedule {
+  readonly evseId: number;
+  readonly startMs: number;
+  readonly durationS: number;
+  readonly unit: ChargingRateUnit;
+  /** Contiguous periods with distinct limits, the first at 0. */
+  readonly periods: readonly SchedulePeriod[];
+}
