@@ -17,6 +17,8 @@ export default defineConfig({
       'schemas/test/**/*.test.ts',
       'examples/*/test/**/*.test.ts',
       'playground/test/**/*.test.ts',
+      // The repository as a whole: packing and installing what users get.
+      'test/**/*.test.ts',
     ],
     typecheck: {
       enabled: true,

@@ -71,11 +71,15 @@ switch (task) {
     // The docs site builds from the same sources and fails on a broken internal link.
     pnpm('run', 'docs');
     break;
+  case 'pack':
+    // Tarballs of every public package and the CDN files in packed/ (scripts/pack.mjs builds first).
+    run(process.execPath, ['scripts/pack.mjs', ...process.argv.slice(3)]);
+    break;
   case 'bench':
     pnpm('run', 'build');
     pnpm('--filter', './bench', 'run', 'bench');
     break;
   default:
-    console.error('usage: node scripts/run.mjs <start|test|check|bench>');
+    console.error('usage: node scripts/run.mjs <start|test|check|bench|pack>');
     process.exit(2);
 }
