@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { writeFigures } from './figures-store.mjs';
 import { median, memoryRound } from './memory-round.mjs';
 import { SUBJECTS } from './subjects.mjs';
 
@@ -47,10 +48,14 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 
 // Validation and cold start: the existing benchmark, in its own process.
-const validation = execFileSync(process.execPath, [join(here, 'validation.mjs')], {
+const validationOut = execFileSync(process.execPath, [join(here, 'validation.mjs')], {
   cwd: here,
   encoding: 'utf8',
 });
+const figuresLine = validationOut.split('\n').find((l) => l.startsWith('@figures '));
+const validation = validationOut.replace(/^@figures .*$/m, '');
+// The sizes users get (apps and CDN files): their own script, which writes its figures too.
+execFileSync(process.execPath, [join(here, 'sizes.mjs')], { cwd: here, encoding: 'utf8' });
 
 // Bundle sizes: what a browser page ships (esbuild, minified, everything inlined, gzip).
 async function bundleSize(contents, platform = 'browser') {
@@ -133,4 +138,25 @@ ${JSON.stringify({ rttMicros: rtt, throughput: tput, memHeapBytes: memHeap, memR
 \`\`\`
 `;
 writeFileSync(join(here, 'results.md'), md);
+const round1 = (x) => Number(x.toFixed(1));
+writeFigures({
+  performance: {
+    measured: today,
+    machine: `${cpus()[0]?.model.trim()} × ${cpus().length}`,
+    node: process.version,
+    rounds: ROUNDS,
+    rttUs: { ws: round1(R.ws), ocppRpc: round1(R['ocpp-rpc']), ours: round1(R.ours) },
+    throughputCallsPerS: {
+      ws: Math.round(T.ws),
+      ocppRpc: Math.round(T['ocpp-rpc']),
+      ours: Math.round(T.ours),
+    },
+    heapPerStationKiB: {
+      ws: Number((H.ws / 1024).toFixed(2)),
+      ocppRpc: Number((H['ocpp-rpc'] / 1024).toFixed(2)),
+      ours: Number((H.ours / 1024).toFixed(2)),
+    },
+    ...JSON.parse(figuresLine.slice('@figures '.length)),
+  },
+});
 console.log(md);

@@ -14,12 +14,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { bundleApp, liteClientApp } from '@ocpp-ws-io/test-utils/app-bundle';
+import { bundleApp, SIZE_APPS } from '@ocpp-ws-io/test-utils/app-bundle';
 import ts from 'typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const browserDir = join(here, '..', 'packages', 'browser');
-const APP = liteClientApp('const options = { strictMode: false };');
+const APP = SIZE_APPS['app: client, no validators'];
 
 /** Feature groups: dist file (suffix) → functions and methods whose bodies are emptied. */
 const GROUPS = [

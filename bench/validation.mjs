@@ -68,6 +68,7 @@ function time(fn) {
 }
 
 const rows = [];
+const figureRows = [];
 for (const c of cases) {
   if (validate(c.ours, c.msg) !== undefined || !c.ajv(c.msg))
     throw new Error(`${c.name}: message is not valid`);
@@ -81,6 +82,7 @@ for (const c of cases) {
   const o = Math.min(...ours);
   const a = Math.min(...ajv);
   rows.push([c.name, o.toFixed(3), a.toFixed(3), `${(o / a).toFixed(2)}×`]);
+  figureRows.push({ message: c.name, oursUs: Number(o.toFixed(3)), ajvUs: Number(a.toFixed(3)) });
 }
 
 function coldStart(code) {
@@ -97,6 +99,7 @@ function coldStart(code) {
 }
 
 const cold = [];
+const coldFigures = {};
 const probe = {
   'ocpp1.6': ['MeterValues', meterValues16, 'ocpp1_6.json', 'urn:MeterValues.req'],
   'ocpp2.0.1': ['BootNotification', bootNotification201, 'ocpp2_0_1.json', 'urn:BootNotification.req'],
@@ -123,6 +126,7 @@ for (const [version, [action, msg, file, id]] of Object.entries(probe)) {
     if (!ajv.getSchema(${JSON.stringify(id.slice(4))})(${JSON.stringify(msg)})) throw new Error('invalid');
     console.log(performance.now() - t0);`);
   cold.push([version, ours.toFixed(1), ajv.toFixed(1)]);
+  coldFigures[version] = { ours: Number(ours.toFixed(1)), ajv: Number(ajv.toFixed(1)) };
 }
 
 console.log(`\nValidation, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
@@ -135,3 +139,6 @@ console.log(
 console.log('| version | @ocpp-ws-io/schemas ms | ajv (compile version, lazily) ms |');
 console.log('|---|---:|---:|');
 for (const r of cold) console.log(`| ${r.join(' | ')} |`);
+
+// For bench/run.mjs, which writes bench/figures.json: one machine-readable line, last.
+console.log(`@figures ${JSON.stringify({ validation: figureRows, coldStartMs: coldFigures })}`);
