@@ -3,7 +3,7 @@
 // It needs nothing but Node and npm: pnpm is fetched at the pinned version through npx, the
 // workspace is installed from the lockfile, and system tools the tests need (Debian's Chromium)
 // are installed here, so a fresh clone and CI follow exactly the same path.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,11 +52,18 @@ function ensureSystemPackages() {
 const task = process.argv[2];
 installWorkspace();
 switch (task) {
-  case 'start':
+  case 'start': {
     pnpm('run', 'build');
     // The demo CSMS (Cloudflare Worker example in workerd) and the playground, wired together.
-    pnpm('--filter', '@ocpp-ws-io/playground', 'run', 'start');
+    // Started directly, not through `pnpm run`: Ctrl+C reaches every process of the terminal's
+    // group, and pnpm reported the stopped child as a failure (ELIFECYCLE). The script stops its
+    // servers on SIGINT and exits 0; we wait for it and exit with its code.
+    process.on('SIGINT', () => {});
+    process.on('SIGTERM', () => {});
+    const child = spawn(process.execPath, ['playground/scripts/start.mjs'], { cwd: root, stdio: 'inherit' });
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
     break;
+  }
   case 'test':
   case 'check':
     // The whole gate, in order of cost: format + lint, build, types, then every test suite.
