@@ -6,14 +6,18 @@ export {
   type DurableOptions,
   durableDelivery,
   type Handshake,
+  isValidPassword,
   MemoryMessageStore,
   type MessageStore,
   NO_REPLY,
   type OCPPProtocol,
   type OCPPServerOptions,
+  type PasswordRuleOptions,
+  passwordProblem,
   RPCError,
   type StationConnection,
   type StoredMessage,
+  timingSafeEqualString,
 } from '@ocpp-ws-io/core';
 export {
   MAX_ATTACHMENT_BYTES,
