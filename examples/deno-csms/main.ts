@@ -1,17 +1,34 @@
 // A small OCPP CSMS for Deno: accepts OCPP 2.0.1 and 1.6 stations and answers the everyday
 // messages. Run it with `deno task start` (see README.md); stations connect to
 // ws://<host>:<port>/ocpp/<identity>.
-import { type OCPPProtocol, OCPPServer, type StationConnection } from '@ocpp-ws-io/deno';
+import {
+  type OCPPProtocol,
+  OCPPServer,
+  passwordProblem,
+  type StationConnection,
+  timingSafeEqualString,
+} from '@ocpp-ws-io/deno';
 
 const hostname = Deno.env.get('HOSTNAME') ?? '127.0.0.1';
 const port = Number(Deno.env.get('PORT') ?? 9000);
-// Optional Basic auth (security profile 1/2): STATION_PASSWORDS="CP-1=sixteen-chars-pw,CP-2=…".
-const passwords = new Map(
-  (Deno.env.get('STATION_PASSWORDS') ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((pair) => pair.split('=', 2) as [string, string]),
-);
+
+// Basic auth (security profile 1, or 2 behind TLS), each station with its own password:
+// STATION_PASSWORDS="CP-1=<password>,CP-2=<password>". Unset means no station is known, so every
+// station is refused: there is no shared or default password to fall back on.
+const passwords = new Map<string, string>();
+for (const entry of (Deno.env.get('STATION_PASSWORDS') ?? '').split(',').map((e) => e.trim())) {
+  if (!entry) continue;
+  const at = entry.indexOf('=');
+  const identity = at > 0 ? entry.slice(0, at) : entry;
+  const password = at > 0 ? entry.slice(at + 1) : '';
+  // 16–20 bytes for 1.6, 16–40 characters for 2.0.1: a password no version allows is left out.
+  const problem = passwordProblem(password, 'ocpp2.0.1') && passwordProblem(password, 'ocpp1.6');
+  if (problem) console.warn(`STATION_PASSWORDS entry ignored, ${identity}: ${problem}`);
+  else passwords.set(identity, password);
+}
+if (passwords.size === 0) console.warn('STATION_PASSWORDS is not set: every station is refused');
+// Compared against for unknown identities, so they take as long as a wrong password.
+const NOBODY = 'x'.repeat(20);
 
 const server = new OCPPServer({
   // Preference order: a station offering both gets 2.0.1.
@@ -20,9 +37,15 @@ const server = new OCPPServer({
   idleTimeoutSeconds: 60,
 });
 
-if (passwords.size > 0) {
-  server.auth(({ identity, password }) => password !== undefined && passwords.get(identity) === password);
-}
+server.auth(({ identity, password }) => {
+  const expected = passwords.get(identity);
+  const same = timingSafeEqualString(password ?? '', expected ?? NOBODY);
+  if (same && expected !== undefined && password !== undefined) return true;
+  console.warn(
+    `${identity} refused: ${expected === undefined ? 'unknown identity' : 'wrong or no password'}`,
+  );
+  return false;
+});
 
 const now = () => new Date().toISOString();
 let nextTransactionId = 1;

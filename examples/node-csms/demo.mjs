@@ -1,15 +1,20 @@
 // Runs the CSMS and one charging station on loopback and charges a car: boot, plug in,
 // authorize, start, meter values, stop. Every OCPP frame is printed as it crosses the wire.
+import { randomBytes } from 'node:crypto';
 import { OCPPClient, OCPPServer } from '@ocpp-ws-io/node';
 import { serveStation } from './csms-logic.mjs';
+import { stationAuth } from './station-auth.mjs';
 
 const protocol = process.argv.includes('--ocpp2.0.1') ? 'ocpp2.0.1' : 'ocpp1.6';
+// The demo station's own password, random for each run (20 characters: fits 1.6 and 2.0.1).
+const password = randomBytes(15).toString('base64url');
 const server = new OCPPServer({ protocols: ['ocpp2.0.1', 'ocpp1.6'], path: '/ocpp' });
+server.auth(stationAuth(new Map([['DEMO-CP-1', password]])));
 server.on('client', (station) => serveStation(station));
 const { url } = await server.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 console.log(`CSMS listening on ${url}`);
 
-const station = new OCPPClient({ endpoint: url, identity: 'DEMO-CP-1', protocols: [protocol] });
+const station = new OCPPClient({ endpoint: url, identity: 'DEMO-CP-1', protocols: [protocol], password });
 station.on('message', ({ direction, data }) =>
   console.log(direction === 'out' ? '  station → csms' : '  station ← csms', data),
 );

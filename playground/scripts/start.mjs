@@ -4,9 +4,11 @@
 // the page defaults to the local CSMS. Preferred ports 8787 / 5173; when one is taken, a free port
 // is used instead and printed, so a second copy or another dev server never blocks the demo.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readDevVars } from '../../examples/cloudflare-csms/scripts/dev-vars.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const exampleDir = join(root, '..', 'examples', 'cloudflare-csms');
@@ -25,6 +27,8 @@ function pickPort(preferred) {
   return tryListen(preferred).catch(() => tryListen(0));
 }
 
+// The example's start script writes .dev.vars on its first run; say so below when it does.
+const devVarsExisted = existsSync(join(exampleDir, '.dev.vars'));
 const csmsPort = await pickPort(Number(process.env.CSMS_PORT) || 8787);
 const webPort = await pickPort(Number(process.env.PLAYGROUND_PORT) || 5173);
 
@@ -89,8 +93,11 @@ worker.once('exit', (code) => {
   process.exit(1);
 });
 
+// The Worker's development secrets, from the .dev.vars its start script wrote (or the user's own).
+const devVars = readDevVars(exampleDir);
 // Vite exposes VITE_* variables of the environment to the page (import.meta.env).
 process.env.VITE_CSMS_URL = `ws://127.0.0.1:${csmsPort}/ocpp`;
+if (devVars.API_TOKEN) process.env.VITE_CSMS_API_TOKEN = devVars.API_TOKEN;
 const { createServer } = await import('vite');
 const vite = await createServer({
   root,
@@ -101,13 +108,19 @@ const vite = await createServer({
 await vite.listen();
 
 const csms = `http://127.0.0.1:${csmsPort}`;
+// The token goes in the fragment: the admin page reads it there, and browsers never send it.
+const adminUrl = devVars.API_TOKEN ? `${csms}/#token=${encodeURIComponent(devVars.API_TOKEN)}` : `${csms}/`;
+const stationAuth = devVars.ENROLMENT_SECRET
+  ? `new identities enrol with password ${devVars.ENROLMENT_SECRET} (Basic auth or ?token=)`
+  : 'no ENROLMENT_SECRET: set credentials with PUT /api/stations/<identity>/credential';
 console.log(`
   ⚡ ocpp-ws-io playground is running
 
   Playground (the virtual charging station)   http://127.0.0.1:${webPort}/
-  Demo CSMS admin page (Worker in workerd)    ${csms}/#token=dev-api-token
+  Demo CSMS admin page (Worker in workerd)    ${adminUrl}
   OCPP endpoint for any station               ws://127.0.0.1:${csmsPort}/ocpp/<identity>
-                                              password: dev-station-password (Basic auth or ?token=)
+                                              ${stationAuth}
+  Development secrets (wrangler dev only)     ${join(exampleDir, '.dev.vars')}${devVarsExisted ? '' : ' (written now)'}
 
   Open the playground, press Connect, plug in a car and present an idTag.
   Ctrl+C stops both.

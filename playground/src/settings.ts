@@ -24,7 +24,10 @@ export interface Settings {
 
 /** The local demo CSMS (`npm start` passes its real address at build time). */
 export const LOCAL_CSMS_URL: string = import.meta.env.VITE_CSMS_URL ?? 'ws://127.0.0.1:8787/ocpp';
-/** The Worker demo's development password (wrangler.jsonc `vars`), not a secret. */
+/**
+ * The Worker demo's development ENROLMENT_SECRET (the .dev.vars its start script writes), not a
+ * secret: a station presenting it is enrolled on first connect, under `wrangler dev` only.
+ */
 const LOCAL_PASSWORD = 'dev-station-password';
 
 const KEY = 'ocpp-playground:settings';

@@ -2,22 +2,32 @@
 // (through the example's own start script, as a user runs it), bounded polling, and the page's
 // console watched for errors.
 
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ReadyProcess, startUntilReady } from '@ocpp-ws-io/test-utils';
 import type { Page } from 'playwright-core';
 
 export const exampleDir = fileURLToPath(new URL('../../examples/cloudflare-csms/', import.meta.url));
-export const API_TOKEN = 'dev-api-token';
+export const API_TOKEN = 'playground-test-api-token';
+/** The playground's default password, enrolling each new identity as under `npm start`. */
+export const ENROLMENT_SECRET = 'dev-station-password';
 
 export { freePort } from '@ocpp-ws-io/test-utils';
 
-/** Runs the example's start script on `port`, as a user does; resolves once wrangler is ready. */
-export const startWorkerCsms = (port: number, persistTo: string): Promise<ReadyProcess> =>
-  startUntilReady(['scripts/start.mjs', '--port', String(port), '--persist-to', persistTo], {
-    cwd: exampleDir,
-    ready: /Ready on http/,
-    withinMs: 45_000,
-  });
+/**
+ * Runs the example's start script on `port`, as a user does; resolves once wrangler is ready.
+ * The secrets come from a file of the test's own (`--env-file`), so a developer's .dev.vars
+ * neither changes the test nor is written by it.
+ */
+export function startWorkerCsms(port: number, persistTo: string): Promise<ReadyProcess> {
+  const envFile = join(persistTo, 'test.env');
+  writeFileSync(envFile, `API_TOKEN=${API_TOKEN}\nENROLMENT_SECRET=${ENROLMENT_SECRET}\n`);
+  return startUntilReady(
+    ['scripts/start.mjs', '--port', String(port), '--persist-to', persistTo, '--env-file', envFile],
+    { cwd: exampleDir, ready: /Ready on http/, withinMs: 45_000 },
+  );
+}
 
 /** Calls `read` every 200 ms until `ok` holds; fails with the last value after `timeoutMs`. */
 export async function poll<T>(
@@ -64,6 +74,10 @@ export function csmsApi(base: string) {
         headers,
       });
       return (await res.json()) as Array<Record<string, unknown>>;
+    },
+    async credential(identity: string): Promise<Record<string, unknown>> {
+      const res = await fetch(`${base}/api/stations/${encodeURIComponent(identity)}/credential`, { headers });
+      return (await res.json()) as Record<string, unknown>;
     },
     async stations(): Promise<Array<Record<string, unknown>>> {
       return (await (await fetch(`${base}/api/stations`, { headers })).json()) as Array<

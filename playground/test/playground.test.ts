@@ -15,11 +15,12 @@ import {
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { csmsApi, freePort, poll, startWorkerCsms, watchConsole } from './helpers.js';
+import { csmsApi, ENROLMENT_SECRET, freePort, poll, startWorkerCsms, watchConsole } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const artifacts = join(root, '.artifacts');
-const PASSWORD = 'dev-station-password';
+// The page's default station password: the Worker enrols new identities that present it.
+const PASSWORD = ENROLMENT_SECRET;
 
 let browser: LaunchedChromium;
 let site: StaticServer;
@@ -112,6 +113,8 @@ describe('playground against the demo Worker CSMS (workerd)', () => {
     });
     await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('.target').innerText()).toContain(csmsWs);
+    // A new identity: the development ENROLMENT_SECRET (the page's default password) enrolled it.
+    expect(await api.credential(id)).toMatchObject({ set: true, origin: 'enrolment' });
 
     // The operator shortens the sample interval: ChangeConfiguration through the admin API.
     const configured = await api.command(id, 'configure', { key: 'MeterValueSampleInterval', value: '1' });

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm start` / `pnpm start`: runs `wrangler dev` on 127.0.0.1 (arguments are passed through).
 //
+// The Worker refuses stations and its API without its secrets, and none is in wrangler.jsonc
+// (its `vars` would deploy). So on the first start this writes .dev.vars with development values
+// (scripts/dev-vars.mjs) and says so; an existing .dev.vars is left as it is, and `--env-file`
+// means the caller brings its own values.
+//
 // Inside the ocpp-ws-io monorepo, @ocpp-ws-io/cloudflare is a workspace link whose dist/ may not
 // be built: there we add the `source` export condition so wrangler bundles the packages' src/
 // directly. A copied project installs the published package, whose `source` files are not in the
@@ -10,6 +15,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEV_VARS, ensureDevVars } from './dev-vars.mjs';
 
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(join(here, 'package.json'));
@@ -19,6 +25,11 @@ if (!pkg.split(sep).includes('node_modules')) {
   env.WRANGLER_BUILD_CONDITIONS = 'source,workerd,worker,browser';
 }
 const args = process.argv.slice(2);
+if (!args.some((a) => a === '--env-file' || a.startsWith('--env-file=')) && ensureDevVars(here)) {
+  console.log(
+    `Wrote .dev.vars with development values (${Object.keys(DEV_VARS).join(', ')}): read by wrangler dev only, never deployed.`,
+  );
+}
 const wrangler = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
 const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', ...args], {
   cwd: here,

@@ -77,6 +77,7 @@ function stationCard(s, txs) {
 async function refresh() {
   if (!token) { list.replaceChildren($('p', { className: 'muted', textContent: 'Enter the API token to list stations.' })); return; }
   const { status, body } = await api('/api/stations');
+  if (status === 503) { list.replaceChildren($('p', { className: 'err', textContent: 'The CSMS has no API token configured: set API_TOKEN (wrangler secret put API_TOKEN; .dev.vars under wrangler dev).' })); return; }
   if (status !== 200) { list.replaceChildren($('p', { className: 'err', textContent: 'API answered ' + status + ': check the token.' })); return; }
   if (document.activeElement && list.contains(document.activeElement)) return; // don't yank focus while someone types
   if (body.length === 0) { list.replaceChildren($('p', { className: 'muted', textContent: 'No station yet. Connect one to /ocpp/<identity> (the playground does).' })); return; }

@@ -1,10 +1,16 @@
 import type { DurableObjectNamespaceLike, StationStubLike } from '@ocpp-ws-io/cloudflare';
+import type { CredentialStatus } from './auth/credential-store.js';
 import type { CommandArgs, CommandCall, StationSummary, TransactionRecord } from './csms/index.js';
+import type { StationObject } from './station-object.js';
 
 /** The station object's stub: the router's RPC methods plus the example's own. */
 export interface StationStub extends StationStubLike {
   transactions(): Promise<TransactionRecord[]>;
   command(name: string, args: CommandArgs): Promise<{ call?: CommandCall; outcome: unknown }>;
+  credentialStatus(): Promise<CredentialStatus>;
+  setCredential: StationObject['setCredential'];
+  clearLockout(identity: string): Promise<CredentialStatus>;
+  rotateCredential: StationObject['rotateCredential'];
 }
 
 /** The registry object's stub. */
@@ -13,11 +19,21 @@ export interface RegistryStub {
   list(): Promise<StationSummary[]>;
 }
 
+/**
+ * The Worker's bindings. The secrets are optional on purpose: a deploy without them must refuse
+ * (see auth/), so the code may never assume they are there. None is in wrangler.jsonc: production
+ * sets them with `wrangler secret put`, `wrangler dev` reads them from .dev.vars.
+ */
 export interface Env {
   STATIONS: DurableObjectNamespaceLike<StationStub>;
   REGISTRY: DurableObjectNamespaceLike<RegistryStub>;
-  /** Shared password of the demo's stations; a real CSMS keeps one per station. */
-  STATION_PASSWORD: string;
-  /** Bearer token of the HTTP API (and of the admin page, which calls it). */
-  API_TOKEN: string;
+  /** Bearer token of the HTTP API (and of the admin page, which calls it); ≥ 16 characters. */
+  API_TOKEN?: string;
+  /**
+   * Development only: an unknown identity presenting this as its password is enrolled with it.
+   * Unset in production, where unknown identities are refused.
+   */
+  ENROLMENT_SECRET?: string;
+  /** Read only to warn that it is no longer used (it was the shared password of every station). */
+  STATION_PASSWORD?: string;
 }

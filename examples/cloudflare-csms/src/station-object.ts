@@ -5,6 +5,11 @@ import {
   type StationCallOutcome,
   type StationConnection,
 } from '@ocpp-ws-io/cloudflare';
+import { type CredentialStatus, CredentialStore } from './auth/credential-store.js';
+import { hashPassword } from './auth/password-hash.js';
+import { credentialProblem } from './auth/password-rules.js';
+import { answerOf, changesPassword, newStationPassword, passwordCall } from './auth/rotation.js';
+import { decideStation, LOCKED_OUT_STATUS } from './auth/station-auth.js';
 import {
   buildCommand,
   type CommandArgs,
@@ -30,11 +35,22 @@ export class StationObject extends OCPPStationObject<Env> {
     return { protocols: ['ocpp2.0.1', 'ocpp1.6'] };
   }
 
-  // Browser stations can send the password two ways (see @ocpp-ws-io/browser's README): Basic
-  // auth after our 401 challenge, or a `token` query parameter for CSMSs that cannot challenge.
-  protected override authenticate({ password, searchParams }: Handshake) {
-    const secret = this.env.STATION_PASSWORD;
-    return password === secret || searchParams.get('token') === secret;
+  // Each station has its own credential in this object's storage (see auth/station-auth.ts).
+  // Browser stations may send it two ways (see @ocpp-ws-io/browser's README): Basic auth after
+  // our 401 challenge, or a `token` query parameter; both get the same check.
+  protected override authenticate(handshake: Handshake) {
+    return decideStation(handshake, this.#credentials(), this.env);
+  }
+
+  /** Takes the upgrade; a lock-out refusal gets its Retry-After here (auth decisions carry no headers). */
+  override async fetch(request: Request): Promise<Response> {
+    const response = await super.fetch(request);
+    if (response.status !== LOCKED_OUT_STATUS) return response;
+    const seconds = Math.max(1, Math.ceil((await this.#credentials().lockedForMs(Date.now())) / 1000));
+    return new Response(await response.text(), {
+      status: LOCKED_OUT_STATUS,
+      headers: { 'Retry-After': String(seconds) },
+    });
   }
 
   // Runs for each new connection and again after each hibernation: handlers live here, state
@@ -49,6 +65,100 @@ export class StationObject extends OCPPStationObject<Env> {
       },
       context,
     );
+  }
+
+  /**
+   * RPC (the router's API and `command`): a call to the station, except one that would change its
+   * password without the CSMS storing the new hash — that would lock the station out. Password
+   * changes go through {@link rotateCredential}.
+   */
+  override async callStation(
+    action: string,
+    params: unknown,
+    options: { timeoutMs?: number } = {},
+  ): Promise<StationCallOutcome> {
+    if (changesPassword(action, params)) {
+      return {
+        ok: false,
+        error: {
+          type: 'ValidationFailed',
+          message: 'Change station passwords with POST /api/stations/:identity/credential/rotate',
+        },
+      };
+    }
+    return super.callStation(action, params, options);
+  }
+
+  /** RPC: what is stored about the station's credential and failed handshakes (never the hash). */
+  async credentialStatus(): Promise<CredentialStatus> {
+    return this.#credentials().status(Date.now());
+  }
+
+  /**
+   * RPC: sets the station's credential (provisioning, or replacing a lost one). The previous
+   * password stops working at once; a connected station stays connected until it reconnects.
+   */
+  async setCredential(
+    identity: string,
+    password: unknown,
+  ): Promise<{ ok: true; status: CredentialStatus } | { ok: false; problem: string }> {
+    const problem = credentialProblem(password);
+    if (problem) return { ok: false, problem };
+    await this.#credentials().setPassword(password as string, 'api');
+    console.warn(`[auth] station ${identity}: credential set through the API`);
+    return { ok: true, status: await this.credentialStatus() };
+  }
+
+  /** RPC: lifts a lock-out now (the operator knows the station is genuine). */
+  async clearLockout(identity: string): Promise<CredentialStatus> {
+    await this.#credentials().clearFailures();
+    console.warn(`[auth] station ${identity}: lock-out lifted through the API`);
+    return this.credentialStatus();
+  }
+
+  /**
+   * RPC: gives the connected station a new random password the way OCPP defines it (1.6
+   * ChangeConfiguration AuthorizationKey, 2.x SetVariables SecurityCtrlr.BasicAuthPassword; see
+   * auth/rotation.ts). Accepted: only the new password works from now on, and the station is
+   * expected to reconnect with it. Any other answer, or none: the old password stays.
+   */
+  async rotateCredential(): Promise<{
+    action?: string;
+    outcome: StationCallOutcome;
+    stationStatus?: string;
+    switched: boolean;
+  }> {
+    const station = this.station;
+    if (!station) {
+      return {
+        outcome: { ok: false, error: { type: 'NotConnected', message: 'The station is not connected' } },
+        switched: false,
+      };
+    }
+    const { identity, protocol } = station;
+    const password = newStationPassword(protocol);
+    // Hashed before the call: when the station accepts, storing is one quick write, done before
+    // the station's reconnect with the new password can be handled.
+    const hashed = await hashPassword(password);
+    const call = passwordCall(protocol, password);
+    const outcome = await super.callStation(call.action, call.params);
+    if (!outcome.ok) {
+      console.warn(
+        `[auth] station ${identity}: ${call.action} for a new password failed (${outcome.error.type})`,
+      );
+      return { action: call.action, outcome, switched: false };
+    }
+    const answer = answerOf(protocol, outcome.response);
+    if (answer.switched) await this.#credentials().setHash(hashed, 'rotation');
+    console.warn(
+      `[auth] station ${identity}: ${call.action} answered ${answer.status}; ` +
+        (answer.switched ? 'only the new password is accepted from now on' : 'it keeps its current password'),
+    );
+    return { action: call.action, outcome, stationStatus: answer.status, switched: answer.switched };
+  }
+
+  #credentials(): CredentialStore {
+    return new CredentialStore(this.ctx.storage);
   }
 
   /** RPC: the transactions this station reported, newest last. */

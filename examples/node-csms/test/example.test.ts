@@ -27,8 +27,12 @@ describe('examples/node-csms', () => {
     expect(demo.output()).toMatch(/(stopped transaction 1 at 3000 Wh|transaction demo-tx-1: Ended)/);
   });
 
-  it('csms.mjs serves a station that connects to the printed URL', async () => {
-    const csms = run('csms.mjs', [], { PORT: '0' });
+  /** Starts csms.mjs with `env`; resolves the URL it prints, and stops it after `use`. */
+  async function withCsms(
+    env: Record<string, string>,
+    use: (url: string, output: () => string) => Promise<void>,
+  ) {
+    const csms = run('csms.mjs', [], { PORT: '0', ...env });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no URL printed: ${csms.output()}`)), 10_000);
@@ -40,17 +44,63 @@ describe('examples/node-csms', () => {
           }
         });
       });
-      const station = new OCPPClient({ endpoint: url, identity: 'EX-1', protocols: ['ocpp2.0.1'] });
-      await station.connect();
-      const boot = await station.call('BootNotification', {
-        reason: 'PowerUp',
-        chargingStation: { model: 'T', vendorName: 'V' },
-      });
-      expect(boot.status).toBe('Accepted');
-      await station.close();
+      await use(url, csms.output);
     } finally {
       csms.child.kill('SIGINT');
       await csms.exited;
     }
+  }
+
+  const station = (url: string, identity: string, password?: string) =>
+    new OCPPClient({
+      endpoint: url,
+      identity,
+      protocols: ['ocpp2.0.1'],
+      reconnect: false,
+      ...(password === undefined ? {} : { password }),
+    });
+
+  it('csms.mjs serves a station that connects to the printed URL with its own password', async () => {
+    await withCsms(
+      { STATION_PASSWORDS: 'EX-1=ex-one-password-16,EX-2=ex-two-password-16' },
+      async (url, output) => {
+        const ex1 = station(url, 'EX-1', 'ex-one-password-16');
+        await ex1.connect();
+        const boot = await ex1.call('BootNotification', {
+          reason: 'PowerUp',
+          chargingStation: { model: 'T', vendorName: 'V' },
+        });
+        expect(boot.status).toBe('Accepted');
+        await ex1.close();
+        // Another station's password does not open EX-1 (OCPP 1.6 security whitepaper A01.FR.06).
+        await expect(station(url, 'EX-1', 'ex-two-password-16').connect()).rejects.toMatchObject({
+          status: 401,
+        });
+        await expect(station(url, 'EX-3', 'ex-two-password-16').connect()).rejects.toMatchObject({
+          status: 401,
+        });
+        expect(output()).toContain('[csms] EX-1 refused: wrong password');
+        expect(output()).toContain('[csms] EX-3 refused: unknown identity');
+        expect(output()).not.toContain('ex-two-password-16');
+      },
+    );
+  });
+
+  it('csms.mjs without STATION_PASSWORDS refuses every station (fail closed) and says why', async () => {
+    await withCsms({ STATION_PASSWORDS: '' }, async (url, output) => {
+      expect(output()).toContain('STATION_PASSWORDS is not set: every station is refused');
+      await expect(station(url, 'EX-1').connect()).rejects.toMatchObject({ status: 401 });
+      await expect(station(url, 'EX-1', 'any-password-16ch').connect()).rejects.toMatchObject({
+        status: 401,
+      });
+    });
+  });
+
+  it('csms.mjs ignores a password no OCPP version allows, naming the station, not the password', async () => {
+    await withCsms({ STATION_PASSWORDS: 'EX-1=tiny-pw-7' }, async (url, output) => {
+      expect(output()).toContain('STATION_PASSWORDS entry ignored, EX-1:');
+      expect(output()).not.toContain('tiny-pw-7');
+      await expect(station(url, 'EX-1', 'tiny-pw-7').connect()).rejects.toMatchObject({ status: 401 });
+    });
   });
 });

@@ -12,6 +12,7 @@ export {
   NO_REPLY,
   type OCPPProtocol,
   type OCPPServerOptions,
+  type PasswordRuleOptions,
   passwordProblem,
   RPCError,
   type StationConnection,

@@ -31,6 +31,7 @@ export interface DurableObjectStateLike {
   readonly storage: {
     get<T = unknown>(key: string): Promise<T | undefined>;
     put(key: string, value: unknown): Promise<void>;
+    delete(key: string): Promise<boolean>;
   };
 }
 

@@ -40,7 +40,11 @@ const json = (body: unknown, status: number, headers: Record<string, string> = {
  * ```ts
  * const route = createOCPPRouter<Env>({
  *   stations: (env) => env.STATIONS,
- *   api: { authorize: (req, env) => req.headers.get('Authorization') === `Bearer ${env.API_TOKEN}` },
+ *   // An unset API_TOKEN must refuse every request, not match "Bearer undefined".
+ *   api: {
+ *     authorize: (req, env) =>
+ *       !!env.API_TOKEN && timingSafeEqualString(req.headers.get('Authorization') ?? '', `Bearer ${env.API_TOKEN}`),
+ *   },
  * });
  * export default {
  *   fetch: async (req: Request, env: Env) => (await route(req, env)) ?? new Response('Not found', { status: 404 }),

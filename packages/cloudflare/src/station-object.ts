@@ -71,8 +71,10 @@ function upgradeThenClose(): Response {
  * @example
  * ```ts
  * export class StationObject extends OCPPStationObject<Env> {
- *   protected override authenticate({ identity, password }: Handshake) {
- *     return password === this.env.STATION_PASSWORD ? { accept: true, session: { tenant: 'acme' } } : false;
+ *   // One credential per station; examples/cloudflare-csms keeps a salted hash in this.ctx.storage.
+ *   protected override async authenticate({ password }: Handshake) {
+ *     const ok = await checkStationPassword(this.ctx.storage, password); // false when none is stored
+ *     return ok ? { accept: true, session: { tenant: 'acme' } } : false;
  *   }
  *   protected override onStation(station: StationConnection) {
  *     station.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));

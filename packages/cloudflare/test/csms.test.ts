@@ -2,25 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { ConnectError, OCPPServer, RPCError } from '@ocpp-ws-io/core';
 import { connectWs, type RunningWorkerd, rawUpgrade } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startNodeCsms } from './helpers/node-ws.js';
 import { API_TOKEN, apiCall, nodeStation, PASSWORD, validators } from './helpers/stations.js';
+import { refusedUpgrade } from './helpers/upgrade.js';
 import { basic, startFixture } from './helpers/workerd.js';
 
 const entry = fileURLToPath(new URL('./fixtures/csms-worker.ts', import.meta.url));
-
-/** The HTTP answer to a refused upgrade, seen by a plain `ws` client. */
-function refusedUpgrade(url: string, protocols: string[], headers: Record<string, string>) {
-  return new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
-    const ws = new WebSocket(url, protocols, { headers });
-    ws.once('unexpected-response', (_req, res) => {
-      resolve({ status: res.statusCode ?? 0, headers: res.headers });
-      ws.terminate();
-    });
-    ws.once('open', () => reject(new Error('the upgrade was accepted')));
-    ws.once('error', () => {});
-  });
-}
 
 describe('Durable Object CSMS in workerd', () => {
   let worker: RunningWorkerd;

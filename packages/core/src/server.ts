@@ -99,7 +99,10 @@ export type ServerEvents<TProtocol extends OCPPProtocol> = {
  * @example
  * ```ts
  * const server = new OCPPServer({ protocols: ['ocpp2.0.1', 'ocpp1.6'], validators });
- * server.auth(({ identity, password }) => password === secrets.get(identity));
+ * server.auth(({ identity, password }) => {
+ *   const expected = secrets.get(identity); // unknown identity: refuse, never compare with undefined
+ *   return expected !== undefined && timingSafeEqualString(password ?? '', expected);
+ * });
  * server.on('client', (station) => {
  *   station.handle('BootNotification', () => ({ currentTime: new Date().toISOString(), interval: 300, status: 'Accepted' }));
  * });

@@ -74,10 +74,13 @@ export interface ServeHandle {
  *
  * @example
  * ```ts
- * import { OCPPServer } from '@ocpp-ws-io/deno';
+ * import { OCPPServer, timingSafeEqualString } from '@ocpp-ws-io/deno';
  *
  * const server = new OCPPServer({ protocols: ['ocpp2.0.1', 'ocpp1.6'] });
- * server.auth(({ identity, password }) => password === secrets.get(identity));
+ * server.auth(({ identity, password }) => {
+ *   const expected = secrets.get(identity); // unknown identity: refuse, never compare with undefined
+ *   return expected !== undefined && timingSafeEqualString(password ?? '', expected);
+ * });
  * server.on('client', (station) => {
  *   station.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
  * });

@@ -150,7 +150,7 @@ describe('deno publish --dry-run, the jsr.json packages as a workspace', () => {
       '@ocpp-ws-io/schemas/ocpp1.6': 'jsr:@ocpp-ws-io/schemas@0.1.0/ocpp1.6',
       '@ocpp-ws-io/schemas/ocpp2.0.1': 'jsr:@ocpp-ws-io/schemas@0.1.0/ocpp2.0.1',
       '@ocpp-ws-io/schemas/ocpp2.1': 'jsr:@ocpp-ws-io/schemas@0.1.0/ocpp2.1',
-      nanoevents: 'npm:nanoevents@10.0.0',
+      nanoevents: 'npm:nanoevents@9.1.0',
       valibot: 'npm:valibot@1.5.0',
     });
   });

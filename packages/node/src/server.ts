@@ -62,10 +62,13 @@ export interface ListenInfo {
  *
  * @example
  * ```ts
- * import { OCPPServer } from '@ocpp-ws-io/node';
+ * import { OCPPServer, timingSafeEqualString } from '@ocpp-ws-io/node';
  *
  * const server = new OCPPServer({ protocols: ['ocpp2.0.1', 'ocpp1.6'], path: '/ocpp' });
- * server.auth(({ identity, password }) => password === lookup(identity));
+ * server.auth(({ identity, password }) => {
+ *   const expected = lookup(identity); // unknown identity: refuse, never compare with undefined
+ *   return expected !== undefined && timingSafeEqualString(password ?? '', expected);
+ * });
  * server.on('client', (station) => {
  *   station.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
  * });

@@ -26,6 +26,8 @@ export interface StartUntilReadyOptions {
 export interface ReadyProcess {
   /** Stops the child and everything it started (SIGTERM, SIGKILL after 5 s); resolves on exit. */
   stop(): Promise<void>;
+  /** Everything it printed so far, stdout and stderr interleaved. */
+  output(): string;
 }
 
 /**
@@ -78,5 +80,5 @@ export async function startUntilReady(
     await stop(); // a child that timed out must not outlive the test
     throw error;
   }
-  return { stop };
+  return { stop, output: () => output };
 }

@@ -3,6 +3,15 @@ import { h } from '../dom.js';
 import { adminUrlOf, endpointOf, type Settings } from '../settings.js';
 
 /**
+ * The admin page with the development API token in its fragment (never sent to the server), when
+ * `npm start` passed one; otherwise the page asks for the token.
+ */
+function adminLink(admin: string): string {
+  const token = import.meta.env.VITE_CSMS_API_TOKEN;
+  return token ? `${admin}#token=${encodeURIComponent(token)}` : admin;
+}
+
+/**
  * The operator's side: for the in-page CSMS, its stations and command buttons (the same
  * commands as the Worker's admin page); for the local Worker, a link to its admin page.
  */
@@ -45,7 +54,7 @@ export function csmsPanel(csms: InPageCsms): { root: HTMLElement; update(setting
           admin
             ? h(
                 'a',
-                { href: `${admin}#token=dev-api-token`, target: '_blank', rel: 'noopener', class: 'button' },
+                { href: adminLink(admin), target: '_blank', rel: 'noopener', class: 'button' },
                 'Open the CSMS admin page ↗',
               )
             : null,
