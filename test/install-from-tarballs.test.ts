@@ -2,12 +2,9 @@
 // into an empty app outside the workspace with plain npm, and that app runs a Node CSMS and a Node
 // station, a plain HTML page in Chromium loading the CDN file from its own static server, a
 // Worker CSMS in workerd and a Deno station — nothing from the workspace's src/ or node_modules.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import {
   buildWorker,
   launchChromium,
@@ -17,40 +14,19 @@ import {
   startWorkerd,
 } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePackedApp, type PackedApp, run } from './helpers/packed-app.js';
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL('../', import.meta.url));
-
+let packedApp: PackedApp | undefined;
 let work: string;
 let app: string;
 let packed: string;
 let npmWarnings = '';
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'ocpp-install-'));
-  packed = join(work, 'packed');
-  app = join(work, 'app');
-  // The script users run (`npm run pack` builds first; the test command has built already).
-  await run(process.execPath, [join(root, 'scripts/pack.mjs'), '--out', packed, '--no-build'], {
-    cwd: root,
-    timeout: 180_000,
-  });
-  await run('mkdir', ['-p', app]);
-  await writeFile(
-    join(app, 'package.json'),
-    JSON.stringify({ name: 'my-app', private: true, type: 'module' }),
-  );
-  const tarballs = (await readdir(packed)).filter((f) => f.endsWith('.tgz')).map((f) => join(packed, f));
-  // Plain npm, as a user has it; third-party dependencies (ws, valibot, …) come from the registry
-  // or npm's cache. --ignore-scripts: nothing of ours needs an install script.
-  const installed = await run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', ...tarballs],
-    { cwd: app, timeout: 180_000 },
-  );
-  npmWarnings = installed.stderr;
+  packedApp = await makePackedApp();
+  ({ work, app, packed, npmStderr: npmWarnings } = packedApp);
 }, 400_000);
-afterAll(() => (work ? rm(work, { recursive: true, force: true }) : undefined));
+afterAll(() => packedApp?.dispose());
 
 /** Starts `node <file>` in the app; resolves with the first stdout line matching `ready`. */
 async function startNode(

@@ -46,7 +46,10 @@ async function command(identity, name, args) {
   const { status, body } = await api('/api/stations/' + encodeURIComponent(identity) + '/command/' + name, { method: 'POST', body: JSON.stringify(args) });
   out.className = status === 200 ? 'on' : 'err';
   out.textContent = 'HTTP ' + status + '\\n' + JSON.stringify(body, null, 2);
+  // The station reports the effect (a stopped transaction, a new status) in its next messages:
+  // look again soon, and again after the usual interval.
   setTimeout(refresh, 300);
+  setTimeout(refresh, 1500);
 }
 
 function stationCard(s, txs) {
@@ -59,16 +62,19 @@ function stationCard(s, txs) {
   const btn = (text, fn, cls) => $('button', { type: 'button', textContent: text, className: cls || '', onclick: fn });
   const c = () => Number(connector.value) || 1;
   const connectors = Object.values(s.connectors).map((k) => k.connectorId + ': ' + k.status).join(' · ') || 'no status yet';
-  const rows = txs.slice(-5).reverse().map((t) => $('tr', {}, $('td', { textContent: t.id }), $('td', { textContent: t.idTag || '' }), $('td', { textContent: t.stoppedAt ? 'stopped (' + (t.stopReason || '') + ')' : 'charging' }), $('td', { textContent: (((t.lastMeterWh ?? 0) - (t.meterStartWh ?? 0)) / 1000).toFixed(2) + ' kWh' }), $('td', { textContent: String(t.meterSamples) })));
+  // A station that went away cannot say whether its transaction goes on: its last report stands,
+  // marked as such, until it reconnects and sends the rest (its queue keeps them).
+  const txState = (t) => t.stoppedAt ? 'stopped (' + (t.stopReason || '') + ')' : s.connected ? 'charging' : 'open, station offline';
+  const rows = txs.slice(-5).reverse().map((t) => $('tr', {}, $('td', { textContent: t.id }), $('td', { textContent: t.idTag || '' }), $('td', { textContent: txState(t) }), $('td', { textContent: (((t.lastMeterWh ?? 0) - (t.meterStartWh ?? 0)) / 1000).toFixed(2) + ' kWh' }), $('td', { textContent: String(t.meterSamples) })));
   return $('section', { className: 'card', ariaLabel: 'Station ' + id },
     $('div', { className: 'row' }, $('h2', { textContent: id, style: 'margin:0;font-size:18px' }), $('span', { className: 'badge ' + (s.connected ? 'on' : 'off'), textContent: s.connected ? 'connected' : 'offline' }), $('span', { className: 'muted', textContent: s.protocol + (s.vendor ? ' · ' + s.vendor + ' ' + (s.model || '') : '') })),
-    $('p', { className: 'muted', textContent: 'Connectors ' + connectors + ' · last seen ' + new Date(s.lastSeenAt).toLocaleTimeString() }),
-    $('div', { className: 'row' },
+    $('p', { className: 'muted', textContent: (s.connected ? 'Connectors ' + connectors : 'Offline: commands need a connected station') + ' · last seen ' + new Date(s.lastSeenAt).toLocaleTimeString() }),
+    !s.connected ? null : $('div', { className: 'row' },
       $('label', {}, 'Connector', connector), $('label', {}, 'idTag', idTag),
       btn('Remote start', () => command(id, 'remoteStart', { connectorId: c(), idTag: idTag.value })),
       btn('Remote stop', () => command(id, 'remoteStop', {})),
       btn('Reset', () => command(id, 'reset', {}), 'secondary')),
-    $('div', { className: 'row', style: 'margin-top:8px' },
+    !s.connected ? null : $('div', { className: 'row', style: 'margin-top:8px' },
       trigger, btn('Trigger', () => command(id, 'trigger', { connectorId: c(), message: trigger.value }), 'secondary'),
       key, value, btn(s.protocol === 'ocpp1.6' ? 'ChangeConfiguration' : 'SetVariables', () => command(id, 'configure', { key: key.value, value: value.value }), 'secondary')),
     rows.length ? $('table', { style: 'margin-top:12px' }, $('thead', {}, $('tr', {}, ...['Tx', 'idTag', 'State', 'Energy', 'Samples'].map((h) => $('th', { textContent: h })))), $('tbody', {}, ...rows)) : null);
@@ -79,7 +85,9 @@ async function refresh() {
   const { status, body } = await api('/api/stations');
   if (status === 503) { list.replaceChildren($('p', { className: 'err', textContent: 'The CSMS has no API token configured: set API_TOKEN (wrangler secret put API_TOKEN; .dev.vars under wrangler dev).' })); return; }
   if (status !== 200) { list.replaceChildren($('p', { className: 'err', textContent: 'API answered ' + status + ': check the token.' })); return; }
-  if (document.activeElement && list.contains(document.activeElement)) return; // don't yank focus while someone types
+  // Don't redraw under someone typing in a field; a clicked button keeping focus is no reason to wait.
+  const typing = document.activeElement && list.contains(document.activeElement) && document.activeElement.tagName !== 'BUTTON';
+  if (typing) return;
   if (body.length === 0) { list.replaceChildren($('p', { className: 'muted', textContent: 'No station yet. Connect one to /ocpp/<identity> (the playground does).' })); return; }
   const cards = await Promise.all(body.map(async (s) => stationCard(s, (await api('/api/stations/' + encodeURIComponent(s.identity) + '/transactions')).body || [])));
   list.replaceChildren(...cards);
@@ -93,7 +101,7 @@ export const ADMIN_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Demo CSMS · ocpp-ws-io</title><style>${STYLE}</style></head>
 <body><header><h1>Demo CSMS <span class="muted">on Cloudflare Workers (local workerd)</span></h1>
-<p class="muted" style="margin:4px 0 0">Stations connect to <code>ws://&lt;this host&gt;/ocpp/&lt;identity&gt;</code>. Commands go through <code>POST /api/stations/:id/command/:name</code>.</p></header>
+<p class="muted" style="margin:4px 0 0">Stations connect to <code>ws://&lt;this host&gt;/ocpp/&lt;identity&gt;</code>. The buttons use <code>POST /api/stations/:id/command/:name</code> (this example's version-neutral commands); any OCPP call goes through <code>POST /api/stations/:id/call/:action</code> (the router's). Both are in the Worker CSMS guide.</p></header>
 <main>
 <form id="token-form" class="card row" autocomplete="off"><label>API token <input name="token" type="password" required></label><button>Use token</button></form>
 <div id="stations" aria-live="polite"></div>
