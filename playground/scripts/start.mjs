@@ -80,14 +80,26 @@ await new Promise((resolve, reject) => {
   console.error(`✖ ${error.message}`);
   process.exit(1);
 });
-// From here on, only the Worker's errors are worth showing.
+// From here on: the demo CSMS's own log lines (one per connection, disconnection and refusal, with
+// the identity and the reason: wrong password, unknown path, no common subprotocol…) and the
+// Worker's errors; wrangler's request lines and start-up chatter stay out.
 worker.stdout.removeAllListeners('data');
 worker.stderr.removeAllListeners('data');
-worker.stderr.on('data', (chunk) => {
-  const text = String(chunk);
-  if (/error/i.test(text) && !/Request\.cf|workers\.cloudflare\.com|getaddrinfo/.test(text))
-    process.stderr.write(text);
-});
+const CSMS_LINE = /\[(csms|auth|config)\]/;
+const NOISE = /Request\.cf|workers\.cloudflare\.com|getaddrinfo/;
+const passLines = (out) => {
+  let rest = '';
+  return (chunk) => {
+    const lines = (rest + String(chunk)).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      if (CSMS_LINE.test(line)) out.write(`  csms │ ${line.slice(line.search(CSMS_LINE))}\n`);
+      else if (/error/i.test(line) && !NOISE.test(line)) out.write(`${line}\n`);
+    }
+  };
+};
+worker.stdout.on('data', passLines(process.stdout));
+worker.stderr.on('data', passLines(process.stderr));
 worker.once('exit', (code) => {
   console.error(`✖ The demo CSMS stopped (${code}).`);
   process.exit(1);
@@ -123,5 +135,5 @@ console.log(`
   Development secrets (wrangler dev only)     ${join(exampleDir, '.dev.vars')}${devVarsExisted ? '' : ' (written now)'}
 
   Open the playground, press Connect, plug in a car and present an idTag.
-  Ctrl+C stops both.
+  The demo CSMS logs each connection and each refusal below (csms │ …). Ctrl+C stops both.
 `);

@@ -2,6 +2,7 @@
 // CSMS in this tab (in-memory transport), to the local Worker CSMS, or to any URL.
 import { durableDelivery, OCPPClient, type OCPPClientOptions } from '@ocpp-ws-io/browser';
 import { InPageCsms } from './csms/in-page.js';
+import { asksForReasons, lastRefusal } from './csms/refusal.js';
 import { h, setText } from './dom.js';
 import { MessageLog } from './log/message-log.js';
 import { describeTarget, endpointOf, loadSettings, type Settings, saveSettings } from './settings.js';
@@ -191,12 +192,20 @@ async function connect(next: Settings): Promise<void> {
   if (station.connection !== 'offline') await station.disconnect();
   settings = { ...settings, wasConnected: true };
   saveSettings(settings);
+  const attemptedAt = Date.now();
   try {
     await station.connect(buildClient(settings));
   } catch {
-    // The timeline shows why; a browser only ever sees close 1006 for a refused handshake.
+    // The timeline shows what the browser saw; for a refused handshake that is only close 1006.
     settings = { ...settings, wasConnected: false };
     saveSettings(settings);
+    if (asksForReasons(settings)) {
+      // The local demo CSMS can say why (the dev diagnostics of its .dev.vars).
+      const refusal = await lastRefusal(endpointOf(settings), settings.identity, attemptedAt);
+      if (refusal) {
+        timeline.add({ at: Date.now(), kind: 'error', text: `The demo CSMS refused it: ${refusal.reason}` });
+      }
+    }
   }
   onStationChange();
 }

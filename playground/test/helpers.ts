@@ -22,7 +22,8 @@ export { freePort } from '@ocpp-ws-io/test-utils';
  */
 export function startWorkerCsms(port: number, persistTo: string): Promise<ReadyProcess> {
   const envFile = join(persistTo, 'test.env');
-  writeFileSync(envFile, `API_TOKEN=${API_TOKEN}\nENROLMENT_SECRET=${ENROLMENT_SECRET}\n`);
+  // The development settings npm start writes too (scripts/dev-vars.mjs), with a token of our own.
+  writeFileSync(envFile, `API_TOKEN=${API_TOKEN}\nENROLMENT_SECRET=${ENROLMENT_SECRET}\nDEV_DIAGNOSTICS=1\n`);
   return startUntilReady(
     ['scripts/start.mjs', '--port', String(port), '--persist-to', persistTo, '--env-file', envFile],
     { cwd: exampleDir, ready: /Ready on http/, withinMs: 45_000 },
@@ -74,6 +75,15 @@ export function csmsApi(base: string) {
         headers,
       });
       return (await res.json()) as Array<Record<string, unknown>>;
+    },
+    /** PUT /api/stations/:id/credential; resolves with the HTTP status. */
+    async setCredential(identity: string, password: string): Promise<number> {
+      const res = await fetch(`${base}/api/stations/${encodeURIComponent(identity)}/credential`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ password }),
+      });
+      return res.status;
     },
     async credential(identity: string): Promise<Record<string, unknown>> {
       const res = await fetch(`${base}/api/stations/${encodeURIComponent(identity)}/credential`, { headers });

@@ -230,6 +230,25 @@ describe('playground against the demo Worker CSMS (workerd)', () => {
   });
 });
 
+describe('a refused handshake with the demo Worker CSMS', () => {
+  it("shows the CSMS's own reason, which the browser cannot see (close 1006), in the timeline", async () => {
+    const id = 'CP-E2E-REFUSED';
+    // Provisioned with its own password: the page's default one is now simply wrong.
+    expect(await csmsApi(csmsBase).setCredential(id, 'its-own-password-16')).toBe(200);
+    const page = await browser.newPage();
+    await page.goto(`${site.url}blank`);
+    await page.evaluate(resetStorage);
+    await page.goto(
+      `${site.url}?${new URLSearchParams({ mode: 'custom', url: csmsWs, identity: id, protocol: 'ocpp1.6' })}`,
+    );
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page
+      .locator('.timeline', { hasText: 'The demo CSMS refused it: wrong password' })
+      .waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+});
+
 describe('playground with no server', () => {
   it('in-page CSMS: the static build charges a car until it is full (SuspendedEV), then stops', async () => {
     const { page, errors } = await openStation({
@@ -479,8 +498,11 @@ describe('durable delivery across a page reload', () => {
         5_000,
       );
       await page.screenshot({ path: join(artifacts, 'durable-after-reload.png') });
-      // Chromium logs each refused WebSocket connection (the outage): expected, not the app's.
-      expect(errors.filter((e) => !/WebSocket connection to .* failed/.test(e))).toEqual([]);
+      // Chromium logs each refused WebSocket connection (the outage), and the page's one question
+      // to the unreachable CSMS about why it failed (/dev/last-refusal): expected, not faults.
+      const outage =
+        /WebSocket connection to .* failed|ERR_CONNECTION_REFUSED \(http:\/\/127\.0\.0\.1:\d+\/dev\/last-refusal\//;
+      expect(errors.filter((e) => !outage.test(e))).toEqual([]);
       await page.close();
     } finally {
       await server.close();

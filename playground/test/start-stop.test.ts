@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { OCPPClient } from '@ocpp-ws-io/node';
 import { describe, expect, it } from 'vitest';
 import { freePort } from './helpers.js';
 
@@ -42,6 +43,21 @@ describe('npm start', () => {
       }
       expect(await listening(csmsPort)).toBe(true);
       expect(await listening(webPort)).toBe(true);
+      // The terminal shows the demo CSMS's own lines (the password: .dev.vars's ENROLMENT_SECRET).
+      const station = new OCPPClient({
+        endpoint: `ws://127.0.0.1:${csmsPort}/ocpp`,
+        identity: 'CP-START',
+        password: 'dev-station-password',
+        protocols: ['ocpp1.6'],
+        reconnect: false,
+      });
+      await station.connect();
+      await station.close();
+      const lineDeadline = Date.now() + 10_000;
+      while (!/csms │ \[csms\] station CP-START connected \(ocpp1\.6\)/.test(output)) {
+        if (Date.now() > lineDeadline) throw new Error(`no connection line in:\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
       const before = output.length;
 
       process.kill(-child.pid!, 'SIGINT');
@@ -52,6 +68,7 @@ describe('npm start', () => {
       expect(code).toBe(0);
       const afterCtrlC = output.slice(before);
       expect(afterCtrlC).not.toMatch(/ELIFECYCLE|ERR_PNPM|✖|error/i);
+      expect(output).not.toMatch(/ELIFECYCLE|ERR_PNPM/);
       expect(await listening(csmsPort)).toBe(false);
       expect(await listening(webPort)).toBe(false);
     } finally {

@@ -9,11 +9,13 @@ import { join } from 'node:path';
 export const DEV_VARS = {
   API_TOKEN: 'dev-only-api-token',
   ENROLMENT_SECRET: 'dev-station-password',
+  // GET /dev/last-refusal/:identity answers why a handshake was refused (the playground asks).
+  DEV_DIAGNOSTICS: '1',
 };
 
 const HEADER = `# Development values for \`wrangler dev\` only (written by scripts/start.mjs).
 # wrangler deploy never reads this file, and git ignores it. In production:
-#   wrangler secret put API_TOKEN        (and never set ENROLMENT_SECRET)
+#   wrangler secret put API_TOKEN        (and never set ENROLMENT_SECRET or DEV_DIAGNOSTICS)
 `;
 
 /**

@@ -10,6 +10,7 @@ export interface StationStub extends StationStubLike {
   credentialStatus(): Promise<CredentialStatus>;
   setCredential: StationObject['setCredential'];
   clearLockout(identity: string): Promise<CredentialStatus>;
+  lastRefusal: StationObject['lastRefusal'];
   rotateCredential: StationObject['rotateCredential'];
 }
 
@@ -34,6 +35,11 @@ export interface Env {
    * Unset in production, where unknown identities are refused.
    */
   ENROLMENT_SECRET?: string;
+  /**
+   * Development only: "1" lets GET /dev/last-refusal/:identity say why a handshake was refused
+   * (the playground shows it; a browser only sees close 1006). Never in production.
+   */
+  DEV_DIAGNOSTICS?: string;
   /** Read only to warn that it is no longer used (it was the shared password of every station). */
   STATION_PASSWORD?: string;
 }

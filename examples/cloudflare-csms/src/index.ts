@@ -6,6 +6,7 @@ import { createOCPPRouter } from '@ocpp-ws-io/cloudflare';
 import { ADMIN_PAGE } from './admin-page.js';
 import { exampleApi } from './api.js';
 import { apiRefusal, isApiCaller } from './auth/api-token.js';
+import { diagnosticsEnabled, identityOfUpgrade } from './diagnostics.js';
 import type { Env } from './env.js';
 
 export { RegistryObject } from './registry-object.js';
@@ -23,8 +24,23 @@ export default {
       const refused = apiRefusal(request, env);
       if (refused) return refused;
     }
+    const upgrade = request.headers.get('Upgrade')?.toLowerCase() === 'websocket';
     const routed = await route(request, env);
-    if (routed) return routed;
+    if (routed) {
+      // Refusals before the station's object (a malformed identity) get their log line here.
+      if (upgrade && routed.status >= 400 && routed.status !== 426)
+        console.warn(`[csms] upgrade to ${pathname} refused (${routed.status}): ${await routed.clone().text()}`);
+      return routed;
+    }
+    if (upgrade) {
+      console.warn(`[csms] upgrade to ${pathname} refused (404): unknown path; stations connect to /ocpp/<identity>`);
+    }
+    // Development only: why this identity's last handshake was refused (the playground asks).
+    const diagnostics = /^\/dev\/last-refusal\/([^/]+)$/.exec(pathname);
+    if (diagnostics && request.method === 'GET' && diagnosticsEnabled(env)) {
+      const refusal = await env.STATIONS.getByName(decodeURIComponent(diagnostics[1]!)).lastRefusal();
+      return Response.json(refusal ?? null, { headers: { 'Access-Control-Allow-Origin': '*' } });
+    }
     const answered = await exampleApi(request, env, pathname);
     if (answered) return answered;
     if ((pathname === '/' || pathname === '/admin') && request.method === 'GET') {

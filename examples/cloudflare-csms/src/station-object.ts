@@ -10,6 +10,7 @@ import { hashPassword } from './auth/password-hash.js';
 import { credentialProblem } from './auth/password-rules.js';
 import { answerOf, changesPassword, newStationPassword, passwordCall } from './auth/rotation.js';
 import { decideStation, LOCKED_OUT_STATUS } from './auth/station-auth.js';
+import { identityOfUpgrade, type Refusal, refusalDiagnostics } from './diagnostics.js';
 import {
   buildCommand,
   type CommandArgs,
@@ -39,12 +40,38 @@ export class StationObject extends OCPPStationObject<Env> {
   // Browser stations may send it two ways (see @ocpp-ws-io/browser's README): Basic auth after
   // our 401 challenge, or a `token` query parameter; both get the same check.
   protected override authenticate(handshake: Handshake) {
-    return decideStation(handshake, this.#credentials(), this.env);
+    return decideStation(handshake, this.#credentials(), this.env, (status, reason) => {
+      this.#refusal = { at: new Date().toISOString(), status, reason };
+    });
   }
 
-  /** Takes the upgrade; a lock-out refusal gets its Retry-After here (auth decisions carry no headers). */
+  /** The refusal the auth callback reported for the handshake in progress (read in fetch). */
+  #refusal: Refusal | undefined;
+
+  /**
+   * Takes the upgrade, logs one line per connection and per refusal (the station's side sees
+   * only a status, a browser not even that), keeps the last refusal for the development
+   * diagnostics route, and gives a lock-out refusal its Retry-After (auth decisions carry no
+   * headers).
+   */
   override async fetch(request: Request): Promise<Response> {
+    this.#refusal = undefined;
     const response = await super.fetch(request);
+    const identity = identityOfUpgrade(request);
+    const offered = request.headers.get('Sec-WebSocket-Protocol') ?? '';
+    if (response.status === 101 && response.headers.get('Sec-WebSocket-Protocol')) {
+      console.log(`[csms] station ${identity} connected (${response.headers.get('Sec-WebSocket-Protocol')})`);
+    } else if (response.status === 101) {
+      // The library completes the handshake without a subprotocol and closes at once (OCPP-J §3.2).
+      const speaks = (this.serverOptions().protocols ?? []).join(', ');
+      this.#refusal = {
+        at: new Date().toISOString(),
+        status: 101,
+        reason: `no common subprotocol (offered: ${offered || 'none'}; this CSMS speaks ${speaks})`,
+      };
+      console.warn(`[csms] station ${identity} refused: ${this.#refusal.reason}`);
+    }
+    if (this.#refusal) await refusalDiagnostics(this.ctx.storage).record(this.#refusal);
     if (response.status !== LOCKED_OUT_STATUS) return response;
     const seconds = Math.max(1, Math.ceil((await this.#credentials().lockedForMs(Date.now())) / 1000));
     return new Response(await response.text(), {
@@ -56,6 +83,9 @@ export class StationObject extends OCPPStationObject<Env> {
   // Runs for each new connection and again after each hibernation: handlers live here, state
   // lives in this.ctx.storage (instance fields do not survive hibernation).
   protected override onStation(station: StationConnection, context: { restored: boolean }): void {
+    station.on('close', ({ code, reason }) =>
+      console.log(`[csms] station ${station.identity} disconnected (${code}${reason ? ` ${reason}` : ''})`),
+    );
     serveStation(
       station,
       {
@@ -87,6 +117,11 @@ export class StationObject extends OCPPStationObject<Env> {
       };
     }
     return super.callStation(action, params, options);
+  }
+
+  /** RPC: the last refused handshake of this identity, for the development diagnostics route. */
+  async lastRefusal(): Promise<Refusal | undefined> {
+    return refusalDiagnostics(this.ctx.storage).last();
   }
 
   /** RPC: what is stored about the station's credential and failed handshakes (never the hash). */

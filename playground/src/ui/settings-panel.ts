@@ -1,3 +1,4 @@
+import { passwordProblem } from '@ocpp-ws-io/browser';
 import { h } from '../dom.js';
 import { type AuthMode, type CsmsMode, LOCAL_CSMS_URL, type Protocol, type Settings } from '../settings.js';
 
@@ -19,7 +20,8 @@ export function settingsPanel(
     'select',
     { name: 'mode' },
     h('option', { value: 'inpage' }, 'In-page demo CSMS (no server)'),
-    h('option', { value: 'local' }, `Local demo Worker CSMS (${LOCAL_CSMS_URL})`),
+    // The URL goes in the title: in the label it cut the option's text in narrow selects.
+    h('option', { value: 'local', title: LOCAL_CSMS_URL }, 'Local demo Worker CSMS'),
     h('option', { value: 'custom' }, 'Custom URL'),
   );
   const url = h('input', {
@@ -68,6 +70,7 @@ export function settingsPanel(
     speed.append(h('option', { value: speed.value }, `${speed.value}×`));
 
   const urlField = field('CSMS URL', url, 'The identity is appended: …/ocpp/<identity>');
+  const authField = field('Credentials', auth);
   const passwordField = field('Password', password, '1.6: 16–20 bytes; 2.0.1: 16–40 characters');
   const queryField = field(
     'Query parameter',
@@ -88,10 +91,29 @@ export function settingsPanel(
     speed: Number(speed.value) || 1,
   });
   const sync = () => {
+    const inPage = mode.value === 'inpage';
     urlField.hidden = mode.value !== 'custom';
     url.required = mode.value === 'custom';
-    passwordField.hidden = auth.value === 'none';
-    queryField.hidden = auth.value !== 'query';
+    // The in-page CSMS has no handshake to authenticate: no credentials to ask for.
+    authField.hidden = inPage;
+    passwordField.hidden = inPage || auth.value === 'none';
+    queryField.hidden = inPage || auth.value !== 'query';
+    // Checked before connecting: a CSMS refuses a malformed password, and a browser only ever sees
+    // that as close 1006 (OCPP 1.6 security whitepaper A00.FR.205: 16–20 bytes or 32–40 hex
+    // digits; 2.0.1 BasicAuthPassword: 16–40 characters).
+    const checks = !passwordField.hidden;
+    const p = password.value;
+    const problem =
+      protocol.value === 'ocpp1.6'
+        ? passwordProblem(p, 'ocpp1.6') &&
+          passwordProblem(p, 'ocpp1.6', { hex: true }) &&
+          '16–20 bytes, or 32–40 hexadecimal digits'
+        : passwordProblem(p, protocol.value as Protocol);
+    password.setCustomValidity(
+      checks && problem
+        ? `A CSMS refuses this password: the ${protocol.value === 'ocpp1.6' ? 'OCPP 1.6' : 'OCPP 2.0.1'} password must be ${problem.replace(/^password must be /, '')}.`
+        : '',
+    );
   };
   sync();
 
@@ -108,11 +130,12 @@ export function settingsPanel(
         sync();
         actions.changed(read());
       },
+      oninput: () => sync(),
     },
     field('CSMS', mode),
     urlField,
     h('div', { class: 'two' }, field('Identity', identity), field('Protocol', protocol)),
-    field('Credentials', auth),
+    authField,
     h('div', { class: 'two' }, passwordField, queryField),
     h('div', { class: 'two' }, field('Connectors', connectors), field('Simulation speed', speed)),
     h('div', { class: 'row' }, connectBtn, disconnectBtn),

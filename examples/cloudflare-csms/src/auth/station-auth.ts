@@ -24,10 +24,19 @@ export interface StationAuthEnv {
 /** HTTP status of a handshake refused because of a lock-out. */
 export const LOCKED_OUT_STATUS = 429;
 
-const refuse = (identity: string, status: number, reason: string, detail = reason) => {
-  console.warn(`[auth] station ${identity} refused (${status}): ${detail}`);
-  return { accept: false as const, status, reason };
-};
+/** Told of each refusal, with the reason the log line gives (the station only sees the status). */
+export type RefusalReport = (status: number, detail: string) => void;
+
+type Refuse = (status: number, reason: string, detail?: string) => { accept: false; status: number; reason: string };
+
+/** The refusal of one handshake: logged, reported, and the decision the core answers with. */
+const refuser =
+  (identity: string, report: RefusalReport | undefined): Refuse =>
+  (status, reason, detail = reason) => {
+    console.warn(`[auth] station ${identity} refused (${status}): ${detail}`);
+    report?.(status, detail);
+    return { accept: false as const, status, reason };
+  };
 
 /**
  * Decides a station's handshake:
@@ -45,7 +54,9 @@ export async function decideStation(
   { identity, password, searchParams, protocol }: Handshake,
   store: CredentialStore,
   env: StationAuthEnv,
+  onRefused?: RefusalReport,
 ): Promise<AuthDecision<OCPPProtocol>> {
+  const refuse = refuser(identity, onRefused);
   if (secretOf(env.STATION_PASSWORD)) {
     warnMisconfigured(
       'STATION_PASSWORD',
@@ -54,9 +65,9 @@ export async function decideStation(
   }
   const now = Date.now();
   const locked = await store.lockedForMs(now);
-  if (locked > 0) return lockedOut(identity, locked);
+  if (locked > 0) return lockedOut(refuse, locked);
   const offered = password ?? searchParams.get('token') ?? '';
-  if (offered === '') return refuse(identity, 401, 'Unauthorized', 'no password sent (Basic challenge)');
+  if (offered === '') return refuse(401, 'Unauthorized', 'no password sent (Basic challenge)');
 
   const credential = await store.credential();
   const enrolment = secretOf(env.ENROLMENT_SECRET);
@@ -67,14 +78,13 @@ export async function decideStation(
       'ENROLMENT_SECRET',
       `breaks the password rules (${enrolmentProblem}); no station can enrol`,
     );
-    return refuse(identity, 503, 'Service unavailable', 'unknown identity, and ENROLMENT_SECRET is unusable');
+    return refuse(503, 'Service unavailable', 'unknown identity, and ENROLMENT_SECRET is unusable');
   }
 
   const attempt = await store.beginAttempt(now);
-  if (attempt.lockedForMs > 0) return lockedOut(identity, attempt.lockedForMs);
+  if (attempt.lockedForMs > 0) return lockedOut(refuse, attempt.lockedForMs);
   const failed = (reason: string) =>
     refuse(
-      identity,
       401,
       'Unauthorized',
       `${reason}; ${attempt.failures} failed in a row` +
@@ -102,7 +112,7 @@ export async function decideStation(
   return true;
 }
 
-function lockedOut(identity: string, ms: number) {
+function lockedOut(refuse: Refuse, ms: number) {
   const seconds = Math.ceil(ms / 1000);
-  return refuse(identity, LOCKED_OUT_STATUS, 'Too many failed attempts', `locked out for ${seconds} s more`);
+  return refuse(LOCKED_OUT_STATUS, 'Too many failed attempts', `locked out for ${seconds} s more`);
 }
