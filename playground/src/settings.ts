@@ -14,6 +14,8 @@ export interface Settings {
   protocol: Protocol;
   auth: AuthMode;
   password: string;
+  /** Keep the password in localStorage (unencrypted; the page says so). Off: asked again after a reload. */
+  rememberPassword: boolean;
   queryParam: string;
   connectors: number;
   /** Simulated seconds per real second. */
@@ -41,6 +43,7 @@ export function defaults(): Settings {
     protocol: 'ocpp1.6',
     auth: 'basic',
     password: LOCAL_PASSWORD,
+    rememberPassword: true,
     queryParam: 'token',
     connectors: 2,
     speed: 60,
@@ -71,7 +74,8 @@ export function loadSettings(search = location.search): Settings {
 }
 
 export function saveSettings(s: Settings): void {
-  localStorage.setItem(KEY, JSON.stringify(s));
+  // Not remembered: stored without it, so a reload starts from an empty password field.
+  localStorage.setItem(KEY, JSON.stringify(s.rememberPassword ? s : { ...s, password: '' }));
 }
 
 /** The WebSocket endpoint for the mode (the in-page CSMS needs a well-formed URL too). */

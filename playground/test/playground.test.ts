@@ -269,6 +269,21 @@ describe('playground with no server', () => {
     await connector(page, 1).getByRole('button', { name: 'Stop charging' }).click();
     await waitForStatus(page, 1, 'Finishing');
     await page.getByText('open transactions: none').waitFor({ timeout: 5_000 });
+    // The in-page CSMS has no address to show a person (it used to say ws://in-page.invalid/…).
+    expect(await page.locator('.timeline').innerText()).toContain('Connecting to the in-page demo CSMS');
+    expect(await page.locator('.timeline').innerText()).not.toContain('in-page.invalid');
+
+    // A phone-sized window (issue #16: Latency and Payload fell off the edge at 420 px): every
+    // cell of the newest message row lies within the window.
+    await page.setViewportSize({ width: 420, height: 900 });
+    const cells = await page
+      .locator('.log tbody tr')
+      .first()
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().right));
+    expect(cells.length).toBe(6);
+    for (const right of cells) expect(right).toBeLessThanOrEqual(420);
+    await page.screenshot({ path: join(artifacts, 'inpage-420px.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -88,7 +88,11 @@ export class Station extends EventTarget {
     this.client = client;
     this.booted = false;
     this.connection = 'connecting';
-    this.timeline('connect', `Connecting to ${client.url.replace(/\/\/[^@/]*@/, '//')}`);
+    // The in-page CSMS needs a well-formed URL, but in-page.invalid is no place to tell a person.
+    const target = client.url.includes('//in-page.invalid/')
+      ? 'the in-page demo CSMS'
+      : client.url.replace(/\/\/[^@/]*@/, '//');
+    this.timeline('connect', `Connecting to ${target}`);
     this.unbind.push(
       client.on('open', ({ protocol }) => {
         this.connection = 'online';

@@ -63,7 +63,8 @@ function card(id: number, station: () => Station) {
     { class: 'connector', 'aria-label': `Connector ${id}`, dataset: { connector: String(id) } },
     h('header', { class: 'row spread' }, h('h3', {}, `Connector ${id}`), status),
     h('div', { class: 'meter' }, energy, h('span', { class: 'muted' }, 'this session')),
-    bar,
+    // The bar is the car's battery (state of charge), not the session: say so on the page.
+    h('label', { class: 'battery' }, h('span', { class: 'muted' }, 'Car battery'), bar),
     h(
       'dl',
       { class: 'facts' },

@@ -48,11 +48,18 @@ export function logPanel(log: MessageLog): HTMLElement {
       filter.value = current;
     }
   };
+  // "12 messages" over an empty table (Errors only, none yet) read as a bug: say what is shown.
+  let shown = 0;
+  const showCount = () => {
+    const all = log.entries.length;
+    count.textContent = shown === all ? `${all} messages` : `${shown} of ${all} messages shown (filtered)`;
+  };
   const render = () => {
     const rows = log.entries.filter(visible);
     // Newest first; the full render is bounded (MAX_ENTRIES), appends below are incremental.
     body.replaceChildren(...rows.slice(-500).reverse().map(row));
-    count.textContent = `${log.entries.length} messages`;
+    shown = rows.length;
+    showCount();
     banner.hidden = !log.importedFrom;
     banner.textContent = log.importedFrom
       ? `Showing imported ${log.importedFrom}. Clear to return to the live session.`
@@ -62,8 +69,9 @@ export function logPanel(log: MessageLog): HTMLElement {
 
   log.addEventListener('entry', (event) => {
     const e = (event as CustomEvent<LogEntry>).detail;
-    count.textContent = `${log.entries.length} messages`;
     refreshFilter();
+    if (visible(e)) shown++;
+    showCount();
     if (!visible(e)) return;
     body.prepend(row(e));
     while (body.children.length > 500) body.lastElementChild?.remove();

@@ -46,6 +46,7 @@ export function settingsPanel(
   );
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'off' });
   const queryParam = h('input', { name: 'queryParam', spellcheck: false, size: 8 });
+  const remember = h('input', { name: 'rememberPassword', type: 'checkbox' });
   const connectors = h('input', { name: 'connectors', type: 'number', min: 1, max: 4 });
   const speed = h(
     'select',
@@ -63,6 +64,7 @@ export function settingsPanel(
   protocol.value = settings.protocol;
   auth.value = settings.auth;
   password.value = settings.password;
+  remember.checked = settings.rememberPassword;
   queryParam.value = settings.queryParam;
   connectors.value = String(settings.connectors);
   speed.value = String(settings.speed);
@@ -72,6 +74,12 @@ export function settingsPanel(
   const urlField = field('CSMS URL', url, 'The identity is appended: …/ocpp/<identity>');
   const authField = field('Credentials', auth);
   const passwordField = field('Password', password, '1.6: 16–20 bytes; 2.0.1: 16–40 characters');
+  const rememberField = h(
+    'label',
+    { class: 'check' },
+    remember,
+    'Remember the password in this browser (kept unencrypted in localStorage)',
+  );
   const queryField = field(
     'Query parameter',
     queryParam,
@@ -86,6 +94,7 @@ export function settingsPanel(
     protocol: protocol.value as Protocol,
     auth: auth.value as AuthMode,
     password: password.value,
+    rememberPassword: remember.checked,
     queryParam: queryParam.value.trim() || 'token',
     connectors: Math.min(4, Math.max(1, Number(connectors.value) || 1)),
     speed: Number(speed.value) || 1,
@@ -97,6 +106,7 @@ export function settingsPanel(
     // The in-page CSMS has no handshake to authenticate: no credentials to ask for.
     authField.hidden = inPage;
     passwordField.hidden = inPage || auth.value === 'none';
+    rememberField.hidden = passwordField.hidden;
     queryField.hidden = inPage || auth.value !== 'query';
     // Checked before connecting: a CSMS refuses a malformed password, and a browser only ever sees
     // that as close 1006 (OCPP 1.6 security whitepaper A00.FR.205: 16–20 bytes or 32–40 hex
@@ -137,6 +147,7 @@ export function settingsPanel(
     h('div', { class: 'two' }, field('Identity', identity), field('Protocol', protocol)),
     authField,
     h('div', { class: 'two' }, passwordField, queryField),
+    rememberField,
     h('div', { class: 'two' }, field('Connectors', connectors), field('Simulation speed', speed)),
     h('div', { class: 'row' }, connectBtn, disconnectBtn),
   );

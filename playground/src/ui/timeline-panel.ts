@@ -3,7 +3,8 @@ import type { TimelineEvent } from '../station/station.js';
 
 const ICON: Record<TimelineEvent['kind'], string> = {
   connect: '⇄',
-  boot: '⏻',
+  // U+23FB (power symbol) is missing from common Linux fonts (an empty box in Debian's Chromium).
+  boot: '▶',
   transaction: '⚡',
   disconnect: '⨯',
   command: '↘',
