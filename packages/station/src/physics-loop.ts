@@ -29,7 +29,9 @@ export class Physics {
     for (const c of this.state.connectors) {
       const wasFull = (c.car?.socPercent ?? 0) >= 100;
       const flipped = advanceConnector(c, seconds);
-      if (flipped || (!wasFull && (c.car?.socPercent ?? 0) >= 100)) this.hooks.powerChanged(c.id);
+      // Only what time did is reported from here; whoever changes the state reports its change.
+      if (seconds > 0 && (flipped || (!wasFull && (c.car?.socPercent ?? 0) >= 100)))
+        this.hooks.powerChanged(c.id);
     }
   }
 
