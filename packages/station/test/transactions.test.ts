@@ -163,7 +163,8 @@ describe('transactions (OCPP 1.6 §4.7, §4.8, §4.10, §5.11, §5.12)', () => {
     ]);
     expect(aligned[0]?.params.transactionId).toBe(100);
     expect(aligned[1]?.params.transactionId).toBeUndefined();
-    expect((aligned[0]?.params.meterValue as MeterValue[])[0]?.sampledValue[0]?.context).toBe('Sample.Clock');
+    const first = aligned[0]?.params.meterValue as MeterValue[];
+    expect(first[0]?.sampledValue[0]?.context).toBe('Sample.Clock');
   });
 
   it('§6.49 StopTransaction.transactionData carries StopTxnSampledData readings, begin to end', async () => {
