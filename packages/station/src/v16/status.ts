@@ -58,6 +58,7 @@ export function stationStatus(state: StationState): ChargePointStatus {
 
 /** Sends StatusNotification when a connector's status differs from what the CSMS last heard. */
 export class StatusReporter {
+  #all = false;
   constructor(private readonly p: Ocpp16) {}
 
   statusOf(connectorId: number): ChargePointStatus {
@@ -71,6 +72,11 @@ export class StatusReporter {
   report(id: number, force = false, triggered = false): void {
     const { state } = this.p.ctx;
     if (!this.p.accepted && !triggered) return;
+    // With connector 0 reserved, one connector's change can make another the last free one.
+    if (state.station.reservation && !force && !triggered && !this.#all) {
+      this.reportAll();
+      return;
+    }
     const holder = id === 0 ? state.station : this.p.ctx.connector(id);
     const status = this.statusOf(id);
     if (!force && holder.reportedStatus === status) return;
@@ -92,7 +98,12 @@ export class StatusReporter {
 
   /** Every connector, 0 first (after a boot: all of them, §4.2 "status of every connector"). */
   reportAll(force = false, triggered = false): void {
-    this.report(0, force, triggered);
-    for (const c of this.p.ctx.state.connectors) this.report(c.id, force, triggered);
+    this.#all = true;
+    try {
+      this.report(0, force, triggered);
+      for (const c of this.p.ctx.state.connectors) this.report(c.id, force, triggered);
+    } finally {
+      this.#all = false;
+    }
   }
 }
