@@ -139,8 +139,11 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
     if (this.#started) throw new Error('The station is already started');
     const loaded = await this.#options.persistence?.load();
     const previousRunEnded = !loaded?.running;
-    if (loaded) this.#state = loaded;
-    else this.#applyInitialConfig();
+    if (loaded) {
+      this.#state = loaded;
+      // The previous run did not stop: it lost power some time after its last save.
+      if (!previousRunEnded) this.#state.powerLostAtMs = loaded.savedAtMs ?? this.clock.now();
+    } else this.#applyInitialConfig();
     if (this.#state.connectors.length !== (this.#options.connectors ?? 1))
       throw new RangeError(
         `The saved state has ${this.#state.connectors.length} connectors, the model ${this.#options.connectors ?? 1}`,

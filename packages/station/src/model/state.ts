@@ -186,6 +186,8 @@ export interface StationState {
   nextLocalTxId: number;
   /** Set while the station runs, cleared by a clean stop: a restart that finds it had a power loss. */
   running: boolean;
-  /** The last time the state was saved (a restart ends transactions as of then). */
+  /** The last time the state was saved. */
   savedAtMs?: number;
+  /** Set by a start that found the previous run cut off: when it was last known alive (its last save). */
+  powerLostAtMs?: number;
 }

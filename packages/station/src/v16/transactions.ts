@@ -226,10 +226,11 @@ export class Transactions {
    */
   recover(): void {
     const { ctx } = this.p;
-    const at = ctx.state.savedAtMs ?? ctx.clock.now();
+    const at = Math.min(ctx.state.powerLostAtMs ?? ctx.clock.now(), ctx.clock.now());
+    delete ctx.state.powerLostAtMs;
     for (const c of ctx.state.connectors) {
       c.powerW = 0;
-      if (c.transaction) void this.stop(c, 'PowerLoss', undefined, Math.min(at, ctx.clock.now()));
+      if (c.transaction) void this.stop(c, 'PowerLoss', undefined, at);
     }
   }
 
