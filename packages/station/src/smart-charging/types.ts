@@ -27,7 +27,22 @@ export interface SchedulePeriod {
   readonly startPeriodS: number;
   readonly limit: number;
   readonly numberPhases?: number;
+  /**
+   * Added: 2.x phaseToUse (which phase a single-phase period uses). The composite does not need it,
+   * but a 2.x station reports installed profiles back (ReportChargingProfiles) as they were set.
+   */
+  readonly phaseToUse?: number;
+  /** Added: see {@link OcppExtras}. */
+  readonly extras?: OcppExtras;
 }
+
+/**
+ * Added: the fields of an OCPP 2.x profile, schedule or period that this model does not interpret
+ * (customData, salesTariff, 2.1 setpoints, discharge limits, price schedules, offline validity…),
+ * kept verbatim so that a profile reported back (2.x GetChargingProfiles) is the one received.
+ * They never influence a limit. OCPP 1.6 messages are closed (no extra fields), so 1.6 has none.
+ */
+export type OcppExtras = Readonly<Record<string, unknown>>;
 
 /** One charging schedule (1.6 has one per profile; 2.0.1 up to three, 2.1 up to three). */
 export interface ChargingSchedule {
@@ -41,6 +56,8 @@ export interface ChargingSchedule {
   /** Sorted by startPeriodS, the first at 0 (1.6 §7.13, 2.0.1 K01.FR.31). */
   readonly periods: readonly SchedulePeriod[];
   readonly minChargingRate?: number;
+  /** Added: see {@link OcppExtras}. */
+  readonly extras?: OcppExtras;
 }
 
 /** A charging profile as installed on one EVSE (or on the whole station: `evseId` 0). */
@@ -57,6 +74,14 @@ export interface ChargingProfile {
   /** Tx profiles: the transaction they belong to (1.6 integer ids as decimal strings). */
   readonly transactionId?: string;
   readonly schedules: readonly ChargingSchedule[];
+  /**
+   * Added: 2.x ChargingLimitSourceEnumType of whoever installed the profile ('CSO' for the CSMS,
+   * 'EMS', 'SO', 'Other'; 2.1 allows other strings). Absent means 'CSO'. GetChargingProfiles
+   * filters on it and ReportChargingProfiles groups by it.
+   */
+  readonly limitSource?: string;
+  /** Added: see {@link OcppExtras}. */
+  readonly extras?: OcppExtras;
 }
 
 /** The transaction running on the EVSE a schedule is computed for. */
@@ -82,6 +107,12 @@ export interface CompositeQuery {
   readonly hardwareLimit: { readonly limit: number; readonly unit: ChargingRateUnit };
   /** For converting between A and W: voltage per phase and phases in use (default 230 V, 3). */
   readonly electrical?: { readonly voltageV: number; readonly phases: number };
+  /**
+   * Added: OCPP 2.1 priority charging is active on this EVSE (UsePriorityCharging, or the EV
+   * driver asked for it): a PriorityCharging profile in force then takes the place of the
+   * Tx/TxDefault profiles. Without it PriorityCharging profiles are stored but not applied.
+   */
+  readonly priorityCharging?: boolean;
 }
 
 /** The composite schedule (1.6 §3.13.4, 2.0.1 K08): the limit in force at each moment. */
