@@ -1,0 +1,24 @@
+/**
+ * Smart charging for OCPP 1.6, 2.0.1 and 2.1, as pure functions over protocol-neutral data: a
+ * station installs, clears and reports profiles and computes the limit it must keep to; a CSMS
+ * computes the same composite schedule to predict what a station will do.
+ *
+ * Each export is documented (with an example) where it is declared.
+ * @module
+ */
+
+export { compositeSchedule } from './composite.js';
+export { type LimitQuery, limitAt } from './limit.js';
+export type {
+  ChargingProfile,
+  ChargingRateUnit,
+  ChargingSchedule,
+  CompositeQuery,
+  CompositeSchedule,
+  OcppExtras,
+  ProfileKind,
+  ProfilePurpose,
+  RunningTransaction,
+  SchedulePeriod,
+} from './types.js';
+export { convertLimit, DEFAULT_ELECTRICAL, type Electrical, roundLimit } from './units.js';
