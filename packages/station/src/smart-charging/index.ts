@@ -8,7 +8,15 @@
  */
 
 export { compositeSchedule } from './composite.js';
+export { fromOcpp2x, toOcpp2xChargingProfile, toOcpp2xCompositeSchedule } from './convert2x.js';
+export {
+  fromOcpp16,
+  type Ocpp16CompositeSchedule,
+  toOcpp16ChargingProfile,
+  toOcpp16CompositeSchedule,
+} from './convert16.js';
 export { type LimitQuery, limitAt } from './limit.js';
+export type { Ocpp2xProtocol, OcppProtocol } from './ocpp-types.js';
 export type {
   ChargingProfile,
   ChargingRateUnit,
