@@ -15,6 +15,13 @@ export {
   toOcpp16ChargingProfile,
   toOcpp16CompositeSchedule,
 } from './convert16.js';
+export { type InstallResult, installProfile } from './install.js';
+export {
+  INSTALL_RULES,
+  type InstallContext,
+  type InstallRejection,
+  type InstallRule,
+} from './install-rules.js';
 export { type LimitQuery, limitAt } from './limit.js';
 export type { Ocpp2xProtocol, OcppProtocol } from './ocpp-types.js';
 export type {
