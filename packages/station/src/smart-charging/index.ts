@@ -7,6 +7,15 @@
  * @module
  */
 
+export {
+  type ClearCriteria,
+  type ClearResult,
+  clearCriteriaFromOcpp2x,
+  clearCriteriaFromOcpp16,
+  clearProfiles,
+  dropTransactionProfiles,
+  pruneExpired,
+} from './clear.js';
 export { compositeSchedule } from './composite.js';
 export { fromOcpp2x, toOcpp2xChargingProfile, toOcpp2xCompositeSchedule } from './convert2x.js';
 export {
@@ -24,6 +33,7 @@ export {
 } from './install-rules.js';
 export { type LimitQuery, limitAt } from './limit.js';
 export type { Ocpp2xProtocol, OcppProtocol } from './ocpp-types.js';
+export { type SelectCriteria, selectCriteriaFromOcpp2x, selectProfiles, toOcpp2xReports } from './select.js';
 export type {
   ChargingProfile,
   ChargingRateUnit,
