@@ -34,22 +34,20 @@ function limitArb(unit: ChargingRateUnit): fc.Arbitrary<number> {
 }
 
 function periodsArb(unit: ChargingRateUnit): fc.Arbitrary<SchedulePeriod[]> {
-  return fc
-    .uniqueArray(fc.integer({ min: 1, max: 2 * DAY_S }), { maxLength: 4 })
-    .chain((starts) =>
-      fc.tuple(
-        ...[0, ...starts.sort((a, b) => a - b)].map((startPeriodS) =>
-          fc.record(
-            {
-              startPeriodS: fc.constant(startPeriodS),
-              limit: limitArb(unit),
-              numberPhases: fc.integer({ min: 1, max: 3 }),
-            },
-            { requiredKeys: ['startPeriodS', 'limit'] },
-          ),
+  return fc.uniqueArray(fc.integer({ min: 1, max: 2 * DAY_S }), { maxLength: 4 }).chain((starts) =>
+    fc.tuple(
+      ...[0, ...starts.sort((a, b) => a - b)].map((startPeriodS) =>
+        fc.record(
+          {
+            startPeriodS: fc.constant(startPeriodS),
+            limit: limitArb(unit),
+            numberPhases: fc.integer({ min: 1, max: 3 }),
+          },
+          { requiredKeys: ['startPeriodS', 'limit'] },
         ),
       ),
-    );
+    ),
+  );
 }
 
 interface Shape {
