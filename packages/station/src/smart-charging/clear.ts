@@ -4,7 +4,13 @@ import type { Ocpp16, Ocpp21, Ocpp201 } from './ocpp-types.js';
 import { purposeFrom } from './purposes.js';
 import type { ChargingProfile, ProfilePurpose } from './types.js';
 
-/** Which profiles to clear. Every field given must match; none given clears all. */
+/**
+ * Which profiles to clear. Every field given must match; none given clears all.
+ * @example
+ * ```ts
+ * clearProfiles(installed, { evseId: 1, purpose: 'TxDefault' });
+ * ```
+ */
 export interface ClearCriteria {
   /** A profile id: when given, only that profile is cleared and the other fields are ignored. */
   readonly id?: number;
@@ -13,6 +19,13 @@ export interface ClearCriteria {
   readonly stackLevel?: number;
 }
 
+/**
+ * What {@link clearProfiles} answers: the profiles left, and how many went.
+ * @example
+ * ```ts
+ * const { profiles, status } = clearProfiles(installed, { id: 7 });
+ * ```
+ */
 export interface ClearResult {
   readonly profiles: readonly ChargingProfile[];
   readonly cleared: number;
@@ -23,6 +36,12 @@ export interface ClearResult {
 /**
  * The criteria of a 1.6 ClearChargingProfile.req. §6.13 clears "either a specific charging
  * profile (denoted by id) or a selection" matching connectorId, purpose and stackLevel.
+ * @example
+ * ```ts
+ * const { profiles, status } = clearProfiles(installed, clearCriteriaFromOcpp16(request));
+ * installed = profiles;
+ * return { status };
+ * ```
  */
 export function clearCriteriaFromOcpp16(request: Ocpp16.ClearChargingProfileRequest): ClearCriteria {
   return withoutUndefined({
@@ -36,7 +55,13 @@ export function clearCriteriaFromOcpp16(request: Ocpp16.ClearChargingProfileRequ
   });
 }
 
-/** The criteria of a 2.0.1 / 2.1 ClearChargingProfileRequest (chargingProfileId wins over criteria). */
+/**
+ * The criteria of a 2.0.1 / 2.1 ClearChargingProfileRequest (chargingProfileId wins over criteria).
+ * @example
+ * ```ts
+ * const { profiles, status } = clearProfiles(installed, clearCriteriaFromOcpp2x(request));
+ * ```
+ */
 export function clearCriteriaFromOcpp2x(
   request: Ocpp201.ClearChargingProfileRequest | Ocpp21.ClearChargingProfileRequest,
 ): ClearCriteria {
@@ -76,14 +101,27 @@ function matches(profile: ChargingProfile, criteria: ClearCriteria): boolean {
   );
 }
 
-/** Removes the profiles matching `criteria` (see {@link ClearCriteria}). Pure. */
+/**
+ * Removes the profiles matching `criteria` (see {@link ClearCriteria}). Pure.
+ * @example
+ * ```ts
+ * clearProfiles(installed, {}); // every profile the CSMS set
+ * clearProfiles(installed, { evseId: 0, purpose: 'StationMax' }).status; // 'Accepted' or 'Unknown'
+ * ```
+ */
 export function clearProfiles(installed: readonly ChargingProfile[], criteria: ClearCriteria): ClearResult {
   const profiles = installed.filter((p) => !(setByCsms(p) && matches(p, criteria)));
   const cleared = installed.length - profiles.length;
   return { profiles, cleared, status: cleared > 0 ? 'Accepted' : 'Unknown' };
 }
 
-/** Removes the profiles whose validTo has passed (validTo is exclusive: at validTo it has expired). */
+/**
+ * Removes the profiles whose validTo has passed (validTo is exclusive: at validTo it has expired).
+ * @example
+ * ```ts
+ * installed = pruneExpired(installed, Date.now());
+ * ```
+ */
 export function pruneExpired(
   installed: readonly ChargingProfile[],
   nowMs: number,
@@ -95,6 +133,11 @@ export function pruneExpired(
  * Removes the Tx profiles of a transaction that ended: 1.6 §3.13.1 ("After the transaction is
  * stopped, the profile SHOULD be deleted") and §7.10; 2.x likewise ends a TxProfile with its
  * transaction.
+ * @example
+ * ```ts
+ * // after StopTransaction / TransactionEvent Ended
+ * installed = dropTransactionProfiles(installed, transactionId);
+ * ```
  */
 export function dropTransactionProfiles(
   installed: readonly ChargingProfile[],

@@ -23,6 +23,17 @@ interface Segment extends LimitInForce {
  * validFrom with milliseconds, or a window that does not start on a whole second) gives that
  * whole second the lowest limit in force during it, so the reported schedule never permits more
  * than the profiles do.
+ * @example
+ * ```ts
+ * const composite = compositeSchedule(installed, {
+ *   evseId: 1,
+ *   startMs: Date.now(),
+ *   durationS: 3600,
+ *   hardwareLimit: { limit: 32, unit: 'A' },
+ *   transaction: { id: 'tx-1', startedAtMs },
+ * });
+ * // e.g. { evseId: 1, unit: 'A', periods: [{ startPeriodS: 0, limit: 16 }, { startPeriodS: 1800, limit: 10 }], … }
+ * ```
  */
 export function compositeSchedule(
   profiles: readonly ChargingProfile[],

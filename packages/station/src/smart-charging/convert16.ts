@@ -8,6 +8,10 @@ import type { ChargingProfile, ChargingSchedule, CompositeSchedule, SchedulePeri
 /**
  * The part of a 1.6 GetCompositeSchedule.conf that carries the schedule (its fields are optional
  * there because a Rejected answer has none); the status is the caller's.
+ * @example
+ * ```ts
+ * const conf = { status: 'Accepted' as const, ...toOcpp16CompositeSchedule(composite) };
+ * ```
  */
 export interface Ocpp16CompositeSchedule {
   readonly connectorId: number;
@@ -19,6 +23,11 @@ export interface Ocpp16CompositeSchedule {
  * A 1.6 `csChargingProfiles` (SetChargingProfile.req, RemoteStartTransaction.req) as installed on
  * `connectorId` (1.6 connectors are this model's EVSEs; 0 is the whole Charge Point). The integer
  * transactionId becomes its decimal string.
+ * @example
+ * ```ts
+ * // SetChargingProfile.req handler
+ * const profile = fromOcpp16(request.csChargingProfiles, request.connectorId);
+ * ```
  */
 export function fromOcpp16(profile: Ocpp16.ChargingProfile, connectorId: number): ChargingProfile {
   const schedule = profile.chargingSchedule;
@@ -56,6 +65,10 @@ export function fromOcpp16(profile: Ocpp16.ChargingProfile, connectorId: number)
  * profile received in that form converts back to the same JSON.
  * @throws RangeError when 1.6 cannot express the profile: a 2.x-only purpose or kind, more than one
  *   schedule, or a transactionId that is not an integer.
+ * @example
+ * ```ts
+ * toOcpp16ChargingProfile(fromOcpp16(csChargingProfiles, 1)); // deep-equals csChargingProfiles
+ * ```
  */
 export function toOcpp16ChargingProfile(profile: ChargingProfile): Ocpp16.ChargingProfile {
   if (profile.kind === 'Dynamic') throw new RangeError('OCPP 1.6 has no Dynamic charging profiles');
@@ -102,6 +115,18 @@ function toOcpp16Period(period: SchedulePeriod): Ocpp16.ChargingSchedulePeriod {
 /**
  * The schedule part of a 1.6 GetCompositeSchedule.conf (add `status: 'Accepted'`). The schedule's
  * startSchedule repeats scheduleStart, so it reads the same on its own.
+ * @example
+ * ```ts
+ * // GetCompositeSchedule.req handler
+ * const composite = compositeSchedule(installed, {
+ *   evseId: request.connectorId,
+ *   startMs: Date.now(),
+ *   durationS: request.duration,
+ *   ...(request.chargingRateUnit ? { unit: request.chargingRateUnit } : {}),
+ *   hardwareLimit: { limit: 32, unit: 'A' },
+ * });
+ * return { status: 'Accepted', ...toOcpp16CompositeSchedule(composite) };
+ * ```
  */
 export function toOcpp16CompositeSchedule(composite: CompositeSchedule): Ocpp16CompositeSchedule {
   const start = formatDateTime(composite.startMs);

@@ -38,6 +38,11 @@ type AnyPeriod = Ocpp201.ChargingSchedulePeriodType | Ocpp21.ChargingSchedulePer
  * `extras` and do not affect limits.
  * @throws RangeError for a 2.1 period without a limit (setpoint-only V2X operation modes are not
  *   modelled): a station answers such a SetChargingProfileRequest with Rejected.
+ * @example
+ * ```ts
+ * // SetChargingProfileRequest handler
+ * const profile = fromOcpp2x(request.chargingProfile, request.evseId);
+ * ```
  */
 export function fromOcpp2x(profile: AnyProfile, evseId: number): ChargingProfile {
   // 2.1 names are a superset of 2.0.1's, so one table reads both.
@@ -89,6 +94,11 @@ function fromPeriod(period: AnyPeriod): SchedulePeriod {
  * position, 1-based. Dates are written as UTC (`…Z`, milliseconds only when not 0).
  * @throws RangeError when 2.0.1 is asked for a 2.1-only purpose (PriorityCharging,
  *   LocalGeneration) or kind (Dynamic).
+ * @example
+ * ```ts
+ * const asSent = toOcpp2xChargingProfile(fromOcpp2x(chargingProfile, 1)); // deep-equals chargingProfile
+ * const for21 = toOcpp2xChargingProfile(profile, 'ocpp2.1');
+ * ```
  */
 export function toOcpp2xChargingProfile(
   profile: ChargingProfile,
@@ -148,6 +158,10 @@ function toPeriod(
  * The 2.0.1 CompositeScheduleType of GetCompositeScheduleResponse (`{ status: 'Accepted',
  * schedule }`). The 2.1 type has the same fields (its periods only add optional ones), so the same
  * value serves 2.1.
+ * @example
+ * ```ts
+ * return { status: 'Accepted', schedule: toOcpp2xCompositeSchedule(composite) };
+ * ```
  */
 export function toOcpp2xCompositeSchedule(composite: CompositeSchedule): Ocpp201.CompositeScheduleType {
   return {

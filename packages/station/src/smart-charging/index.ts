@@ -30,10 +30,17 @@ export {
   type InstallContext,
   type InstallRejection,
   type InstallRule,
+  type RuleInput,
 } from './install-rules.js';
 export { type LimitQuery, limitAt } from './limit.js';
 export type { Ocpp2xProtocol, OcppProtocol } from './ocpp-types.js';
-export { type SelectCriteria, selectCriteriaFromOcpp2x, selectProfiles, toOcpp2xReports } from './select.js';
+export {
+  limitSourceOf,
+  type SelectCriteria,
+  selectCriteriaFromOcpp2x,
+  selectProfiles,
+  toOcpp2xReports,
+} from './select.js';
 export type {
   ChargingProfile,
   ChargingRateUnit,

@@ -4,7 +4,19 @@ import type { OcppProtocol } from './ocpp-types.js';
 import { hasKind, hasPurpose } from './purposes.js';
 import type { ChargingProfile, ChargingRateUnit, RunningTransaction } from './types.js';
 
-/** What the station knows when a profile arrives. Limits left out are not checked. */
+/**
+ * What the station knows when a profile arrives. Limits left out are not checked.
+ * @example
+ * ```ts
+ * const context: InstallContext = {
+ *   protocol: 'ocpp1.6',
+ *   transactions: { 1: { id: '1042', startedAtMs } },
+ *   evseIds: [1, 2],
+ *   maxStackLevel: 8,
+ *   units: ['A', 'W'],
+ * };
+ * ```
+ */
 export interface InstallContext {
   readonly protocol: OcppProtocol;
   /** The transaction running on each EVSE, by evseId (EVSEs without one are left out). */
@@ -24,6 +36,10 @@ export interface InstallContext {
 /**
  * Why a profile was rejected. Short enough (at most 20 characters) to be a 2.x
  * StatusInfoType.reasonCode as it is.
+ * @example
+ * ```ts
+ * const reason: InstallRejection = 'NoTransaction';
+ * ```
  */
 export type InstallRejection =
   | 'UnsupportedPurpose'
@@ -42,6 +58,7 @@ export type InstallRejection =
   | 'DuplicateProfile'
   | 'ExternalConstraint';
 
+/** What a rule looks at. */
 export interface RuleInput {
   readonly profile: ChargingProfile;
   readonly context: InstallContext;
@@ -51,6 +68,13 @@ export interface RuleInput {
   readonly sameId: ChargingProfile | undefined;
 }
 
+/**
+ * One check of {@link INSTALL_RULES}: the clause it enforces per version, and the test.
+ * @example
+ * ```ts
+ * const clauses = INSTALL_RULES.map((rule) => rule.clause['ocpp1.6']).filter(Boolean);
+ * ```
+ */
 export interface InstallRule {
   /** The clause enforced, per version; the rule applies to the versions listed only. */
   readonly clause: Readonly<Partial<Record<OcppProtocol, string>>>;
@@ -84,7 +108,13 @@ function validityOverlaps(a: ChargingProfile, b: ChargingProfile): boolean {
   return aFrom < bTo && bFrom < aTo;
 }
 
-/** The rules, in the order they are checked: the first broken rule is the one reported. */
+/**
+ * The rules, in the order they are checked: the first broken rule is the one reported.
+ * @example
+ * ```ts
+ * for (const rule of INSTALL_RULES) console.log(rule.clause['ocpp2.0.1'] ?? '(not in 2.0.1)', rule.reason);
+ * ```
+ */
 export const INSTALL_RULES: readonly InstallRule[] = [
   {
     clause: all('§7.10 ChargingProfilePurposeType', 'ChargingProfilePurposeEnumType'),

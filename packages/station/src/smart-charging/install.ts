@@ -4,6 +4,14 @@ import { INSTALL_RULES, type InstallContext, type InstallRejection } from './ins
 import type { OcppProtocol } from './ocpp-types.js';
 import type { ChargingProfile } from './types.js';
 
+/**
+ * What {@link installProfile} answers: the new installed list, or why the profile was refused.
+ * @example
+ * ```ts
+ * const result = installProfile(installed, profile, context);
+ * if (result.status === 'Accepted') installed = result.profiles;
+ * ```
+ */
 export type InstallResult =
   | {
       readonly status: 'Accepted';
@@ -60,6 +68,20 @@ function bindToTransaction(profile: ChargingProfile, context: InstallContext): C
 /**
  * Checks `profile` against the rules of `context.protocol` and, if it passes, returns the installed
  * profiles with it added and the profiles it replaces removed. Pure: `installed` is not changed.
+ * @example
+ * ```ts
+ * // 2.0.1 SetChargingProfileRequest handler
+ * const result = installProfile(installed, fromOcpp2x(request.chargingProfile, request.evseId), {
+ *   protocol: 'ocpp2.0.1',
+ *   evseIds: [1, 2],
+ *   transactions: { 1: { id: 'f3a2-19', startedAtMs } },
+ * });
+ * if (result.status === 'Rejected') {
+ *   return { status: 'Rejected', statusInfo: { reasonCode: result.reason, additionalInfo: result.detail } };
+ * }
+ * installed = result.profiles;
+ * return { status: 'Accepted' };
+ * ```
  */
 export function installProfile(
   installed: readonly ChargingProfile[],

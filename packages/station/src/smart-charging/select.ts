@@ -4,7 +4,13 @@ import type { Ocpp2xProtocol, Ocpp21, Ocpp201 } from './ocpp-types.js';
 import { purposeFrom } from './purposes.js';
 import type { ChargingProfile, ProfilePurpose } from './types.js';
 
-/** Which profiles to report. Every field given must match; none given selects all. */
+/**
+ * Which profiles to report. Every field given must match; none given selects all.
+ * @example
+ * ```ts
+ * selectProfiles(installed, { evseId: 0, purpose: 'StationMax' });
+ * ```
+ */
 export interface SelectCriteria {
   /** 0: only the station-wide profiles; an EVSE: only that EVSE's. */
   readonly evseId?: number;
@@ -16,7 +22,13 @@ export interface SelectCriteria {
   readonly limitSources?: readonly string[];
 }
 
-/** The criteria of a 2.0.1 / 2.1 GetChargingProfilesRequest. */
+/**
+ * The criteria of a 2.0.1 / 2.1 GetChargingProfilesRequest.
+ * @example
+ * ```ts
+ * const found = selectProfiles(installed, selectCriteriaFromOcpp2x(request));
+ * ```
+ */
 export function selectCriteriaFromOcpp2x(
   request: Ocpp201.GetChargingProfilesRequest | Ocpp21.GetChargingProfilesRequest,
 ): SelectCriteria {
@@ -31,12 +43,24 @@ export function selectCriteriaFromOcpp2x(
   return criteria;
 }
 
-/** The limit source of a profile: absent means the CSMS set it. */
+/**
+ * The limit source of a profile: absent means the CSMS set it.
+ * @example
+ * ```ts
+ * limitSourceOf(profile); // 'CSO' unless an external actor installed it
+ * ```
+ */
 export function limitSourceOf(profile: ChargingProfile): string {
   return profile.limitSource ?? 'CSO';
 }
 
-/** The installed profiles matching `criteria`, in installation order. Pure. */
+/**
+ * The installed profiles matching `criteria`, in installation order. Pure.
+ * @example
+ * ```ts
+ * selectProfiles(installed, { ids: [3, 4], limitSources: ['CSO'] });
+ * ```
+ */
 export function selectProfiles(
   installed: readonly ChargingProfile[],
   criteria: SelectCriteria,
@@ -63,6 +87,13 @@ const SOURCES_201: readonly string[] = [
  * result): one per EVSE and limit source, since a report carries one of each; `tbc: true` on all
  * but the last. Empty when there is nothing to report (answer GetChargingProfiles with NoProfiles).
  * 2.0.1 knows four limit sources; any other source is reported there as 'Other'.
+ * @example
+ * ```ts
+ * // GetChargingProfilesRequest handler
+ * const reports = toOcpp2xReports(selectProfiles(installed, selectCriteriaFromOcpp2x(request)), request.requestId);
+ * respond({ status: reports.length > 0 ? 'Accepted' : 'NoProfiles' });
+ * for (const report of reports) await station.call('ReportChargingProfiles', report);
+ * ```
  */
 export function toOcpp2xReports(
   profiles: readonly ChargingProfile[],
