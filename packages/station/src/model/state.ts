@@ -67,6 +67,8 @@ export interface TransactionState {
   };
   /** The CSMS answered the start with a non-Accepted idTagInfo and charging is suspended. */
   suspendedByCsms?: boolean;
+  /** A charging profile that came with the remote start, installed once the id is known. */
+  pendingProfile?: ChargingProfile;
 }
 
 /** A message a profile could not send yet (its payload lacks the CSMS's transaction id). */
@@ -89,7 +91,8 @@ export interface AuthorizationState {
   readonly atMs: number;
   /** Came from the CSMS (RemoteStart), not from a card at the station. */
   readonly remote: boolean;
-  readonly chargingProfileId?: number;
+  /** A charging profile that came with a remote start (1.6 §5.11 TxProfile). */
+  readonly chargingProfile?: ChargingProfile;
 }
 
 /** A connector fault (1.6 ChargePointErrorCode §7.6). */

@@ -3,6 +3,7 @@
 
 import type { ConnectorState, StopReason } from '../model/state.js';
 import type { TokenOutcome } from '../profile.js';
+import type { ChargingProfile } from '../smart-charging/types.js';
 import { boolKey, numberKey } from './config.js';
 import type { Ocpp16 } from './profile.js';
 import { isFree } from './status.js';
@@ -84,13 +85,18 @@ export class Sessions {
   }
 
   /** An idTag may charge on `c`: starts now if the cable is in, else waits ConnectionTimeOut for it. */
-  #authorized(c: ConnectorState, idTag: string, remote: boolean): TokenOutcome {
+  #authorized(c: ConnectorState, idTag: string, remote: boolean, profile?: ChargingProfile): TokenOutcome {
     const { ctx } = this.p;
     if (c.plugged) {
-      this.tx.start(c, idTag, this.#consumeReservation(c, idTag));
+      this.tx.start(c, idTag, this.#consumeReservation(c, idTag), profile);
       return { result: 'started', connectorId: c.id };
     }
-    c.authorization = { idTag, atMs: ctx.clock.now(), remote };
+    c.authorization = {
+      idTag,
+      atMs: ctx.clock.now(),
+      remote,
+      ...(profile ? { chargingProfile: profile } : {}),
+    };
     // §9.1.5 ConnectionTimeOut: the authorization lapses if no cable comes in time.
     ctx.timers.set(
       `connectionTimeout:${c.id}`,
@@ -121,18 +127,19 @@ export class Sessions {
   }
 
   /** RemoteStartTransaction accepted (§5.11): authorize first if AuthorizeRemoteTxRequests. */
-  async remoteStart(c: ConnectorState, idTag: string): Promise<void> {
+  async remoteStart(c: ConnectorState, idTag: string, profile?: ChargingProfile): Promise<void> {
     if (boolKey(this.p.ctx.state.config, 'AuthorizeRemoteTxRequests')) {
       const decision = await this.p.auth.authorize(idTag);
       if (!decision.accepted) return;
     }
-    if (!c.transaction) this.#authorized(c, idTag, true);
+    if (!c.transaction) this.#authorized(c, idTag, true, profile);
   }
 
   plugged(connectorId: number): void {
     const c = this.p.ctx.connector(connectorId);
-    if (c.authorization && !c.transaction && !this.mayStart())
-      this.tx.start(c, c.authorization.idTag, this.#consumeReservation(c, c.authorization.idTag));
+    const auth = c.authorization;
+    if (auth && !c.transaction && !this.mayStart())
+      this.tx.start(c, auth.idTag, this.#consumeReservation(c, auth.idTag), auth.chargingProfile);
     else if (c.transaction) this.p.ctx.applyLimits();
     this.p.status.report(connectorId);
   }

@@ -1,51 +1,72 @@
-// SetChargingProfile (§5.16), ClearChargingProfile (§5.5), GetCompositeSchedule (§5.7), over the
-// smart-charging adapter (../smart-charging-adapter.ts); the limit in force drives the power drawn.
+// SetChargingProfile (§5.16), ClearChargingProfile (§5.5), GetCompositeSchedule (§5.7), through the
+// smart-charging module; the limit in force drives the power drawn (see physics-loop.ts).
 
 import type { ChargingProfile as Profile16 } from '@ocpp-ws-io/schemas/ocpp1.6';
+import type { TransactionState } from '../model/state.js';
+import type { ChargingProfile } from '../smart-charging/types.js';
 import {
+  clearCriteriaFromOcpp16,
   clearProfiles,
   compositeSchedule,
+  dropTransactionProfiles,
   fromOcpp16,
   installProfile,
+  pruneExpired,
   toOcpp16CompositeSchedule,
 } from '../smart-charging-adapter.js';
-import { numberKey } from './config.js';
+import { listKey, numberKey } from './config.js';
 import type { Ocpp16 } from './profile.js';
 
-/** Installs a 1.6 profile on connector `connectorId`; the status SetChargingProfile answers. */
+/** Installs a 1.6 profile on connector `connectorId` (0: the station); the SetChargingProfile status. */
 export function installChargingProfile(
   p: Ocpp16,
   connectorId: number,
   profile: Profile16,
 ): 'Accepted' | 'Rejected' {
-  const { state } = p.ctx;
-  if (connectorId < 0 || connectorId > state.connectors.length) return 'Rejected';
-  if (profile.stackLevel > numberKey(state.config, 'ChargeProfileMaxStackLevel')) return 'Rejected';
-  if (
-    profile.chargingSchedule.chargingSchedulePeriod.length >
-    numberKey(state.config, 'ChargingScheduleMaxPeriods')
-  )
-    return 'Rejected';
-  const purpose = profile.chargingProfilePurpose;
-  // ChargePointMaxProfile only on connector 0; TxProfile only on a connector with a transaction
-  // (§5.16.1, §3.13.2), and for that transaction if it names one.
-  if (purpose === 'ChargePointMaxProfile' && connectorId !== 0) return 'Rejected';
-  if (purpose === 'TxProfile') {
-    if (connectorId === 0) return 'Rejected';
-    const tx = p.ctx.connector(connectorId).transaction;
-    const remoteStart = !tx && profile.transactionId === undefined;
-    if (
-      !remoteStart &&
-      (!tx || (profile.transactionId !== undefined && String(profile.transactionId) !== tx.id))
-    )
-      return 'Rejected';
-  }
-  state.chargingProfiles = installProfile(state.chargingProfiles, fromOcpp16(profile, connectorId));
-  if (state.chargingProfiles.length > numberKey(state.config, 'MaxChargingProfilesInstalled'))
-    return 'Rejected';
+  return installNeutral(p, fromOcpp16(profile, connectorId));
+}
+
+/** Installs a profile under the 1.6 rules (§3.13, §5.16, §9.4 limits from the configuration). */
+export function installNeutral(p: Ocpp16, profile: ChargingProfile): 'Accepted' | 'Rejected' {
+  const { state, clock } = p.ctx;
+  const transactions: Record<number, { id: string; startedAtMs: number }> = {};
+  for (const c of state.connectors)
+    if (c.transaction?.id !== undefined)
+      transactions[c.id] = { id: c.transaction.id, startedAtMs: c.transaction.startedAtMs };
+  const units = listKey(state.config, 'ChargingScheduleAllowedChargingRateUnit').map((u) =>
+    u === 'Current' ? 'A' : 'W',
+  );
+  const result = installProfile(pruneExpired(state.chargingProfiles, clock.now()), profile, {
+    protocol: 'ocpp1.6',
+    transactions,
+    evseIds: state.connectors.map((c) => c.id),
+    maxStackLevel: numberKey(state.config, 'ChargeProfileMaxStackLevel'),
+    maxProfiles: numberKey(state.config, 'MaxChargingProfilesInstalled'),
+    maxPeriods: numberKey(state.config, 'ChargingScheduleMaxPeriods'),
+    units,
+  });
+  if (result.status === 'Rejected') return 'Rejected';
+  state.chargingProfiles = [...result.profiles];
   p.ctx.applyLimits();
   p.status.reportAll();
   return 'Accepted';
+}
+
+/**
+ * A RemoteStartTransaction's TxProfile (§5.11) is for the transaction it starts: kept with the
+ * transaction and installed once the CSMS gave it its id (the module binds it to that id).
+ */
+export function installPendingTxProfile(p: Ocpp16, tx: TransactionState): void {
+  const profile = tx.pendingProfile;
+  if (!profile || tx.id === undefined) return;
+  delete tx.pendingProfile;
+  installNeutral(p, profile);
+}
+
+/** A TxProfile "SHALL cease to be valid when the transaction terminates" (§7.10). */
+export function transactionProfilesEnded(p: Ocpp16, transactionId: string | undefined): void {
+  if (transactionId === undefined) return;
+  p.ctx.state.chargingProfiles = [...dropTransactionProfiles(p.ctx.state.chargingProfiles, transactionId)];
 }
 
 export function smartChargingHandlers(p: Ocpp16): Array<() => void> {
@@ -54,23 +75,15 @@ export function smartChargingHandlers(p: Ocpp16): Array<() => void> {
     p.handle('SetChargingProfile', ({ connectorId, csChargingProfiles }) => ({
       status: installChargingProfile(p, connectorId, csChargingProfiles),
     })),
-    p.handle('ClearChargingProfile', ({ id, connectorId, chargingProfilePurpose, stackLevel }) => {
-      const purpose =
-        chargingProfilePurpose === undefined
-          ? undefined
-          : (
-              { ChargePointMaxProfile: 'StationMax', TxDefaultProfile: 'TxDefault', TxProfile: 'Tx' } as const
-            )[chargingProfilePurpose];
-      const { installed, cleared } = clearProfiles(ctx.state.chargingProfiles, {
-        ...(id !== undefined ? { id } : {}),
-        ...(connectorId !== undefined ? { evseId: connectorId } : {}),
-        ...(purpose !== undefined ? { purpose } : {}),
-        ...(stackLevel !== undefined ? { stackLevel } : {}),
-      });
-      ctx.state.chargingProfiles = installed;
+    p.handle('ClearChargingProfile', (request) => {
+      const { profiles, status } = clearProfiles(
+        ctx.state.chargingProfiles,
+        clearCriteriaFromOcpp16(request),
+      );
+      ctx.state.chargingProfiles = [...profiles];
       ctx.applyLimits();
       p.status.reportAll();
-      return { status: cleared ? 'Accepted' : 'Unknown' };
+      return { status };
     }),
     p.handle('GetCompositeSchedule', ({ connectorId, duration, chargingRateUnit }) => {
       const { state } = ctx;
@@ -87,12 +100,7 @@ export function smartChargingHandlers(p: Ocpp16): Array<() => void> {
         hardwareLimit: { limit: hardwareW, unit: 'W' },
         ...(tx?.id !== undefined ? { transaction: { id: tx.id, startedAtMs: tx.startedAtMs } } : {}),
       });
-      return {
-        status: 'Accepted',
-        connectorId,
-        scheduleStart: new Date(now).toISOString(),
-        chargingSchedule: toOcpp16CompositeSchedule(composite),
-      };
+      return { status: 'Accepted', ...toOcpp16CompositeSchedule(composite) };
     }),
   ];
 }

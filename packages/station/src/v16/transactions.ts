@@ -5,9 +5,11 @@
 
 import type { StartTransactionResponse } from '@ocpp-ws-io/schemas/ocpp1.6';
 import type { ConnectorState, StopReason, TransactionState } from '../model/state.js';
+import type { ChargingProfile } from '../smart-charging/types.js';
 import { boolKey, listKey } from './config.js';
 import { meterValue, readConnector, record, transactionData } from './meter-values.js';
 import type { Ocpp16 } from './profile.js';
+import { installPendingTxProfile, transactionProfilesEnded } from './smart-charging.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -30,7 +32,12 @@ export class Transactions {
   }
 
   /** Starts a transaction on `c` (callers checked that it may start) and reports it. */
-  start(c: ConnectorState, idTag: string, reservationId?: number): TransactionState {
+  start(
+    c: ConnectorState,
+    idTag: string,
+    reservationId?: number,
+    profile?: ChargingProfile,
+  ): TransactionState {
     const { ctx } = this.p;
     ctx.measure();
     const now = ctx.clock.now();
@@ -40,6 +47,7 @@ export class Transactions {
       startedAtMs: now,
       meterStartWh: c.meterWh,
       ...(reservationId !== undefined ? { reservationId } : {}),
+      ...(profile ? { pendingProfile: profile } : {}),
       startStored: false,
       held: [],
       samples: [],
@@ -84,6 +92,7 @@ export class Transactions {
     tx.id = String(answer.transactionId);
     this.p.auth.remember(tx.idTag, answer.idTagInfo);
     this.#release(tx);
+    if (c.transaction === tx) installPendingTxProfile(this.p, tx);
     c.ending = c.ending.filter((t) => t !== tx || t.held.length > 0);
     if (c.transaction === tx && answer.idTagInfo.status !== 'Accepted') {
       // §4.8 / §9.1.24: an idTag the CSMS refuses ends the transaction, or only its charging.
@@ -147,6 +156,7 @@ export class Transactions {
       ...(data.length > 0 ? { transactionData: data } : {}),
     });
     if (tx.held.length > 0) c.ending.push(tx);
+    transactionProfilesEnded(this.p, tx.id);
     this.p.sessions.transactionEnded(c);
     ctx.applyLimits();
     this.p.status.report(c.id);

@@ -2,8 +2,8 @@
 // CancelReservation (§5.1).
 
 import type { ConnectorState } from '../../model/state.js';
+import { fromOcpp16 } from '../../smart-charging-adapter.js';
 import type { Ocpp16 } from '../profile.js';
-import { installChargingProfile } from '../smart-charging.js';
 import { isFree } from '../status.js';
 
 export function remoteHandlers(p: Ocpp16): Array<() => void> {
@@ -25,12 +25,11 @@ export function remoteHandlers(p: Ocpp16): Array<() => void> {
       const c = pick(connectorId);
       if (!c) return { status: 'Rejected' };
       if (c.reservation && c.reservation.idTag !== idTag) return { status: 'Rejected' };
-      // §5.11: a chargingProfile in RemoteStart must be a TxProfile; it is installed for the session.
-      if (chargingProfile) {
-        if (chargingProfile.chargingProfilePurpose !== 'TxProfile') return { status: 'Rejected' };
-        installChargingProfile(p, c.id, chargingProfile);
-      }
-      p.afterAnswer(`remoteStart:${c.id}`, () => p.sessions.remoteStart(c, idTag));
+      // §5.11: a chargingProfile in RemoteStart must be a TxProfile; it applies to the session.
+      if (chargingProfile && chargingProfile.chargingProfilePurpose !== 'TxProfile')
+        return { status: 'Rejected' };
+      const profile = chargingProfile ? fromOcpp16(chargingProfile, c.id) : undefined;
+      p.afterAnswer(`remoteStart:${c.id}`, () => p.sessions.remoteStart(c, idTag, profile));
       return { status: 'Accepted' };
     }),
     p.handle('RemoteStopTransaction', ({ transactionId }) => {
