@@ -30,11 +30,8 @@ describe('TriggerMessage (OCPP 1.6 §5.17) and ExtendedTriggerMessage (security 
     expect(statuses(csms, 2)).toEqual(['Available', 'Available']);
     const [mv] = csms.of('MeterValues');
     expect(mv?.params.connectorId).toBe(2);
-    const values = (
-      mv?.params.meterValue as Array<{
-        sampledValue: Array<{ context: string; measurand: string; value: string }>;
-      }>
-    )[0]?.sampledValue;
+    type Sampled = { sampledValue: Array<{ context: string; measurand: string; value: string }> };
+    const values = (mv?.params.meterValue as Sampled[] | undefined)?.[0]?.sampledValue;
     expect(values?.map((v) => [v.measurand, v.value, v.context])).toContainEqual([
       'Energy.Active.Import.Register',
       '2000',
