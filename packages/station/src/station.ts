@@ -243,10 +243,10 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * if (outcome.result === 'rejected') console.log(outcome.reason);
    * ```
    */
-  presentToken(idTag: string, connectorId?: number): Promise<TokenOutcome> {
+  async presentToken(idTag: string, connectorId?: number): Promise<TokenOutcome> {
     if (connectorId !== undefined) this.#connector(connectorId);
     const run = this.#run;
-    if (!run) return Promise.resolve({ result: 'rejected', reason: 'The station is not running' });
+    if (!run) return { result: 'rejected', reason: 'The station is not running' };
     return run.profile.presentToken(idTag, connectorId);
   }
 
