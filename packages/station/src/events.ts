@@ -1,7 +1,14 @@
 import type { StopReason } from './model/state.js';
 import type { StationSnapshot } from './snapshot.js';
 
-/** Events of a {@link VirtualStation}; `on()` returns the function that removes the listener. */
+/**
+ * Events of a {@link VirtualStation}; `on()` returns the function that removes the listener.
+ *
+ * @example
+ * ```ts
+ * station.on('transactionStopped', ({ connectorId, reason }) => console.log(connectorId, reason));
+ * ```
+ */
 export type StationEvents = {
   /** Anything a UI shows changed: the new snapshot. */
   change: (snapshot: StationSnapshot) => void;

@@ -1,17 +1,38 @@
-/** A DataTransfer the CSMS sent (the fields every OCPP version has). */
+/**
+ * A DataTransfer the CSMS sent (the fields every OCPP version has).
+ *
+ * @example
+ * ```ts
+ * const dataTransfer = ({ vendorId, data }: IncomingDataTransfer) => ({ status: 'Accepted' as const, data: String(data) });
+ * ```
+ */
 export interface IncomingDataTransfer {
   readonly vendorId: string;
   readonly messageId?: string | undefined;
   readonly data?: unknown;
 }
 
-/** The station's answer to a DataTransfer. */
+/**
+ * The station's answer to a DataTransfer.
+ *
+ * @example
+ * ```ts
+ * const answer: DataTransferAnswer = { status: 'UnknownMessageId' };
+ * ```
+ */
 export interface DataTransferAnswer {
   readonly status: 'Accepted' | 'Rejected' | 'UnknownMessageId' | 'UnknownVendorId';
   readonly data?: string;
 }
 
-/** Behaviour knobs of a virtual station that are not part of its hardware. */
+/**
+ * Behaviour knobs of a virtual station that are not part of its hardware.
+ *
+ * @example
+ * ```ts
+ * new VirtualStation({ client, vendor: 'Acme', model: 'X1', operationStepS: 2, config: { MeterValueSampleInterval: '30' } });
+ * ```
+ */
 export interface StationBehaviour {
   /**
    * Answers the CSMS's DataTransfer. Default: `UnknownVendorId` for every vendor (OCPP 1.6 §4.3:

@@ -47,6 +47,13 @@ export class MemoryPersistence implements StationPersistence {
 /**
  * Serialises saves: at most one in flight, and a change made while one runs is saved right after
  * it, so the stored copy is never older than the last change once {@link Saver.flush} resolved.
+ *
+ * @example
+ * ```ts
+ * const saver = new Saver(persistence, () => state, console.error);
+ * saver.request();
+ * await saver.flush();
+ * ```
  */
 export class Saver {
   #running: Promise<void> | undefined;

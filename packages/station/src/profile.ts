@@ -10,7 +10,14 @@ import type { StationModel } from './model/create.js';
 import type { BootStatus, ConnectorState, StationState, StopReason } from './model/state.js';
 import type { StationBehaviour } from './options.js';
 
-/** One row of a coverage table: what the station does when the CSMS sends `action`. */
+/**
+ * One row of a coverage table: what the station does when the CSMS sends `action`.
+ *
+ * @example
+ * ```ts
+ * const row: CoverageEntry = { action: 'Reset', clause: 'OCPP 1.6 §5.14', behaviour: 'Stops transactions and reboots.' };
+ * ```
+ */
 export interface CoverageEntry {
   readonly action: string;
   /** One line: what the station does and answers. */
@@ -19,12 +26,30 @@ export interface CoverageEntry {
   readonly clause: string;
 }
 
-/** What presenting a token at the station led to. */
+/**
+ * What presenting a token at the station led to.
+ *
+ * @example
+ * ```ts
+ * const outcome = await station.presentToken('04A1B2C3');
+ * if (outcome.result === 'rejected') console.log(outcome.reason);
+ * ```
+ */
 export type TokenOutcome =
   | { readonly result: 'started' | 'authorized' | 'stopped'; readonly connectorId: number }
   | { readonly result: 'rejected'; readonly reason: string };
 
-/** What a profile may use and change. Made by {@link VirtualStation}, one per run. */
+/**
+ * What a profile may use and change. Made by {@link VirtualStation}, one per run.
+ *
+ * @example
+ * ```ts
+ * const createMyProfile: ProfileFactory = (ctx) => {
+ *   ctx.timers.set('hello', 1_000, () => ctx.changed());
+ *   return new MyProfile(ctx);
+ * };
+ * ```
+ */
 export interface StationContext {
   readonly client: OCPPClient;
   readonly clock: Clock;
@@ -100,5 +125,12 @@ export interface ProtocolProfile {
   dispose(): void;
 }
 
-/** Makes a profile for one run of a station. */
+/**
+ * Makes a profile for one run of a station.
+ *
+ * @example
+ * ```ts
+ * new VirtualStation({ client, vendor: 'Acme', model: 'X1', profiles: { 'ocpp2.0.1': (ctx) => new Ocpp201Profile(ctx) } });
+ * ```
+ */
 export type ProfileFactory = (context: StationContext) => ProtocolProfile;

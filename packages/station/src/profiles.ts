@@ -6,6 +6,11 @@ import { createOcpp16Profile } from './v16/profile.js';
  * The built-in profiles, by negotiated protocol. OCPP 2.0.1 and 2.1 are added here by `v2/`
  * once written; until then a station whose client agreed on them fails to start with
  * {@link NoProfileError}.
+ *
+ * @example
+ * ```ts
+ * const supported = Object.keys(DEFAULT_PROFILES); // ['ocpp1.6']
+ * ```
  */
 export const DEFAULT_PROFILES: Partial<Record<OCPPProtocol, ProfileFactory>> = {
   'ocpp1.6': createOcpp16Profile,

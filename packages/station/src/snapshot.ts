@@ -1,7 +1,14 @@
 import type { ClientState, OCPPProtocol } from '@ocpp-ws-io/core';
 import type { BootStatus, ConnectorState, StationState, StationWideState } from './model/state.js';
 
-/** A connector as a UI shows it. */
+/**
+ * A connector as a UI shows it.
+ *
+ * @example
+ * ```ts
+ * const charging = station.snapshot().connectors.filter((c: ConnectorSnapshot) => c.status === 'Charging');
+ * ```
+ */
 export interface ConnectorSnapshot extends Omit<ConnectorState, 'reportedStatus'> {
   /** The status in the negotiated version's terms (1.6 ChargePointStatus). */
   readonly status: string;
@@ -12,6 +19,11 @@ export interface ConnectorSnapshot extends Omit<ConnectorState, 'reportedStatus'
 /**
  * Everything a UI needs, as plain JSON (a copy: changing it changes nothing). Write-only
  * configuration values (1.6 AuthorizationKey) are left out.
+ *
+ * @example
+ * ```ts
+ * station.on('change', (snapshot: StationSnapshot) => render(snapshot.connectors));
+ * ```
  */
 export interface StationSnapshot {
   readonly identity: string;
@@ -30,7 +42,15 @@ export interface StationSnapshot {
   readonly nowMs: number;
 }
 
-/** Builds a snapshot; `statusOf` comes from the profile (undefined before the first connection). */
+/**
+ * Builds a snapshot; `statusOf` comes from the profile (undefined before the first connection).
+ *
+ * @example
+ * ```ts
+ * // Used by VirtualStation.snapshot(); exported for profiles' tests.
+ * const snapshot = takeSnapshot({ identity: 'CP-1', state, connection: 'open', started: true, nowMs: Date.now(), statusOf: undefined, hiddenConfigKeys: [] });
+ * ```
+ */
 export function takeSnapshot(input: {
   readonly identity: string;
   readonly state: StationState;

@@ -12,7 +12,14 @@ import type { ProfileFactory, ProtocolProfile, StationContext, TokenOutcome } fr
 import { DEFAULT_PROFILES, NoProfileError } from './profiles.js';
 import { type StationSnapshot, takeSnapshot } from './snapshot.js';
 
-/** Options of {@link VirtualStation}: the client, the station's model, and how it runs. */
+/**
+ * Options of {@link VirtualStation}: the client, the station's model, and how it runs.
+ *
+ * @example
+ * ```ts
+ * const options: VirtualStationOptions = { client, vendor: 'Acme', model: 'X1', connectors: 2, clock: new ScaledClock({ speed: 60 }) };
+ * ```
+ */
 export interface VirtualStationOptions<TProtocol extends OCPPProtocol = OCPPProtocol>
   extends StationModel,
     StationBehaviour {
@@ -34,7 +41,14 @@ export interface VirtualStationOptions<TProtocol extends OCPPProtocol = OCPPProt
   readonly profiles?: Partial<Record<OCPPProtocol, ProfileFactory>>;
 }
 
-/** Options of {@link VirtualStation.stop}. */
+/**
+ * Options of {@link VirtualStation.stop}.
+ *
+ * @example
+ * ```ts
+ * await station.stop({ reason: 'Local' });
+ * ```
+ */
 export interface StopOptions {
   /** Reason for the transactions it ends (default 'Other'). */
   readonly reason?: StopReason;
@@ -43,6 +57,11 @@ export interface StopOptions {
    * state, and the next `start()` ends them with reason PowerLoss (OCPP 1.6 §7.36).
    */
   readonly powerCut?: boolean;
+  /**
+   * While online, how long (on the station's clock) to wait for the CSMS to answer the
+   * StopTransactions before closing (default 10 000 ms). They are stored either way.
+   */
+  readonly deliveryTimeoutMs?: number;
 }
 
 const REAL_CLOCK: Clock = {
@@ -175,22 +194,36 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
   async stop(options: StopOptions = {}): Promise<void> {
     if (!this.#started) return;
     const run = this.#run;
+    let deliveries: Promise<unknown> = Promise.resolve();
     if (run && !options.powerCut) {
       const reason = options.reason ?? 'Other';
-      await Promise.all(
-        this.#state.connectors
-          .filter((c) => c.transaction)
-          .map((c) => run.profile.stopTransaction(c.id, reason)),
-      );
+      const running = this.#state.connectors.filter((c) => c.transaction);
+      deliveries = Promise.all(running.map((c) => run.profile.stopTransaction(c.id, reason)));
       this.#state.running = false;
     }
     this.#endRun();
+    // Stored first (a durable lane keeps them for the next run), then, while online, a bounded
+    // wait for the CSMS's answers so that a clean stop usually leaves nothing behind.
     await this.#options.durable?.flush().catch((error: unknown) => this.#fail(error));
+    if (this.client.state === 'open') await this.#within(options.deliveryTimeoutMs ?? 10_000, deliveries);
     await this.#saver.flush();
     this.#started = false;
     for (const off of this.#offClient.splice(0)) off();
     if (this.client.state !== 'closed' && this.client.state !== 'idle') await this.client.close();
     this.#changed();
+  }
+
+  /** Resolves when `work` settles or `ms` passed on the station's clock, whichever is first. */
+  #within(ms: number, work: Promise<unknown>): Promise<void> {
+    let timer: unknown;
+    const timeout = new Promise<void>((resolve) => {
+      timer = this.clock.setTimeout(resolve, ms);
+    });
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    return Promise.race([settled, timeout]).finally(() => this.clock.clearTimeout(timer));
   }
 
   // ── physical actions ────────────────────────────────────────────────────────────────────────

@@ -141,6 +141,23 @@ describe('restart and offline (OCPP 1.6 §3.7, §4.8, §4.10, §7.36)', () => {
     expect(station.snapshot().started).toBe(false);
   });
 
+  it('stop() while offline does not wait for the CSMS: the StopTransaction stays stored and the next run delivers it', async () => {
+    const w = world();
+    const first = await rig(w);
+    first.station.plugIn(1);
+    await first.station.presentToken('TAG-1');
+    await w.clock.settle();
+    first.station.goOffline();
+    await w.clock.settle();
+    await first.station.stop();
+    expect(w.csms.of('StopTransaction')).toHaveLength(0);
+    expect(w.store.size).toBe(1);
+    await rig(w);
+    await w.clock.settle();
+    expect(w.csms.of('StopTransaction')[0]?.params).toMatchObject({ transactionId: 100, reason: 'Other' });
+    expect(w.store.size).toBe(0);
+  });
+
   it('a clean stop leaves nothing to recover: the next start sends no StopTransaction', async () => {
     const w = world();
     const first = await rig(w);

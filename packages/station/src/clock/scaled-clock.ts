@@ -1,6 +1,13 @@
 import type { Clock } from '@ocpp-ws-io/core';
 
-/** Options of {@link ScaledClock}. */
+/**
+ * Options of {@link ScaledClock}.
+ *
+ * @example
+ * ```ts
+ * const clock = new ScaledClock({ speed: 120, startMs: Date.parse('2025-01-01T08:00:00Z') });
+ * ```
+ */
 export interface ScaledClockOptions {
   /** Virtual milliseconds per real millisecond (default 1; 60 makes a minute pass each second). */
   readonly speed?: number;

@@ -3,6 +3,13 @@ import type { Clock } from '@ocpp-ws-io/core';
 /**
  * Named one-shot timers on a clock: setting a name again replaces its timer, so a heartbeat or a
  * reservation expiry can never run twice, and {@link Timers.clearAll} stops a station at once.
+ *
+ * @example
+ * ```ts
+ * const timers = new Timers(clock);
+ * timers.set('heartbeat', 60_000, () => sendHeartbeat());
+ * timers.clearAll();
+ * ```
  */
 export class Timers {
   readonly #handles = new Map<string, unknown>();

@@ -8,7 +8,14 @@ interface DigestLike {
   digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer>;
 }
 
-/** The hash data identifying one certificate. */
+/**
+ * The hash data identifying one certificate.
+ *
+ * @example
+ * ```ts
+ * const { serialNumber } = await certificateHash(pem);
+ * ```
+ */
 export interface CertificateHash {
   readonly algorithm: 'SHA256';
   readonly issuerNameHash: string;

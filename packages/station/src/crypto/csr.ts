@@ -11,7 +11,14 @@ interface SubtleLike {
   sign(algorithm: object, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
 }
 
-/** A WebCrypto key pair (CryptoKeyPair). */
+/**
+ * A WebCrypto key pair (CryptoKeyPair).
+ *
+ * @example
+ * ```ts
+ * const { keys } = await createSigningRequest({ commonName: 'CP-1' }); // keys: KeyPairLike
+ * ```
+ */
 export interface KeyPairLike {
   readonly publicKey: unknown;
   readonly privateKey: unknown;
@@ -21,13 +28,27 @@ const OID_COMMON_NAME = '2.5.4.3';
 const OID_ORGANIZATION = '2.5.4.10';
 const OID_ECDSA_SHA256 = '1.2.840.10045.4.3.2';
 
-/** The subject of the request. */
+/**
+ * The subject of the request.
+ *
+ * @example
+ * ```ts
+ * const subject: CsrSubject = { commonName: 'CP-1', organization: 'Acme CPO' };
+ * ```
+ */
 export interface CsrSubject {
   readonly commonName: string;
   readonly organization?: string;
 }
 
-/** A request and the key pair it belongs to (the private key never leaves the station). */
+/**
+ * A request and the key pair it belongs to (the private key never leaves the station).
+ *
+ * @example
+ * ```ts
+ * const { pem, keys } = await createSigningRequest({ commonName: 'CP-1' });
+ * ```
+ */
 export interface SigningRequest {
   readonly pem: string;
   readonly der: Uint8Array;

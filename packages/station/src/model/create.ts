@@ -1,6 +1,13 @@
 import type { CarState, ConnectorState, StationState } from './state.js';
 
-/** What the station is: identity for BootNotification, and its hardware. */
+/**
+ * What the station is: identity for BootNotification, and its hardware.
+ *
+ * @example
+ * ```ts
+ * const model: StationModel = { vendor: 'Acme', model: 'Sim-1', connectors: 2, maxPowerW: 22_000 };
+ * ```
+ */
 export interface StationModel {
   /** 1.6 chargePointVendor / 2.x chargingStation.vendorName. */
   readonly vendor: string;
@@ -16,7 +23,14 @@ export interface StationModel {
   readonly meterStartWh?: number;
 }
 
-/** A fresh station's state for `model`. */
+/**
+ * A fresh station's state for `model`.
+ *
+ * @example
+ * ```ts
+ * const state = createState({ vendor: 'Acme', model: 'Sim-1', connectors: 2 });
+ * ```
+ */
 export function createState(model: StationModel): StationState {
   const count = model.connectors ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`connectors must be ≥ 1, got ${count}`);
@@ -48,7 +62,14 @@ export function createState(model: StationModel): StationState {
   };
 }
 
-/** A car arriving with `soc` percent (default 30) and the default battery and charger. */
+/**
+ * A car arriving with `soc` percent (default 30) and the default battery and charger.
+ *
+ * @example
+ * ```ts
+ * station.plugIn(1, makeCar({ socPercent: 15, capacityWh: 77_000 }));
+ * ```
+ */
 export function makeCar(car: Partial<CarState> = {}): CarState {
   return {
     socPercent: car.socPercent ?? 30,

@@ -5,10 +5,24 @@
 import type { OCPPProtocol } from '@ocpp-ws-io/core';
 import type { ChargingProfile } from '../smart-charging/types.js';
 
-/** How the CSMS answered the last BootNotification of this run ('Unknown': none yet). */
+/**
+ * How the CSMS answered the last BootNotification of this run ('Unknown': none yet).
+ *
+ * @example
+ * ```ts
+ * if (station.snapshot().boot.status === 'Rejected') showBanner('The CSMS refused this station');
+ * ```
+ */
 export type BootStatus = 'Unknown' | 'Accepted' | 'Pending' | 'Rejected';
 
-/** The simulated car on a connector. */
+/**
+ * The simulated car on a connector.
+ *
+ * @example
+ * ```ts
+ * station.plugIn(1, { socPercent: 10, capacityWh: 40_000, maxPowerW: 7_400 });
+ * ```
+ */
 export interface CarState {
   /** State of charge, percent. */
   socPercent: number;
@@ -19,7 +33,14 @@ export interface CarState {
   readonly taperFromSocPercent: number;
 }
 
-/** Why a transaction ended, in neutral terms (1.6 §7.36 names; 2.x maps them to its own). */
+/**
+ * Why a transaction ended, in neutral terms (1.6 §7.36 names; 2.x maps them to its own).
+ *
+ * @example
+ * ```ts
+ * await station.stopCharging(1, 'EmergencyStop');
+ * ```
+ */
 export type StopReason =
   | 'Local'
   | 'Remote'
@@ -33,7 +54,14 @@ export type StopReason =
   | 'EmergencyStop'
   | 'Other';
 
-/** One sample kept for the transaction's final report (1.6 StopTxnSampledData / StopTxnAlignedData). */
+/**
+ * One sample kept for the transaction's final report (1.6 StopTxnSampledData / StopTxnAlignedData).
+ *
+ * @example
+ * ```ts
+ * const first = station.state.connectors[0]?.transaction?.samples[0]; // Transaction.Begin
+ * ```
+ */
 export interface RecordedSample {
   readonly atMs: number;
   readonly context: 'Transaction.Begin' | 'Sample.Periodic' | 'Sample.Clock' | 'Transaction.End';
@@ -42,7 +70,15 @@ export interface RecordedSample {
   readonly socPercent?: number;
 }
 
-/** A transaction as the station knows it. */
+/**
+ * A transaction as the station knows it.
+ *
+ * @example
+ * ```ts
+ * const tx = station.snapshot().connectors[0]?.transaction;
+ * if (tx && tx.id === undefined) console.log('waiting for the CSMS to number', tx.localId);
+ * ```
+ */
 export interface TransactionState {
   /** The station's own id for it, unique across runs (used before the CSMS assigned one). */
   readonly localId: string;
@@ -71,13 +107,27 @@ export interface TransactionState {
   pendingProfile?: ChargingProfile;
 }
 
-/** A message a profile could not send yet (its payload lacks the CSMS's transaction id). */
+/**
+ * A message a profile could not send yet (its payload lacks the CSMS's transaction id).
+ *
+ * @example
+ * ```ts
+ * const waiting = station.state.connectors.flatMap((c) => c.ending.flatMap((t) => t.held));
+ * ```
+ */
 export interface HeldMessage {
   readonly action: string;
   readonly params: Record<string, unknown>;
 }
 
-/** A reservation (1.6 §5.13, 2.x H01). */
+/**
+ * A reservation (1.6 §5.13, 2.x H01).
+ *
+ * @example
+ * ```ts
+ * const reservation = station.snapshot().connectors[0]?.reservation;
+ * ```
+ */
 export interface ReservationState {
   readonly id: number;
   readonly idTag: string;
@@ -85,7 +135,14 @@ export interface ReservationState {
   readonly expiresAtMs: number;
 }
 
-/** Something a driver did that waits for the cable (or vice versa) before a transaction starts. */
+/**
+ * Something a driver did that waits for the cable (or vice versa) before a transaction starts.
+ *
+ * @example
+ * ```ts
+ * const waitingForCable = station.snapshot().connectors.filter((c) => c.authorization);
+ * ```
+ */
 export interface AuthorizationState {
   readonly idTag: string;
   readonly atMs: number;
@@ -95,13 +152,27 @@ export interface AuthorizationState {
   readonly chargingProfile?: ChargingProfile;
 }
 
-/** A connector fault (1.6 ChargePointErrorCode §7.6). */
+/**
+ * A connector fault (1.6 ChargePointErrorCode §7.6).
+ *
+ * @example
+ * ```ts
+ * station.fault(1, { errorCode: 'OverCurrentFailure', info: 'breaker tripped' });
+ * ```
+ */
 export interface FaultState {
   readonly errorCode: string;
   readonly info?: string;
 }
 
-/** One connector (1.6) or EVSE with one connector (2.x), numbered from 1. */
+/**
+ * One connector (1.6) or EVSE with one connector (2.x), numbered from 1.
+ *
+ * @example
+ * ```ts
+ * const { plugged, meterWh, powerW } = station.state.connectors[0]!;
+ * ```
+ */
 export interface ConnectorState {
   readonly id: number;
   /** A cable is plugged in (and a car at its end). */
@@ -131,7 +202,14 @@ export interface ConnectorState {
   reportedStatus?: string;
 }
 
-/** The whole station (connector 0 in 1.6, evseId 0 in 2.x) for availability and reservation. */
+/**
+ * The whole station (connector 0 in 1.6, evseId 0 in 2.x) for availability and reservation.
+ *
+ * @example
+ * ```ts
+ * const unavailable = !station.state.station.operative;
+ * ```
+ */
 export interface StationWideState {
   operative: boolean;
   scheduledOperative?: boolean;
@@ -140,14 +218,28 @@ export interface StationWideState {
   reportedStatus?: string;
 }
 
-/** One entry of the authorization cache or the local list (neutral IdTagInfo). */
+/**
+ * One entry of the authorization cache or the local list (neutral IdTagInfo).
+ *
+ * @example
+ * ```ts
+ * const cached = station.state.auth.cache['04A1B2C3']?.status;
+ * ```
+ */
 export interface AuthEntry {
   readonly status: string;
   readonly expiresAtMs?: number;
   readonly parentIdTag?: string;
 }
 
-/** An installed certificate. */
+/**
+ * An installed certificate.
+ *
+ * @example
+ * ```ts
+ * const uses = station.state.certificates.map((c: CertificateEntry) => c.use);
+ * ```
+ */
 export interface CertificateEntry {
   readonly use: string;
   readonly pem: string;
@@ -159,14 +251,28 @@ export interface CertificateEntry {
   };
 }
 
-/** Long-running operations reported with status notifications. */
+/**
+ * Long-running operations reported with status notifications.
+ *
+ * @example
+ * ```ts
+ * const { firmware } = station.snapshot().operations;
+ * ```
+ */
 export interface OperationState {
   firmware: { status: string; requestId?: number; location?: string };
   diagnostics: { status: string; fileName?: string };
   log: { status: string; requestId?: number };
 }
 
-/** Everything a station is and knows. */
+/**
+ * Everything a station is and knows.
+ *
+ * @example
+ * ```ts
+ * const persistence = { load: async () => saved as StationState | undefined, save: async (state: StationState) => { saved = state; } };
+ * ```
+ */
 export interface StationState {
   /** Format version of this object, for persisted copies. */
   readonly format: 1;

@@ -174,5 +174,12 @@ export class Ocpp16 implements ProtocolProfile {
   }
 }
 
-/** The built-in factory for `ocpp1.6`. */
+/**
+ * The built-in factory for `ocpp1.6`.
+ *
+ * @example
+ * ```ts
+ * new VirtualStation({ client, vendor: 'Acme', model: 'X1', profiles: { 'ocpp1.6': createOcpp16Profile } });
+ * ```
+ */
 export const createOcpp16Profile = (ctx: StationContext): ProtocolProfile => new Ocpp16(ctx);
