@@ -1,68 +1,17 @@
-import type { Clock, DurableLane, OCPPClient, OCPPProtocol } from '@ocpp-ws-io/core';
+import type { Clock, OCPPClient, OCPPProtocol } from '@ocpp-ws-io/core';
 import { createNanoEvents, type Emitter } from 'nanoevents';
-import { Timers } from './clock/timers.js';
 import type { StationEvents } from './events.js';
-import { createState, makeCar, type StationModel } from './model/create.js';
+import { createState, makeCar } from './model/create.js';
 import type { CarState, FaultState, StationState, StopReason } from './model/state.js';
 import type { NetworkSwitch } from './network.js';
-import type { StationBehaviour } from './options.js';
-import { Saver, type StationPersistence } from './persistence.js';
-import { Physics } from './physics-loop.js';
-import type { ProfileFactory, ProtocolProfile, StationContext, TokenOutcome } from './profile.js';
+import { Saver } from './persistence.js';
+import type { ProfileFactory, TokenOutcome } from './profile.js';
 import { DEFAULT_PROFILES, NoProfileError } from './profiles.js';
+import { Run, type RunHost } from './run.js';
 import { type StationSnapshot, takeSnapshot } from './snapshot.js';
+import type { StopOptions, VirtualStationOptions } from './station-options.js';
 
-/**
- * Options of {@link VirtualStation}: the client, the station's model, and how it runs.
- *
- * @example
- * ```ts
- * const options: VirtualStationOptions = { client, vendor: 'Acme', model: 'X1', connectors: 2, clock: new ScaledClock({ speed: 60 }) };
- * ```
- */
-export interface VirtualStationOptions<TProtocol extends OCPPProtocol = OCPPProtocol>
-  extends StationModel,
-    StationBehaviour {
-  /** The OCPP client of any adapter (browser, node, deno, cloudflare), not yet connected or open. */
-  readonly client: OCPPClient<TProtocol>;
-  /** Drives heartbeats, sampling, physics and expiries; give the client the same one (default: real time). */
-  readonly clock?: Clock;
-  /** Saves the state between runs; without it a restart starts from a fresh station. */
-  readonly persistence?: StationPersistence;
-  /**
-   * The durable lane the client was built with (see {@link stationDurable}): `stop()` waits for
-   * its messages to be stored. Without one, transaction messages survive reconnects (the client
-   * queues them) but not a restart.
-   */
-  readonly durable?: DurableLane;
-  /** The switch the client's connector goes through; needed by goOffline() / comeBack(). */
-  readonly network?: NetworkSwitch;
-  /** Profiles per protocol, added to (and overriding) the built-in ones. */
-  readonly profiles?: Partial<Record<OCPPProtocol, ProfileFactory>>;
-}
-
-/**
- * Options of {@link VirtualStation.stop}.
- *
- * @example
- * ```ts
- * await station.stop({ reason: 'Local' });
- * ```
- */
-export interface StopOptions {
-  /** Reason for the transactions it ends (default 'Other'). */
-  readonly reason?: StopReason;
-  /**
-   * Simulate a power cut instead: nothing more is sent, running transactions stay in the saved
-   * state, and the next `start()` ends them with reason PowerLoss (OCPP 1.6 §7.36).
-   */
-  readonly powerCut?: boolean;
-  /**
-   * While online, how long (on the station's clock) to wait for the CSMS to answer the
-   * StopTransactions before closing (default 10 000 ms). They are stored either way.
-   */
-  readonly deliveryTimeoutMs?: number;
-}
+export type { StopOptions, VirtualStationOptions } from './station-options.js';
 
 const REAL_CLOCK: Clock = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
@@ -363,15 +312,8 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
       await this.client.close(1000, 'No station profile for the protocol');
       throw new NoProfileError(protocol, Object.keys(this.#profiles));
     }
-    const timers = new Timers(this.clock);
-    const physics = new Physics(this.#state, timers, this.#options.physicsStepS ?? 5, {
-      changed: () => this.#changed(),
-      powerChanged: (id) => run.profile.powerChanged(id),
-    });
-    const context = this.#context(timers, physics);
-    const run: Run = { timers, physics, profile: factory(context), uninstall: () => {} };
+    const run = new Run(this.#host(), factory, this.#options.physicsStepS ?? 5);
     this.#run = run;
-    run.uninstall = run.profile.install();
     this.#state.protocol = protocol;
     this.#state.running = true;
     this.#state.boot.status = 'Unknown';
@@ -383,12 +325,8 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   #endRun(): void {
     const run = this.#run;
-    if (!run) return;
     this.#run = undefined;
-    run.physics.measure();
-    run.timers.clearAll();
-    run.profile.dispose();
-    run.uninstall();
+    run?.close();
   }
 
   async #reboot(): Promise<void> {
@@ -406,12 +344,11 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
     await this.#beginRun(true);
   }
 
-  #context(timers: Timers, physics: Physics): StationContext {
+  #host(): RunHost {
     return {
       // Profiles pick their own version's view of the client.
       client: this.client as unknown as OCPPClient,
       clock: this.clock,
-      timers,
       state: this.#state,
       model: this.#options,
       behaviour: this.#options,
@@ -421,8 +358,6 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
       emit: (event, ...args) => this.#emitter.emit(event, ...args),
       fail: (error) => this.#fail(error),
       online: () => this.client.state === 'open',
-      measure: () => physics.measure(),
-      applyLimits: () => physics.applyLimits(),
       reboot: () =>
         this.#reboot().catch((error: unknown) => {
           this.#fail(error);
@@ -478,11 +413,4 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
   #fail(error: unknown): void {
     this.#emitter.emit('error', error instanceof Error ? error : new Error(String(error)));
   }
-}
-
-interface Run {
-  readonly timers: Timers;
-  readonly physics: Physics;
-  readonly profile: ProtocolProfile;
-  uninstall: () => void;
 }
