@@ -1,5 +1,5 @@
 import type { OCPPClient } from '@ocpp-ws-io/core';
-import { NO_REPLY } from '@ocpp-ws-io/core';
+import { AbortError, NO_REPLY } from '@ocpp-ws-io/core';
 import type { ActionMap } from '@ocpp-ws-io/schemas';
 import type { BootStatus, StopReason } from '../model/state.js';
 import type { ProtocolProfile, StationContext, TokenOutcome } from '../profile.js';
@@ -79,7 +79,9 @@ export class Ocpp16 implements ProtocolProfile {
         options.onStored ? { onStored: options.onStored } : undefined,
       )) as Response16<A>;
     } catch (error) {
-      this.ctx.fail(error);
+      // Closing the client (stop, reboot) aborts calls still waiting; durable ones stay stored
+      // and go out with the next connection, so that is no failure to report.
+      if (!(error instanceof AbortError)) this.ctx.fail(error);
       return undefined;
     }
   }
