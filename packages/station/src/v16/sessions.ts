@@ -183,10 +183,10 @@ export class Sessions {
     }
   }
 
-  recover(_previousRunEnded: boolean): void {
+  recover(previousRunEnded: boolean): void {
     const { ctx } = this.p;
     for (const c of ctx.state.connectors) delete c.authorization;
-    this.tx.recover();
+    this.tx.recover(previousRunEnded);
     this.p.reservations.recover();
   }
 

@@ -232,15 +232,16 @@ export class Transactions {
   /**
    * After a restart: a transaction the previous run left running ended when the station lost
    * power; it is stopped with reason PowerLoss as of the last saved moment (§7.36), so the CSMS
-   * is never left with a transaction that no station will end.
+   * is never left with a transaction that no station will end. After a reboot of this station
+   * (reset, firmware) one that slipped in before it ends with reason Reboot.
    */
-  recover(): void {
+  recover(previousRunEnded: boolean): void {
     const { ctx } = this.p;
     const at = Math.min(ctx.state.powerLostAtMs ?? ctx.clock.now(), ctx.clock.now());
     delete ctx.state.powerLostAtMs;
     for (const c of ctx.state.connectors) {
       c.powerW = 0;
-      if (c.transaction) void this.stop(c, 'PowerLoss', undefined, at);
+      if (c.transaction) void this.stop(c, previousRunEnded ? 'Reboot' : 'PowerLoss', undefined, at);
     }
   }
 
