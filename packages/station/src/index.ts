@@ -14,6 +14,7 @@ export { carDemandW, drawnPowerW } from './model/physics.js';
 export type {
   AuthEntry,
   AuthorizationState,
+  BootReason,
   BootStatus,
   CarState,
   CertificateEntry,

@@ -47,6 +47,12 @@ export interface StationBehaviour {
   readonly failLocationsContaining?: string;
   /** Subject of the certificate signing request (default CN = identity, O = CpoName). */
   readonly csrSubject?: { readonly commonName?: string; readonly organization?: string };
+  /**
+   * Push critical security events (1.6 security whitepaper §8, A04: StartupOfTheDevice,
+   * ResetOrReboot, FirmwareUpdated) with SecurityEventNotification. Default true; turn it off
+   * for a CSMS without the security extension.
+   */
+  readonly securityEvents?: boolean;
   /** Initial configuration values (a fresh station only; persisted ones win). */
   readonly config?: Readonly<Record<string, string>>;
 }

@@ -7,7 +7,7 @@ import type { Clock, OCPPClient, OCPPProtocol } from '@ocpp-ws-io/core';
 import type { Timers } from './clock/timers.js';
 import type { StationEvents } from './events.js';
 import type { StationModel } from './model/create.js';
-import type { BootStatus, ConnectorState, StationState, StopReason } from './model/state.js';
+import type { BootReason, BootStatus, ConnectorState, StationState, StopReason } from './model/state.js';
 import type { StationBehaviour } from './options.js';
 
 /**
@@ -74,8 +74,11 @@ export interface StationContext {
   measure(): void;
   /** Recomputes each connector's limit from the installed charging profiles and updates power. */
   applyLimits(): void;
-  /** Restarts the station: timers cleared, connection closed and opened again, boot again. */
-  reboot(): Promise<void>;
+  /**
+   * Restarts the station: timers cleared, connection closed and opened again, boot again, with
+   * `reason` in the state for the new run's BootNotification (2.x) and security events.
+   */
+  reboot(reason: BootReason): Promise<void>;
   /** A transaction-local id unique across runs. */
   nextLocalTxId(): string;
 }

@@ -2,7 +2,7 @@ import type { Clock, OCPPClient, OCPPProtocol } from '@ocpp-ws-io/core';
 import { createNanoEvents, type Emitter } from 'nanoevents';
 import type { StationEvents } from './events.js';
 import { createState, makeCar } from './model/create.js';
-import type { CarState, FaultState, StationState, StopReason } from './model/state.js';
+import type { BootReason, CarState, FaultState, StationState, StopReason } from './model/state.js';
 import type { NetworkSwitch } from './network.js';
 import { Saver } from './persistence.js';
 import type { ProfileFactory, TokenOutcome } from './profile.js';
@@ -109,6 +109,7 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
     const previousRunEnded = !loaded?.running;
     if (loaded) {
       this.#state = loaded;
+      this.#state.bootReason = 'PowerUp';
       // The previous run did not stop: it lost power some time after its last save.
       if (!previousRunEnded) this.#state.powerLostAtMs = loaded.savedAtMs ?? this.clock.now();
     } else this.#applyInitialConfig();
@@ -329,7 +330,8 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
     run?.close();
   }
 
-  async #reboot(): Promise<void> {
+  async #reboot(reason: BootReason): Promise<void> {
+    this.#state.bootReason = reason;
     this.#endRun();
     await this.#saver.flush();
     if (this.client.state !== 'closed' && this.client.state !== 'idle')
@@ -358,8 +360,8 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
       emit: (event, ...args) => this.#emitter.emit(event, ...args),
       fail: (error) => this.#fail(error),
       online: () => this.client.state === 'open',
-      reboot: () =>
-        this.#reboot().catch((error: unknown) => {
+      reboot: (reason) =>
+        this.#reboot(reason).catch((error: unknown) => {
           this.#fail(error);
         }),
       nextLocalTxId: () => `${this.client.identity}-${this.#state.nextLocalTxId++}`,

@@ -83,6 +83,7 @@ describe('availability, unlock and reset (OCPP 1.6 §5.2, §5.18, §5.14)', () =
       ).toEqual(['StatusNotification', 'StopTransaction']);
       expect(csms.received.slice(2).map((r) => r.action)).toEqual([
         'BootNotification',
+        'SecurityEventNotification',
         'StatusNotification',
         'StatusNotification',
         'StatusNotification',
@@ -92,6 +93,11 @@ describe('availability, unlock and reset (OCPP 1.6 §5.2, §5.18, §5.14)', () =
         transactionId: 100,
       });
       expect(opens).toEqual(['ocpp1.6']);
+      // Security whitepaper §8: a reset is the critical event ResetOrReboot.
+      expect(csms.of('SecurityEventNotification')[0]?.params).toMatchObject({
+        type: 'ResetOrReboot',
+        techInfo: 'RemoteReset',
+      });
       expect(station.snapshot().boot.status).toBe('Accepted');
       // The car is still plugged in after the reboot, its transaction over.
       expect(statuses(csms, 1).slice(-1)).toEqual(['Finishing']);

@@ -16,10 +16,13 @@ describe('boot (OCPP 1.6 §4.2)', () => {
     expect(station.snapshot().boot.status).toBe('Accepted');
     expect(csms.received.map((r) => r.action)).toEqual([
       'BootNotification',
+      'SecurityEventNotification',
       'StatusNotification',
       'StatusNotification',
       'StatusNotification',
     ]);
+    // Security whitepaper §8 / A04.FR.01: the critical event of a start is pushed.
+    expect(csms.of('SecurityEventNotification')[0]?.params).toMatchObject({ type: 'StartupOfTheDevice' });
     expect(csms.of('StatusNotification').map((r) => [r.params.connectorId, r.params.status])).toEqual([
       [0, 'Available'],
       [1, 'Available'],
@@ -108,6 +111,12 @@ describe('boot (OCPP 1.6 §4.2)', () => {
     expect(csms.received.map((r) => r.action)).toEqual(['BootNotification', 'BootNotification']);
     expect(csms.of('StartTransaction')).toHaveLength(0);
     expect(csms.of('StatusNotification')).toHaveLength(0);
+  });
+
+  it('security whitepaper §8: securityEvents: false sends no SecurityEventNotification (a CSMS without the extension)', async () => {
+    const { csms } = await rig({ securityEvents: false });
+    expect(csms.of('BootNotification')).toHaveLength(1);
+    expect(csms.of('SecurityEventNotification')).toHaveLength(0);
   });
 
   it('§4.2 interval 0: the station picks its own retry interval instead of flooding the CSMS', async () => {

@@ -34,6 +34,12 @@ describe('firmware and diagnostics (OCPP 1.6 §5.19, §4.5, §5.9, §4.4; securi
       actions.lastIndexOf('FirmwareStatusNotification'),
     );
     expect(station.snapshot().operations.firmware.status).toBe('Installed');
+    // Security whitepaper §8: ResetOrReboot for the reboot, then FirmwareUpdated.
+    expect(csms.of('SecurityEventNotification').map((r) => r.params.type)).toEqual([
+      'StartupOfTheDevice',
+      'ResetOrReboot',
+      'FirmwareUpdated',
+    ]);
   });
 
   it('§5.19 the installation waits until the running transaction ended', async () => {

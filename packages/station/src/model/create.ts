@@ -50,6 +50,7 @@ export function createState(model: StationModel): StationState {
   return {
     format: 1,
     boot: { status: 'Unknown', intervalS: 0, acceptedOnce: false },
+    bootReason: 'PowerUp',
     station: { operative: true },
     connectors,
     config: {},

@@ -16,6 +16,26 @@ import type { ChargingProfile } from '../smart-charging/types.js';
 export type BootStatus = 'Unknown' | 'Accepted' | 'Pending' | 'Rejected';
 
 /**
+ * Why the station (re)booted, in OCPP 2.0.1's BootReasonEnumType terms (1.6 has no such field
+ * but its security events tell startup from reboot).
+ *
+ * @example
+ * ```ts
+ * const reason: BootReason = station.state.bootReason; // 'PowerUp' after start()
+ * ```
+ */
+export type BootReason =
+  | 'ApplicationReset'
+  | 'FirmwareUpdate'
+  | 'LocalReset'
+  | 'PowerUp'
+  | 'RemoteReset'
+  | 'ScheduledReset'
+  | 'Triggered'
+  | 'Unknown'
+  | 'Watchdog';
+
+/**
  * The simulated car on a connector.
  *
  * @example
@@ -278,6 +298,8 @@ export interface StationState {
   readonly format: 1;
   protocol?: OCPPProtocol;
   boot: { status: BootStatus; intervalS: number; acceptedOnce: boolean; atMs?: number };
+  /** Why this run booted: 'PowerUp' for start(), the profile's reason for a reboot. */
+  bootReason: BootReason;
   station: StationWideState;
   connectors: ConnectorState[];
   /** Configuration values by key (the profile knows which keys exist and their rules). */

@@ -3,6 +3,7 @@
 import type { BootStatus } from '../model/state.js';
 import { numberKey } from './config.js';
 import type { Ocpp16 } from './profile.js';
+import { securityEvent } from './security-events.js';
 
 /** Retry delay when the CSMS gives interval 0 or does not answer: "chooses a waiting interval on its own". */
 const FALLBACK_RETRY_S = 60;
@@ -10,6 +11,8 @@ const FALLBACK_RETRY_S = 60;
 export class BootSequence {
   #firstAnswer: ((status: BootStatus) => void) | undefined;
   #disposed = false;
+  /** This run's startup/reboot event went out (a triggered BootNotification does not repeat it). */
+  #announced = false;
 
   constructor(private readonly p: Ocpp16) {}
 
@@ -59,6 +62,14 @@ export class BootSequence {
       this.scheduleHeartbeat();
       ctx.changed();
       this.#resolve('Accepted');
+      if (!this.#announced) {
+        this.#announced = true;
+        securityEvent(
+          this.p,
+          state.bootReason === 'PowerUp' ? 'StartupOfTheDevice' : 'ResetOrReboot',
+          state.bootReason,
+        );
+      }
       this.p.status.reportAll(true);
       this.p.sessions.accepted();
       this.p.operations.accepted();

@@ -12,6 +12,7 @@ import type {
   UpdateFirmwareRequest,
 } from '@ocpp-ws-io/schemas/ocpp1.6';
 import type { Ocpp16 } from './profile.js';
+import { securityEvent } from './security-events.js';
 
 type PlainFirmwareStatus = FirmwareStatusNotificationRequest['status'];
 const PLAIN: ReadonlySet<string> = new Set([
@@ -126,7 +127,7 @@ export class Operations {
     this.#firmwareStatus('Installing');
     ctx.timers.set('firmware', this.#stepMs, () => {
       if (signed) this.#firmwareStatus('InstallRebooting');
-      void ctx.save().then(() => ctx.reboot());
+      void ctx.save().then(() => ctx.reboot('FirmwareUpdate'));
     });
     return false;
   }
@@ -222,7 +223,9 @@ export class Operations {
   /** After an accepted boot: an installation that rebooted the station reports Installed. */
   accepted(): void {
     const { firmware } = this.p.ctx.state.operations;
-    if (firmware.status === 'Installing' || firmware.status === 'InstallRebooting')
+    if (firmware.status === 'Installing' || firmware.status === 'InstallRebooting') {
       this.#firmwareStatus('Installed');
+      securityEvent(this.p, 'FirmwareUpdated', firmware.location);
+    }
   }
 }

@@ -46,7 +46,7 @@ export function availabilityHandlers(p: Ocpp16): Array<() => void> {
         const stops = running.map((c) => p.sessions.stop(c.id, reason));
         if (ctx.online()) await Promise.race([Promise.all(stops), delay(p, 5_000)]);
         await ctx.save();
-        await ctx.reboot();
+        await ctx.reboot('RemoteReset');
       });
       return { status: 'Accepted' };
     }),
