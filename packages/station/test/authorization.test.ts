@@ -93,6 +93,17 @@ describe('authorization (OCPP 1.6 §3.5, §5.4, §5.10, §5.15)', () => {
     expect(await station.presentToken('ANYONE', 1)).toEqual({ result: 'started', connectorId: 1 });
   });
 
+  it('§3.5.1 the cache is updated from StopTransaction.conf too (the CSMS blocked the idTag meanwhile)', async () => {
+    const { csms, clock, station } = await rig();
+    station.plugIn(1);
+    await station.presentToken('TAG-1');
+    await clock.settle();
+    csms.behaviour.refused.add('TAG-1');
+    await station.presentToken('TAG-1');
+    await clock.settle();
+    expect(station.state.auth.cache['TAG-1']?.status).toBe('Invalid');
+  });
+
   it('§3.5.1 the Authorization Cache keeps the CSMS answer; §5.4 ClearCache empties it', async () => {
     const { csms, clock, station } = await rig();
     station.plugIn(1);

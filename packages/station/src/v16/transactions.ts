@@ -3,7 +3,7 @@
 // StartTransaction.conf; until it is known (offline, or the answer is still on its way) messages
 // that need it are held in the state and released with the id.
 
-import type { StartTransactionResponse } from '@ocpp-ws-io/schemas/ocpp1.6';
+import type { IdTagInfo, StartTransactionResponse } from '@ocpp-ws-io/schemas/ocpp1.6';
 import type { ConnectorState, StopReason, TransactionState } from '../model/state.js';
 import type { ChargingProfile } from '../smart-charging/types.js';
 import { boolKey, listKey } from './config.js';
@@ -161,7 +161,11 @@ export class Transactions {
     ctx.applyLimits();
     this.p.status.report(c.id);
     ctx.changed();
-    return sent.then(() => undefined);
+    return sent.then((answer) => {
+      // StopTransaction.conf's idTagInfo updates the cache too (§3.5.1).
+      const info = (answer as { idTagInfo?: IdTagInfo } | undefined)?.idTagInfo;
+      if (info && idTag) this.p.auth.remember(idTag, info);
+    });
   }
 
   /** Sends the meter values of connector `id` (0: the whole station) now. */

@@ -93,7 +93,8 @@ export class MemoryCsms {
     });
     s.handle('StopTransaction', (ctx) => {
       record('StopTransaction')(ctx);
-      return {};
+      const { idTag } = ctx.params;
+      return idTag ? { idTagInfo: info(idTag) } : {};
     });
     s.handle('MeterValues', (ctx) => {
       record('MeterValues')(ctx);
