@@ -26,6 +26,7 @@ const packages = [
   'packages/browser',
   'packages/deno',
   'packages/cloudflare',
+  'packages/station',
   'schemas',
 ];
 if (packages.some((p) => !existsSync(join(root, p, 'dist', 'index.d.ts')))) {

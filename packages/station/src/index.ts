@@ -1,0 +1,45 @@
+// @ocpp-ws-io/station — a virtual charging station on any OCPPClient. Runtime-agnostic: it
+// depends on the core and the schemas, never on an adapter.
+
+export { ManualClock } from './clock/manual-clock.js';
+export { ScaledClock, type ScaledClockOptions } from './clock/scaled-clock.js';
+export { Timers } from './clock/timers.js';
+export { STATION_COVERAGE } from './coverage.js';
+export { type CertificateHash, certificateHash } from './crypto/certificate-hash.js';
+export { type CsrSubject, createSigningRequest, type SigningRequest } from './crypto/csr.js';
+export { stationDurable } from './durable.js';
+export type { StationEvents } from './events.js';
+export { createState, makeCar, type StationModel } from './model/create.js';
+export { carDemandW, drawnPowerW } from './model/physics.js';
+export type {
+  AuthEntry,
+  AuthorizationState,
+  BootReason,
+  BootStatus,
+  CarState,
+  CertificateEntry,
+  ConnectorState,
+  FaultState,
+  HeldMessage,
+  OperationState,
+  RecordedSample,
+  ReservationState,
+  StationState,
+  StationWideState,
+  StopReason,
+  TransactionState,
+} from './model/state.js';
+export { NetworkSwitch } from './network.js';
+export type { DataTransferAnswer, IncomingDataTransfer, StationBehaviour } from './options.js';
+export { MemoryPersistence, type StationPersistence } from './persistence.js';
+export type {
+  CoverageEntry,
+  ProfileFactory,
+  ProtocolProfile,
+  StationContext,
+  TokenOutcome,
+} from './profile.js';
+export { DEFAULT_PROFILES, NoProfileError } from './profiles.js';
+export type { ConnectorSnapshot, StationSnapshot } from './snapshot.js';
+export { type StopOptions, VirtualStation, type VirtualStationOptions } from './station.js';
+export { createOcpp16Profile } from './v16/profile.js';
