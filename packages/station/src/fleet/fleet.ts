@@ -1,7 +1,7 @@
 import type { Clock, OCPPProtocol } from '@ocpp-ws-io/core';
 import { createNanoEvents, type Emitter } from 'nanoevents';
-import type { StopOptions } from '../station-options.js';
 import { VirtualStation } from '../station.js';
+import type { StopOptions } from '../station-options.js';
 import type { FleetEvents, FleetStartResult } from './events.js';
 import { fleetIdentity } from './identity.js';
 import { DEFAULT_MAX_CONCURRENT_STARTS, DEFAULT_STAGGER_MS, type FleetOptions } from './options.js';
@@ -59,12 +59,14 @@ export class Fleet<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   constructor(options: FleetOptions<TProtocol>) {
     const { size, firstNumber = 1, identity: template = 'CP-{n}' } = options;
-    if (!(Number.isSafeInteger(size) && size >= 1)) throw new RangeError(`size must be an integer ≥ 1, got ${size}`);
+    if (!(Number.isSafeInteger(size) && size >= 1))
+      throw new RangeError(`size must be an integer ≥ 1, got ${size}`);
     this.#options = options;
     this.clock = options.clock ?? REAL_CLOCK;
     for (let index = 0; index < size; index++) {
       const identity = fleetIdentity(template, firstNumber + index);
-      if (this.#byIdentity.has(identity)) throw new TypeError(`identity ${identity} occurs twice in the fleet`);
+      if (this.#byIdentity.has(identity))
+        throw new TypeError(`identity ${identity} occurs twice in the fleet`);
       const client = options.client(identity, index);
       if (client.identity !== identity)
         throw new TypeError(`client(${JSON.stringify(identity)}) made a client for ${client.identity}`);
@@ -237,7 +239,12 @@ export class Fleet<TProtocol extends OCPPProtocol = OCPPProtocol> {
   *#inputs(): Generator<SummaryInput> {
     for (const m of this.#members) {
       const { state, client } = m.station;
-      yield { phase: m.phase, connection: client.state, boot: state.boot.status, connectors: state.connectors };
+      yield {
+        phase: m.phase,
+        connection: client.state,
+        boot: state.boot.status,
+        connectors: state.connectors,
+      };
     }
   }
 }

@@ -15,7 +15,8 @@ const PLACEHOLDER = /\{n(?::(\d{1,2}))?\}/g;
  * ```
  */
 export function fleetIdentity(template: string, n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`station number must be an integer ≥ 0, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`station number must be an integer ≥ 0, got ${n}`);
   let found = false;
   const identity = template.replace(PLACEHOLDER, (_match, width: string | undefined) => {
     found = true;

@@ -217,7 +217,11 @@ describe('start and stop all', () => {
 describe('summary', () => {
   it('counts phases, connections, boots, transactions, power and errors', async () => {
     const { clock, csms } = setup();
-    const fleet = memoryFleet(csms, { size: 3, staggerMs: 100, station: { vendor: 'Acme', model: 'Sim-1', securityEvents: false, maxPowerW: 11_000 } });
+    const fleet = memoryFleet(csms, {
+      size: 3,
+      staggerMs: 100,
+      station: { vendor: 'Acme', model: 'Sim-1', securityEvents: false, maxPowerW: 11_000 },
+    });
     expect(fleet.summary()).toEqual({
       size: 3,
       waiting: 0,

@@ -64,7 +64,12 @@ describe('plugInRandomly', () => {
   it('a refused token counts as rejected; a busy or stopped station is skipped', async () => {
     const { clock, fleet } = await startedFleet(3);
     fleet.stations[1]!.plugIn(1);
-    const scenario = plugInRandomly(fleet, { count: 3, withinMs: 0, idTag: (id) => (id === 'CP-1' ? 'BAD-1' : 'OK'), random: sequence([0]) });
+    const scenario = plugInRandomly(fleet, {
+      count: 3,
+      withinMs: 0,
+      idTag: (id) => (id === 'CP-1' ? 'BAD-1' : 'OK'),
+      random: sequence([0]),
+    });
     await clock.settle();
     expect(await scenario.done).toEqual({ started: 1, rejected: 1, skipped: 1, left: 0 });
     await fleet.stop();
@@ -72,7 +77,11 @@ describe('plugInRandomly', () => {
 
   it('cancel() stops the cars still to come; done resolves with what happened so far', async () => {
     const { clock, fleet } = await startedFleet(3);
-    const scenario = plugInRandomly(fleet, { count: 3, withinMs: 1_000, random: sequence([0, 0.1, 0, 0.5, 0, 0.9]) });
+    const scenario = plugInRandomly(fleet, {
+      count: 3,
+      withinMs: 1_000,
+      random: sequence([0, 0.1, 0, 0.5, 0, 0.9]),
+    });
     await clock.advance(500);
     scenario.cancel();
     expect(await scenario.done).toEqual({ started: 2, rejected: 0, skipped: 0, left: 0 });

@@ -4,7 +4,7 @@
 
 import { connectInMemory, OCPPClient, OCPPServer } from '@ocpp-ws-io/core';
 import { validators as v16 } from '@ocpp-ws-io/schemas/ocpp1.6';
-import { Fleet, type FleetOptions, ManualClock } from '../../../src/index.js';
+import { Fleet, type FleetOptions, type ManualClock } from '../../../src/index.js';
 
 export const validators = { 'ocpp1.6': v16 } as const;
 /** 2025-03-01T10:00:00Z: tests start at a fixed moment. */
