@@ -8,8 +8,8 @@ export { STATION_COVERAGE } from './coverage.js';
 export { type CertificateHash, certificateHash } from './crypto/certificate-hash.js';
 export { type CsrSubject, createSigningRequest, type SigningRequest } from './crypto/csr.js';
 export { stationDurable } from './durable.js';
-export * from './fleet/index.js';
 export type { StationEvents } from './events.js';
+export * from './fleet/index.js';
 export { createState, makeCar, type StationModel } from './model/create.js';
 export { carDemandW, drawnPowerW } from './model/physics.js';
 export type {

@@ -55,8 +55,8 @@ export async function rawPage(relayUrl: string, headers: Record<string, string> 
 
 /** A CSMS on loopback: Basic auth with {@link PASSWORD}, BootNotification and Heartbeat answered. */
 export async function startCsms(protocols: Array<'ocpp1.6' | 'ocpp2.0.1'> = ['ocpp1.6']) {
-  const server = new OCPPServer({ protocols, path: '/ocpp' });
-  const stations: StationConnection[] = [];
+  const server = new OCPPServer<'ocpp1.6' | 'ocpp2.0.1'>({ protocols, path: '/ocpp' });
+  const stations: StationConnection<'ocpp1.6' | 'ocpp2.0.1'>[] = [];
   const closes: Array<{ identity: string; code: number; reason: string }> = [];
   server.auth(({ password }) => password === PASSWORD || { accept: false, status: 401 });
   server.on('client', (station) => {

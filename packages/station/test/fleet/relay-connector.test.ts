@@ -30,8 +30,8 @@ async function until(ok: () => boolean, ms = 5_000): Promise<void> {
 }
 
 async function rig(protocols: Array<'ocpp1.6' | 'ocpp2.0.1'> = ['ocpp1.6']) {
-  const server = new OCPPServer({ protocols, path: '/ocpp' });
-  const stations: StationConnection[] = [];
+  const server = new OCPPServer<'ocpp1.6' | 'ocpp2.0.1'>({ protocols, path: '/ocpp' });
+  const stations: StationConnection<'ocpp1.6' | 'ocpp2.0.1'>[] = [];
   const closes: Array<{ identity: string; code: number }> = [];
   server.auth(({ password }) => password === PASSWORD || { accept: false, status: 401 });
   server.on('client', (station) => {
