@@ -69,7 +69,8 @@ const result = await build({
   logLevel: 'warning',
 });
 const external = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external));
-if (external.length) throw new Error(`station.min.js: external imports left: ${external.map((i) => i.path).join(', ')}`);
+if (external.length)
+  throw new Error(`station.min.js: external imports left: ${external.map((i) => i.path).join(', ')}`);
 for (const out of result.outputFiles) {
   if (out.path.endsWith('.map')) {
     // Sources as `<package>/<path in package>` rather than paths into this machine's workspace.

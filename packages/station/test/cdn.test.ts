@@ -27,7 +27,8 @@ let endpoint: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'station-cdn-'));
-  for (const file of ['station.min.js', 'station.min.js.map']) await copyFile(join(cdnDir, file), join(dir, file));
+  for (const file of ['station.min.js', 'station.min.js.map'])
+    await copyFile(join(cdnDir, file), join(dir, file));
   await writeFile(
     join(dir, 'index.html'),
     `<!doctype html><meta charset="utf-8"><title>loading</title>
@@ -69,9 +70,11 @@ document.title = 'ready';
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('requestfailed', (r) => errors.push(`${r.url()} failed`));
   await page.goto(site.url);
-  await page.waitForFunction(() => document.title === 'ready', undefined, { timeout: 10_000 }).catch(() => {
-    throw new Error(`The page did not load station.min.js: ${errors.join('; ') || 'no error reported'}`);
-  });
+  await page
+    .waitForFunction(() => document.title === 'ready', undefined, { timeout: 10_000 })
+    .catch(() => {
+      throw new Error(`The page did not load station.min.js: ${errors.join('; ') || 'no error reported'}`);
+    });
 }, 60_000);
 
 afterAll(async () => {
@@ -84,7 +87,14 @@ afterAll(async () => {
 describe('station.min.js in a plain page', () => {
   it('exports the station, the fleet, the relay connector and the browser client — not the CSMS side', async () => {
     const names = await page.evaluate(() => Object.keys((globalThis as unknown as { cdn: object }).cdn));
-    for (const name of ['VirtualStation', 'Fleet', 'relayConnector', 'ScaledClock', 'OCPPClient', 'browserConnector'])
+    for (const name of [
+      'VirtualStation',
+      'Fleet',
+      'relayConnector',
+      'ScaledClock',
+      'OCPPClient',
+      'browserConnector',
+    ])
       expect(names).toContain(name);
     expect(names).not.toContain('OCPPServer');
     // Error classes keep their names through minification (users log and match on them).
