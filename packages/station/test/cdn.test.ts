@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OCPPServer } from '@ocpp-ws-io/node';
 import { type LaunchedChromium, launchChromium, serveStatic } from '@ocpp-ws-io/test-utils';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const cdnDir = fileURLToPath(new URL('../dist/cdn/', import.meta.url));
@@ -20,7 +19,8 @@ type Cdn = typeof import('../dist/cdn/station.min.js');
 let dir: string;
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let chromium: LaunchedChromium;
-let page: Page;
+// The tab's type through test-utils: the station package does not depend on playwright-core itself.
+let page: Awaited<ReturnType<LaunchedChromium['newPage']>>;
 const seen: Array<{ identity: string; action: string; params: Record<string, unknown> }> = [];
 let csms: OCPPServer<'ocpp1.6'>;
 let endpoint: string;

@@ -11,7 +11,6 @@ import {
   type StaticServer,
   serveStatic,
 } from '@ocpp-ws-io/test-utils';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFleetPage, type FleetPageModule } from './helpers/fleet-page.js';
 import { ENROLMENT_SECRET, startWorkerCsms, type WorkerCsms } from './helpers/worker-csms.js';
@@ -23,7 +22,8 @@ let relay: RunningRelay;
 let pageDir: Awaited<ReturnType<typeof buildFleetPage>>;
 let site: StaticServer;
 let chromium: LaunchedChromium;
-let page: Page;
+// The tab's type through test-utils: the station package does not depend on playwright-core itself.
+let page: Awaited<ReturnType<LaunchedChromium['newPage']>>;
 const pageErrors: string[] = [];
 const webSockets: string[] = [];
 
