@@ -47,7 +47,14 @@ export interface RelayOptions {
   readonly log?: (line: string) => void;
 }
 
-/** The options with their defaults filled in, as one link uses them. */
+/**
+ * The options with their defaults filled in, as one link uses them (internal).
+ *
+ * @example
+ * ```ts
+ * const settings: RelaySettings = { allowed: compileTargets(targets), maxStationsPerLink: 2_000, maxFrameBytes: 1 << 20, maxBufferedBytes: 4 << 20, handshakeTimeoutMs: 30_000, pingIntervalMs: 30_000, log: () => {} };
+ * ```
+ */
 export interface RelaySettings {
   readonly allowed: (url: URL) => boolean;
   readonly maxStationsPerLink: number;
@@ -58,5 +65,12 @@ export interface RelaySettings {
   readonly log: (line: string) => void;
 }
 
-/** Default of {@link RelayOptions.maxStationsPerLink}. */
+/**
+ * Default of {@link RelayOptions.maxStationsPerLink}: room for a 1,000-station tab, twice over.
+ *
+ * @example
+ * ```ts
+ * await startRelay({ allowedTargets, maxStationsPerLink: DEFAULT_MAX_STATIONS_PER_LINK / 2 });
+ * ```
+ */
 export const DEFAULT_MAX_STATIONS_PER_LINK = 2_000;

@@ -31,9 +31,24 @@ export type FleetClientFactory<TProtocol extends OCPPProtocol = OCPPProtocol> = 
   index: number,
 ) => OCPPClient<TProtocol>;
 
-/** The default pause between two stations' boots, ms on the fleet's clock. */
+/**
+ * The default pause between two stations' boots, ms on the fleet's clock: 50 boots a second.
+ *
+ * @example
+ * ```ts
+ * const bootSeconds = (1_000 * DEFAULT_STAGGER_MS) / 1_000; // 20 s for a thousand stations
+ * ```
+ */
 export const DEFAULT_STAGGER_MS = 20;
-/** The default cap on stations connecting and booting at once. */
+
+/**
+ * The default cap on stations connecting and waiting for their first BootNotification answer at once.
+ *
+ * @example
+ * ```ts
+ * new Fleet({ ...options, maxConcurrentStarts: DEFAULT_MAX_CONCURRENT_STARTS / 4 }); // a gentler start
+ * ```
+ */
 export const DEFAULT_MAX_CONCURRENT_STARTS = 32;
 
 /**

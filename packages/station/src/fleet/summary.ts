@@ -51,7 +51,14 @@ export interface FleetSummary {
   readonly nowMs: number;
 }
 
-/** What the summary reads of one station: its phase, its client's state and its live state. */
+/**
+ * What the summary reads of one station: its phase, its client's state and its live state.
+ *
+ * @example
+ * ```ts
+ * const input: SummaryInput = { phase: 'started', connection: station.client.state, boot: station.state.boot.status, connectors: station.state.connectors };
+ * ```
+ */
 export interface SummaryInput {
   readonly phase: FleetMemberPhase;
   readonly connection: ClientState;

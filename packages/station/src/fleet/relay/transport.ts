@@ -30,11 +30,6 @@ export class RelayTransport implements Transport {
     return this.#protocol;
   }
 
-  /** True until the relay reported the channel closed (or the link went down). */
-  get closed(): boolean {
-    return this.#state === 'closed';
-  }
-
   send(data: string): void {
     if (this.#state === 'open') this.out(pageFrame('send', this.channel, data));
   }
