@@ -52,8 +52,11 @@ const log = (...args) => console.error('[fleet]', ...args);
 const work = mkdtempSync(join(tmpdir(), 'fleet-bench-'));
 const children = [];
 
-/** Starts `node <args>` in its own process group; resolves with it once a line matches `ready`. */
-function startChild(args, ready, options = {}) {
+/**
+ * Starts `node <args>` in its own process group; resolves with it once a line matches `ready`
+ * (within `readyMs`).
+ */
+function startChild(args, ready, options = {}, readyMs = 90_000) {
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,7 +67,10 @@ function startChild(args, ready, options = {}) {
   const lines = createInterface({ input: child.stdout });
   child.stderr.resume();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} not ready within 90 s`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${args.join(' ')} not ready within ${readyMs / 1000} s`)),
+      readyMs,
+    );
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code})`)));
     lines.on('line', (line) => {
       const match = ready.exec(line);
@@ -236,6 +242,9 @@ async function runNode(size) {
       String(WARMUP_MS),
     ],
     /^@measuring/,
+    {},
+    // Boot, cars and warm-up come first: a thousand stations against a slow CSMS take minutes.
+    30 * 60_000,
   );
   const o0 = others();
   const wall0 = performance.now();
@@ -263,13 +272,20 @@ async function runNode(size) {
 
 // ── all runs ──────────────────────────────────────────────────────────────────────────────────
 const runs = [];
+const failed = [];
 try {
   for (const size of SIZES)
     for (const runtime of RUNTIMES) {
       log(`${runtime}, ${size} stations …`);
-      const run = runtime === 'chromium' ? await runChromium(size) : await runNode(size);
-      runs.push(run);
-      log(JSON.stringify({ ...run, boot: undefined }));
+      try {
+        const run = runtime === 'chromium' ? await runChromium(size) : await runNode(size);
+        runs.push(run);
+        log(JSON.stringify({ ...run, boot: undefined, summary: undefined }));
+      } catch (error) {
+        // One run failing (a time-out, a crash) is a result too: say so and go on.
+        log(`${runtime} ${size} failed: ${error.stack ?? error}`);
+        failed.push({ runtime, stations: size, error: String(error.message ?? error) });
+      }
       await sleep(5_000); // the CSMS sees the last run's stations go
     }
 } finally {
@@ -314,6 +330,7 @@ writeFigures({
     windowS: WINDOW_MS / 1000,
     oneTab1000: tab1000 ? tab1000.booted === tab1000.stations && tab1000.charging === tab1000.stations : null,
     runs: rows,
+    failed,
   },
 });
 const table = [
@@ -352,7 +369,7 @@ CPU is in % of one core over the window (100 % = one core busy).
 
 ${table.join('\n')}
 
-1,000 stations in one tab: **${tab1000 ? (tab1000.booted === tab1000.stations ? 'reached' : `not reached (${tab1000.booted} booted)`) : 'not measured'}**.
+${failed.length ? `Runs that failed: ${failed.map((f) => `${f.runtime} × ${f.stations} (${f.error})`).join('; ')}.\n\n` : ''}1,000 stations in one tab: **${tab1000 ? (tab1000.booted === tab1000.stations ? 'reached' : `not reached (${tab1000.booted} booted)`) : 'not measured'}**.
 
 Raw runs (boot reports, summaries, error counts):
 
