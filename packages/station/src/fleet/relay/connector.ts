@@ -29,7 +29,8 @@ export interface RelayConnectorOptions {
 }
 
 /**
- * A {@link Connector} whose stations share one socket to a relay; also reports and ends the link.
+ * A connector (core's `Connector`) whose stations share one socket to a relay; also reports and
+ * ends the link.
  *
  * @example
  * ```ts
@@ -38,7 +39,9 @@ export interface RelayConnectorOptions {
  * relay.close();
  * ```
  */
-export interface RelayConnector extends Connector {
+export interface RelayConnector {
+  /** Opens one station's connection as a channel of the link: a {@link Connector}. */
+  (request: ConnectRequest): Promise<Transport>;
   /** Stations connected or connecting through the link. */
   readonly channels: number;
   /** Closes the link: every station on it sees its connection lost (1006) and reconnects. */
