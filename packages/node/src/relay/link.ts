@@ -118,7 +118,8 @@ export class RelayLink {
           // Usually a frame that crossed the CSMS's close on the way: the page hears `closed` anyway.
           this.#toPage(relayFrame('error', frame.channel, { message: 'no station on this channel' }));
         } else if (channel.state !== 'open') {
-          this.#toPage(relayFrame('error', frame.channel, { message: 'not open: wait for opened' }));
+          const message = channel.state === 'opening' ? 'not open: wait for opened' : 'closing: frame dropped';
+          this.#toPage(relayFrame('error', frame.channel, { message }));
         } else if (channel.ws.bufferedAmount > this.settings.maxBufferedBytes) {
           this.#drop(frame.channel, channel, 'closed', {
             code: 1006,

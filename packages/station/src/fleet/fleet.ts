@@ -55,6 +55,7 @@ export class Fleet<TProtocol extends OCPPProtocol = OCPPProtocol> {
   readonly #options: FleetOptions<TProtocol>;
   #run: StaggeredRun | undefined;
   #starting: Promise<FleetStartResult> | undefined;
+  #stopping: Promise<void> | undefined;
   #errors = 0;
 
   constructor(options: FleetOptions<TProtocol>) {
@@ -196,7 +197,15 @@ export class Fleet<TProtocol extends OCPPProtocol = OCPPProtocol> {
    * await fleet.stop({ powerCut: true });  // a power cut for all: the next start ends their transactions
    * ```
    */
-  async stop(options?: StopOptions): Promise<void> {
+  stop(options?: StopOptions): Promise<void> {
+    // A second stop() while the first is under way waits for the same one.
+    this.#stopping ??= this.#stop(options).finally(() => {
+      this.#stopping = undefined;
+    });
+    return this.#stopping;
+  }
+
+  async #stop(options: StopOptions | undefined): Promise<void> {
     const run = this.#run;
     if (!run) return;
     run.cancel();

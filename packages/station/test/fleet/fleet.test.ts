@@ -212,6 +212,24 @@ describe('start and stop all', () => {
     await fleet.stop();
     expect(csms.of('StopTransaction').map((s) => [s.identity, s.params.reason])).toEqual([['CP-1', 'Other']]);
   });
+
+  it('two stop() calls at once stop each station once', async () => {
+    const { clock, csms } = setup();
+    const fleet = memoryFleet(csms, { size: 2, staggerMs: 0 });
+    const started = fleet.start();
+    await clock.settle();
+    await started;
+    fleet.stations[0]!.plugIn(1);
+    await fleet.stations[0]!.presentToken('TAG1', 1);
+    await clock.settle();
+    let stopped = 0;
+    fleet.on('stopped', () => stopped++);
+    const first = fleet.stop();
+    const second = fleet.stop();
+    await Promise.all([first, second]);
+    expect(stopped).toBe(1);
+    expect(csms.of('StopTransaction')).toHaveLength(1);
+  });
 });
 
 describe('summary', () => {
