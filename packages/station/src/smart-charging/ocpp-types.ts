@@ -1,13 +1,11 @@
 // The OCPP message types the conversions read and write, from @ocpp-ws-io/schemas (types only, so
 // this module loads nothing from the schemas package at runtime).
 //
-// The one place this module names the schemas package. It imports the workspace sources by
-// relative path because packages/station has no package.json yet (it lands with the station
-// itself); once that package depends on "@ocpp-ws-io/schemas": "workspace:*", these three paths
-// become '@ocpp-ws-io/schemas/ocpp1.6', '/ocpp2.0.1' and '/ocpp2.1', and nothing else changes.
-import type * as Ocpp16 from '../../../../schemas/src/ocpp1.6.js';
-import type * as Ocpp201 from '../../../../schemas/src/ocpp2.0.1.js';
-import type * as Ocpp21 from '../../../../schemas/src/ocpp2.1.js';
+// The one place this module names the schemas package (the station's package.json depends on it,
+// so its own build resolves these to the schemas' published types).
+import type * as Ocpp16 from '@ocpp-ws-io/schemas/ocpp1.6';
+import type * as Ocpp201 from '@ocpp-ws-io/schemas/ocpp2.0.1';
+import type * as Ocpp21 from '@ocpp-ws-io/schemas/ocpp2.1';
 
 export type { Ocpp16, Ocpp21, Ocpp201 };
 
