@@ -93,6 +93,8 @@ export interface TxRecord {
   allowedEnergyTransfer?: string[];
   /** The limit (W) last reported with ChargingRateChanged. */
   reportedLimitW?: number;
+  /** 2.1: kept across a Reset ImmediateAndResume; reported TxResumed after the new boot. */
+  resumed?: boolean;
 }
 
 /** Everything the 2.x profile keeps. */

@@ -379,34 +379,46 @@ export class Transactions {
   }
 
   /**
-   * E?/B?: transactions the previous run left running ended when the station lost power: Ended
-   * with stoppedReason PowerLoss (offline) as of its last save, seqNo continuing from the saved one.
+   * After a restart: transactions the previous run left running ended when the station lost power
+   * (the station does not resume them) — Ended with stoppedReason PowerLoss, offline, as of its
+   * last save, seqNo going on from the saved one. After a 2.1 Reset ImmediateAndResume
+   * they go on instead (TxResumed once booted).
    */
   recover(): void {
-    const { ctx } = this.p;
+    const { ctx, data } = this.p;
     const at = Math.min(ctx.state.powerLostAtMs ?? ctx.clock.now(), ctx.clock.now());
+    const resume = data.resumeTransactions === true;
     delete ctx.state.powerLostAtMs;
+    delete data.resumeTransactions;
     for (const c of ctx.state.connectors) {
       c.powerW = 0;
       const tx = c.transaction;
       if (!tx) continue;
       // A transaction saved before its record existed (an older copy) gets one now.
-      this.p.data.transactions[tx.id!] ??= {
+      data.transactions[tx.id!] ??= {
         evseId: c.id,
         seqNo: 1,
         authorized: true,
         unconfirmed: [],
         ended: false,
       };
-      void this.stop(c, 'PowerLoss', { atMs: at, offline: true });
+      if (resume) data.transactions[tx.id!]!.resumed = true;
+      else void this.stop(c, 'PowerLoss', { atMs: at, offline: true });
     }
   }
 
-  /** Once accepted: held events go out in order, and the samplers run. */
+  /** Once accepted: held events go out in order, resumed transactions say so, and the samplers run. */
   accepted(): void {
     for (const c of this.p.ctx.state.connectors) {
       for (const tx of [c.transaction, ...c.ending]) if (tx && tx.held.length > 0) this.#release(c, tx);
       c.ending = c.ending.filter((t) => t.held.length > 0);
+      const rec = c.transaction ? this.record(c.transaction) : undefined;
+      if (rec?.resumed) {
+        delete rec.resumed;
+        this.p.ctx.applyLimits();
+        // 2.1 TriggerReasonEnumType (the 2.0.1 type the profile writes with does not name it).
+        void this.update(c, 'TxResumed' as TriggerReasonEnumType);
+      }
       this.scheduleSampling(c);
     }
   }

@@ -184,8 +184,13 @@ export async function rig2<V extends Version = 'ocpp2.0.1'>(options: RigOptions<
   return { clock, csms, client, station, network, durable, store };
 }
 
+/** What the helpers below read of a CSMS of either version. */
+export interface Recorder {
+  of(action: string): Received[];
+}
+
 /** StatusNotification connectorStatus of an EVSE, in order. */
-export function statuses(csms: MemoryCsms2<Version>, evseId: number): string[] {
+export function statuses(csms: Recorder, evseId: number): string[] {
   return csms
     .of('StatusNotification')
     .filter((r) => r.params.evseId === evseId)
@@ -213,7 +218,7 @@ type Event = {
 };
 
 /** The TransactionEvents the CSMS received, typed. */
-export function events(csms: MemoryCsms2<Version>): Event[] {
+export function events(csms: Recorder): Event[] {
   return csms.of('TransactionEvent').map((r) => r.params as unknown as Event);
 }
 
