@@ -215,7 +215,7 @@ describe('transactions (OCPP 2.0.1 E01–E10, F01/F03, J01/J02)', () => {
     ).toEqual(['2025-03-01T10:15:00.000Z', '2025-03-01T10:30:00.000Z']);
     const idle = csms.of('MeterValues');
     expect(idle.map((r) => r.params.evseId)).toEqual([2, 2]);
-    const mv = (idle[0]?.params.meterValue as Array<{ sampledValue: Array<{ context: string }> }>)[0];
+    const [mv] = (idle[0]?.params.meterValue ?? []) as Array<{ sampledValue: Array<{ context: string }> }>;
     expect(mv?.sampledValue[0]?.context).toBe('Sample.Clock');
   });
 

@@ -226,3 +226,11 @@ export function events(csms: Recorder): Event[] {
 export function energyOf(mv: NonNullable<Event['meterValue']>[number] | undefined): number | undefined {
   return mv?.sampledValue.find((v) => v.measurand === 'Energy.Active.Import.Register')?.value;
 }
+
+/**
+ * Settles the clock (virtual time stands still) until `done()` or `tries` rounds passed: for work
+ * outside the virtual clock (WebCrypto key generation). Bounded, so a test fails rather than hangs.
+ */
+export async function settleUntil(clock: ManualClock, done: () => boolean, tries = 200): Promise<void> {
+  for (let i = 0; i < tries && !done(); i++) await clock.settle();
+}
