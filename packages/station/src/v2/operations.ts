@@ -179,7 +179,9 @@ export class Operations {
   unpublish(checksum: string): 'DownloadOngoing' | 'NoFirmware' | 'Unpublished' {
     const published = this.p.data.publishedFirmware;
     if (!published || published.checksum !== checksum) return 'NoFirmware';
-    if (published.status === 'Downloading') return 'DownloadOngoing';
+    // Until it is published or has failed, the file is still on its way.
+    if (!['Published', 'DownloadFailed', 'InvalidChecksum', 'PublishFailed'].includes(published.status))
+      return 'DownloadOngoing';
     this.p.ctx.timers.clear('publish');
     delete this.p.data.publishedFirmware;
     return 'Unpublished';

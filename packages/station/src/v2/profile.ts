@@ -214,6 +214,15 @@ export class Ocpp2 implements ProtocolProfile {
     });
   }
 
+  /**
+   * Recomputes the limits and power (see StationContext.applyLimits) and looks at the monitors
+   * that watch power: the physics reports only what time changes, not what the profile changed.
+   */
+  applyLimits(): void {
+    this.ctx.applyLimits();
+    this.monitoring.evaluate();
+  }
+
   /** An ISO 8601 timestamp of the station's clock (now, or `ms`). */
   iso(ms = this.ctx.clock.now()): string {
     return new Date(ms).toISOString();

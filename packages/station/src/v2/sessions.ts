@@ -133,7 +133,7 @@ export class Sessions {
       rec.idToken = idToken;
       if (options.remoteStartId !== undefined) rec.remoteStartId = options.remoteStartId;
       delete running.suspendedByCsms;
-      ctx.applyLimits();
+      this.p.applyLimits();
       void this.tx.update(c, options.trigger, { idToken });
       return { result: 'started', connectorId: c.id };
     }
@@ -238,7 +238,7 @@ export class Sessions {
     const tx = c.transaction!;
     this.tx.record(tx).authorized = false;
     tx.suspendedByCsms = true;
-    this.p.ctx.applyLimits();
+    this.p.applyLimits();
     await this.tx.update(c, 'StopAuthorized', { idToken });
   }
 
@@ -247,7 +247,7 @@ export class Sessions {
     this.p.ctx.timers.clear(`evConnection:${c.id}`);
     const waiting = this.#waiting.get(c.id);
     if (c.transaction) {
-      this.p.ctx.applyLimits();
+      this.p.applyLimits();
       void this.tx.update(c, 'CablePluggedIn');
     } else if (!this.mayStart() && c.operative && this.p.ctx.state.station.operative) {
       const points = this.#startPoints();
@@ -275,7 +275,7 @@ export class Sessions {
       if (ends) void this.tx.stop(c, 'EVDisconnected');
       else void this.tx.update(c, 'EVCommunicationLost');
     }
-    this.p.ctx.applyLimits();
+    this.p.applyLimits();
     this.p.status.report(connectorId);
   }
 
@@ -295,13 +295,15 @@ export class Sessions {
           : 'Other';
       void this.tx.stop(c, 'Other', { stoppedReason, trigger: 'AbnormalCondition' });
     }
-    this.p.ctx.applyLimits();
+    this.p.applyLimits();
   }
 
+  /** Power started or stopped flowing: chargingState, status and the monitors that watch power. */
   powerChanged(connectorId: number): void {
     const c = this.p.ctx.connector(connectorId);
     this.tx.checkChargingState(c);
     this.p.status.report(connectorId);
+    this.p.monitoring.evaluate();
   }
 
   stop(connectorId: number, reason: StopReason, options?: EndOptions): Promise<void> {

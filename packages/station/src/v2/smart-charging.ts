@@ -68,7 +68,7 @@ const MAX_PROFILES = 20;
 
 /** After a change to the installed profiles: power follows, running transactions hear of a new rate. */
 export function limitsChanged(p: Ocpp2): void {
-  p.ctx.applyLimits();
+  p.applyLimits();
   for (const c of p.ctx.state.connectors) p.sessions.tx.rateChanged(c);
 }
 

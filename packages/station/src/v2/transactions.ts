@@ -132,7 +132,7 @@ export class Transactions {
     ctx.timers.clear(`connectionTimeout:${c.id}`);
     ctx.emit('transactionStarted', { connectorId: c.id, localId, idTag: tx.idTag });
     if (options.profile) installTxProfile(this.p, tx, options.profile);
-    ctx.applyLimits();
+    this.p.applyLimits();
     this.p.status.report(c.id);
     const begin = meterValue(
       readConnector(c, now),
@@ -220,7 +220,7 @@ export class Transactions {
     if (this.p.flag('TxCtrlr', 'StopTxOnInvalidId')) void this.stop(c, 'DeAuthorized');
     else {
       tx.suspendedByCsms = true;
-      this.p.ctx.applyLimits();
+      this.p.applyLimits();
       this.checkChargingState(c);
     }
   }
@@ -299,7 +299,7 @@ export class Transactions {
     transactionProfilesEnded(this.p, tx.id);
     this.p.displays.transactionEnded(tx.id!);
     this.p.sessions.transactionEnded(c);
-    ctx.applyLimits();
+    this.p.applyLimits();
     this.p.status.report(c.id);
     ctx.changed();
     return sent;
@@ -415,7 +415,7 @@ export class Transactions {
       const rec = c.transaction ? this.record(c.transaction) : undefined;
       if (rec?.resumed) {
         delete rec.resumed;
-        this.p.ctx.applyLimits();
+        this.p.applyLimits();
         // 2.1 TriggerReasonEnumType (the 2.0.1 type the profile writes with does not name it).
         void this.update(c, 'TxResumed' as TriggerReasonEnumType);
       }
