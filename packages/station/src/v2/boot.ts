@@ -69,7 +69,7 @@ export class BootSequence {
     state.boot = { ...state.boot, status: answer.status, intervalS: answer.interval, atMs: ctx.clock.now() };
     if (answer.status === 'Accepted') {
       state.boot.acceptedOnce = true;
-      // B01.FR.?: the interval of an accepted boot is the heartbeat interval.
+      // B01: the interval of an accepted boot is the heartbeat interval.
       if (answer.interval > 0) state.config['OCPPCommCtrlr.HeartbeatInterval'] = String(answer.interval);
       data.bootReason = 'PowerUp';
       this.scheduleHeartbeat();

@@ -47,7 +47,7 @@ const SHARED: readonly Row[] = [
   },
   {
     action: 'ClearVariableMonitoring',
-    useCase: 'N05',
+    useCase: 'N06',
     behaviour:
       'Per id: Accepted (removed), NotFound, or Rejected for the hard-wired monitor; CALLERROR OccurrenceConstraintViolation over MonitoringCtrlr.ItemsPerMessage[ClearVariableMonitoring].',
     behaviour21:
@@ -55,7 +55,7 @@ const SHARED: readonly Row[] = [
   },
   {
     action: 'CostUpdated',
-    useCase: 'I03',
+    useCase: 'I02',
     behaviour: "Keeps the total cost with the transaction's record (readOcpp2State); answers {}.",
   },
   {
@@ -148,7 +148,7 @@ const SHARED: readonly Row[] = [
   },
   {
     action: 'PublishFirmware',
-    useCase: 'L05',
+    useCase: 'L03',
     behaviour:
       'Accepted, then PublishFirmwareStatusNotification Downloading → Downloaded → ChecksumVerified → Published with the local location (DownloadFailed for a failing location).',
   },
@@ -204,7 +204,7 @@ const SHARED: readonly Row[] = [
   },
   {
     action: 'SetMonitoringLevel',
-    useCase: 'N06',
+    useCase: 'N05',
     behaviour:
       'Accepted for 0..9: monitors of a higher severity number no longer report events; Rejected otherwise.',
   },
@@ -244,7 +244,7 @@ const SHARED: readonly Row[] = [
   },
   {
     action: 'UnpublishFirmware',
-    useCase: 'L06',
+    useCase: 'L04',
     behaviour:
       'Unpublished for the published checksum, DownloadOngoing while it downloads, NoFirmware otherwise.',
   },
@@ -260,88 +260,88 @@ const SHARED: readonly Row[] = [
 const ONLY_21: readonly Row[] = [
   {
     action: 'AFRRSignal',
-    useCase: 'Q?? (aFRR)',
+    useCase: 'Q (bidirectional, aFRR)',
     behaviour:
       'Accepted and kept when an installed profile follows a v2xSignalWattCurve; Rejected (NoAFRRProfile) otherwise.',
   },
   {
     action: 'AdjustPeriodicEventStream',
-    useCase: 'N?? (streams)',
+    useCase: 'N (periodic event streams)',
     behaviour: 'New interval/values for an open stream (its timer follows); Rejected for an unknown stream.',
   },
   {
     action: 'ChangeTransactionTariff',
-    useCase: 'I?? (tariffs)',
+    useCase: 'I (tariffs)',
     behaviour:
       "Replaces the running transaction's tariff and sends Updated (TariffChanged, tariffId); TxNotFound, NoCurrencyChange for another currency, TooManyElements over TariffCostCtrlr.MaxElements.",
   },
   {
     action: 'ClearDERControl',
-    useCase: 'R06',
+    useCase: 'R (DER control)',
     behaviour:
       'Removes the default/scheduled controls matching type and id (outranked ones apply again); Accepted, or NotFound.',
   },
   {
     action: 'ClearTariffs',
-    useCase: 'I?? (tariffs)',
+    useCase: 'I (tariffs)',
     behaviour:
       'Per tariffId (or all) at the EVSE (or everywhere): Accepted when removed, NoTariff otherwise.',
   },
   {
     action: 'GetDERControl',
-    useCase: 'R05',
+    useCase: 'R (DER control)',
     behaviour:
       'Accepted and ReportDERControl with the matching controls (isSuperseded per priority), or NotFound.',
   },
   {
     action: 'GetPeriodicEventStream',
-    useCase: 'N?? (streams)',
+    useCase: 'N (periodic event streams)',
     behaviour: 'The open streams (id, params, variableMonitoringId); none: an empty answer.',
   },
   {
     action: 'GetTariffs',
-    useCase: 'I?? (tariffs)',
+    useCase: 'I (tariffs)',
     behaviour:
       'Accepted with the default tariffs of the EVSE (0: all) and the driver tariffs of running transactions, NoTariff when none, Rejected for an unknown EVSE.',
   },
   {
     action: 'NotifyAllowedEnergyTransfer',
-    useCase: 'Q?? (V2X)',
+    useCase: 'Q (bidirectional)',
     behaviour:
       'Keeps the allowed modes with the transaction; Accepted when an AC mode the EVSE has is allowed, else Rejected; TxNotFound-Rejected for no transaction.',
   },
   {
     action: 'NotifyWebPaymentStarted',
-    useCase: 'C?? (web payment)',
+    useCase: 'C (web payment)',
     behaviour:
       'The EVSE waits `timeout` seconds for the RequestStartTransaction (kept in readOcpp2State.webPayments); answers {}.',
   },
   {
     action: 'RequestBatterySwap',
-    useCase: 'BS?? (battery swap)',
+    useCase: 'battery swap',
     behaviour: 'Rejected (NoBatterySwap): the virtual station has no battery swap equipment.',
   },
   {
     action: 'SetDERControl',
-    useCase: 'R04',
+    useCase: 'R (DER control)',
     behaviour:
       'Stores the control (same id or type default replaced) and answers supersededIds of scheduled controls it outranks; Rejected without the settings its type needs or with DERCtrlr disabled.',
   },
   {
     action: 'SetDefaultTariff',
-    useCase: 'I?? (tariffs)',
+    useCase: 'I (tariffs)',
     behaviour:
       'The tariff becomes the EVSE’s (0: every EVSE’s) default, reported by GetTariffs and kept by transactions starting there; DuplicateTariffId for another tariff under that id, TooManyElements, Rejected for an unknown EVSE.',
   },
   {
     action: 'UpdateDynamicSchedule',
-    useCase: 'K?? (dynamic)',
+    useCase: 'K (dynamic profiles)',
     behaviour:
       'Sets the new limit (and setpoints) of a Dynamic profile and applies it; Rejected for an unknown or non-Dynamic profile.',
   },
   {
     action: 'UsePriorityCharging',
-    useCase: 'K?? (priority)',
+    useCase: 'K (priority charging)',
     behaviour:
       'Turns priority charging on/off for the transaction (GetCompositeSchedule then uses its PriorityCharging profile); NoProfile without one, Rejected for no transaction.',
   },
@@ -360,5 +360,8 @@ const entries = (version: '2.0.1' | '2.1', rows: readonly Row[]): CoverageEntry[
  */
 export const COVERAGE_201: readonly CoverageEntry[] = entries('2.0.1', SHARED);
 
-/** The same for 2.1: the shared actions and those only 2.1 has. */
+/**
+ * The same for 2.1: the shared actions (2.1 keeps their 2.0.1 use-case ids) and those only 2.1
+ * has, cited by the functional block they belong to.
+ */
 export const COVERAGE_21: readonly CoverageEntry[] = [...entries('2.1', SHARED), ...entries('2.1', ONLY_21)];

@@ -1,4 +1,4 @@
-// OCPP 2.1 DER control (R04–R06): SetDERControl stores a default or scheduled control of a grid
+// OCPP 2.1 DER control (functional block R): SetDERControl stores a default or scheduled control of a grid
 // function (curves, fixed power factor, frequency droop…), GetDERControl reports the stored ones in
 // ReportDERControl, ClearDERControl removes them. Among scheduled controls of one type, those of a
 // lower priority (a higher number) than another are superseded; one default per type.

@@ -1,4 +1,4 @@
-// Variable monitoring (N02–N08): SetVariableMonitoring, ClearVariableMonitoring,
+// Variable monitoring (N02–N08): SetVariableMonitoring (N04), ClearVariableMonitoring (N06),
 // SetMonitoringBase, SetMonitoringLevel and GetMonitoringReport → NotifyMonitoringReport. The
 // station comes with a hard-wired monitor on its Problem flag and preconfigured ones on each
 // EVSE's; monitors the CSMS sets are Custom.
@@ -110,7 +110,7 @@ export class Monitoring {
     );
   }
 
-  /** N05: hard-wired monitors stay (Rejected); unknown ids are NotFound. */
+  /** N06: hard-wired monitors stay (Rejected); unknown ids are NotFound. */
   clear(ids: readonly number[]): ClearMonitoringResultType[] {
     return ids.map((id) => {
       const m = this.p.data.monitors.find((x) => x.id === id);
@@ -144,7 +144,7 @@ export class Monitoring {
     return 'Accepted';
   }
 
-  /** N06: events of a severity above (numerically) the level are no longer reported. */
+  /** N05: events of a severity above (numerically) the level are no longer reported. */
   setLevel(severity: number): 'Accepted' | 'Rejected' {
     if (severity < 0 || severity > 9) return 'Rejected';
     this.p.data.monitoringLevel = severity;

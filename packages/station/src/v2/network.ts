@@ -41,7 +41,7 @@ export class Network {
   /**
    * B09: Rejected for a slot outside NetworkConfigurationPriority's values, for the active slot
    * (the connection in use is not changed under it), and for a security profile below the one in
-   * use (B09.FR.?: no downgrade); otherwise the profile is stored.
+   * use (B09: no downgrade); otherwise the profile is stored.
    */
   set(slot: number, profile: NetworkConnectionProfileType): 'Accepted' | 'Rejected' {
     const slots = this.p.device.variables.find(

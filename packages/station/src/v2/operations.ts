@@ -1,7 +1,7 @@
 // Firmware (L01–L04): UpdateFirmware as a status sequence on the virtual clock — scheduled,
 // downloaded, its signature checked, installed once no transaction runs, then a reboot that boots
 // with reason FirmwareUpdate and reports Installed — and PublishFirmware / UnpublishFirmware of a
-// local controller (L05, L06), which makes the file available to the stations behind it.
+// local controller (L03, L04), which makes the file available to the stations behind it.
 
 import type {
   FirmwareStatusEnumType,
@@ -149,7 +149,7 @@ export class Operations {
     return `http://${this.p.ctx.client.identity}.local/firmware/${checksum}`;
   }
 
-  /** L05: downloads the file, checks it, publishes it (replacing an earlier one). */
+  /** L03: downloads the file, checks it, publishes it (replacing an earlier one). */
   publish(req: PublishFirmwareRequest): 'Accepted' {
     const { ctx } = this.p;
     this.p.data.publishedFirmware = {
@@ -175,7 +175,7 @@ export class Operations {
     return 'Accepted';
   }
 
-  /** L06: stops publishing the file with that checksum. */
+  /** L04: stops publishing the file with that checksum. */
   unpublish(checksum: string): 'DownloadOngoing' | 'NoFirmware' | 'Unpublished' {
     const published = this.p.data.publishedFirmware;
     if (!published || published.checksum !== checksum) return 'NoFirmware';

@@ -31,7 +31,7 @@ export class Reservations {
     };
     if (!(reservation.expiresAtMs > this.p.ctx.clock.now())) return 'Rejected';
     if (req.connectorType !== undefined && req.connectorType !== CONNECTOR_TYPE) return 'Rejected';
-    // The same id again replaces the earlier reservation (H01.FR.?: "reservation with this id is replaced").
+    // The same id again replaces the earlier reservation (H01).
     const existing = this.#find(req.id);
     if (existing) this.#remove(existing);
     if (req.evseId === undefined || req.evseId === 0) {

@@ -83,7 +83,7 @@ export interface TxRecord {
   /** seqNos handed to the client and not answered yet (GetTransactionStatus messagesInQueue). */
   unconfirmed: number[];
   ended: boolean;
-  /** CostUpdated (I03): the running total the CSMS sent. */
+  /** CostUpdated (I02): the running total the CSMS sent. */
   totalCost?: number;
   /** 2.1 ChangeTransactionTariff / the default tariff in force at the start. */
   tariff?: TariffType;

@@ -1,7 +1,7 @@
-// Tariffs and costs. OCPP 2.1 (I?? "tariff and cost"): SetDefaultTariff stores a tariff for EVSEs,
+// Tariffs and costs. OCPP 2.1 (functional block I, tariffs): SetDefaultTariff stores a tariff for EVSEs,
 // GetTariffs lists the tariffs in force (default ones and the driver tariffs of running
 // transactions), ClearTariffs removes them, ChangeTransactionTariff replaces a running
-// transaction's tariff. Both versions: CostUpdated (I03) keeps the running total the CSMS sent.
+// transaction's tariff. Both versions: CostUpdated (I02) keeps the running total the CSMS sent.
 
 import type {
   ClearTariffsResultType,
@@ -125,7 +125,7 @@ export class Tariffs {
     return 'Accepted';
   }
 
-  /** I03 CostUpdated: the running total of a transaction (known or still being delivered). */
+  /** I02 CostUpdated: the running total of a transaction (known or still being delivered). */
   costUpdated(transactionId: string, totalCost: number): void {
     const rec = this.p.data.transactions[transactionId];
     if (rec) rec.totalCost = totalCost;

@@ -248,7 +248,7 @@ export class Transactions {
   }
 
   /**
-   * K?: ChargingRateChanged when the limit in force moved by at least
+   * K02: ChargingRateChanged when the limit in force moved by at least
    * SmartChargingCtrlr.LimitChangeSignificance percent since it was last reported.
    */
   rateChanged(c: ConnectorState): void {

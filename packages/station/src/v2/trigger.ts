@@ -1,7 +1,7 @@
 // TriggerMessage (F06): the station answers, then sends the requested message right after the
 // answer (also while its boot is Pending, B02). An EVSE (and connector) the station does not have
 // is Rejected, as is a message with nothing to report (no transaction for TransactionEvent) and a
-// BootNotification once accepted (F06.FR.17).
+// BootNotification once accepted (F06).
 
 import type { EVSEType } from '@ocpp-ws-io/schemas/ocpp2.0.1';
 import type { ConnectorState } from '../model/state.js';

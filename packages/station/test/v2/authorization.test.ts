@@ -26,7 +26,7 @@ describe('authorization (OCPP 2.0.1 C01–C16, D01, D02)', () => {
     expect(events(csms)).toEqual([]);
   });
 
-  it('C12/C13 LocalPreAuthorize: a token on the local list starts at once, without Authorize', async () => {
+  it('C14 LocalPreAuthorize: a token on the local list starts at once, without Authorize', async () => {
     const { csms, clock, station } = await rig2({ config: { 'AuthCtrlr.LocalPreAuthorize': 'true' } });
     expect(
       await csms.call('SendLocalList', {
@@ -42,7 +42,7 @@ describe('authorization (OCPP 2.0.1 C01–C16, D01, D02)', () => {
     expect(events(csms)[0]?.idToken).toEqual(card('LISTED'));
   });
 
-  it('C15 offline: a listed token charges (LocalAuthorizeOffline), an unknown one only with OfflineTxForUnknownIdEnabled', async () => {
+  it('C13/C15 offline: a listed token charges (LocalAuthorizeOffline), an unknown one only with OfflineTxForUnknownIdEnabled', async () => {
     const { csms, clock, station } = await rig2();
     await csms.call('SendLocalList', {
       versionNumber: 1,

@@ -88,7 +88,7 @@ describe('certificates (OCPP 2.0.1 M03–M05, A02/A03)', () => {
   });
 });
 
-describe('display messages and cost (OCPP 2.0.1 O01–O06, I03)', () => {
+describe('display messages and cost (OCPP 2.0.1 O01–O05, I02)', () => {
   it('O01 SetDisplayMessage → O03 GetDisplayMessages → NotifyDisplayMessages; O05 ClearDisplayMessage; unsupported format and priority', async () => {
     const { csms, clock } = await rig2();
     const message = (id: number, extra: Record<string, unknown> = {}) => ({
@@ -125,7 +125,7 @@ describe('display messages and cost (OCPP 2.0.1 O01–O06, I03)', () => {
     expect(await csms.call('GetDisplayMessages', { requestId: 9, id: [2] })).toEqual({ status: 'Unknown' });
   });
 
-  it('O01 a message ends at its endDateTime; O06 one bound to a transaction ends with it', async () => {
+  it('O01 a message ends at its endDateTime; O02 one bound to a transaction ends with it', async () => {
     const { csms, clock, station } = await rig2();
     station.plugIn(1);
     await station.presentToken('TAG-1', 1);
@@ -154,7 +154,7 @@ describe('display messages and cost (OCPP 2.0.1 O01–O06, I03)', () => {
     expect(readOcpp2State(station.state)?.displayMessages).toEqual([]);
   });
 
-  it('I03 CostUpdated: the running total is kept with the transaction', async () => {
+  it('I02 CostUpdated: the running total is kept with the transaction', async () => {
     const { csms, clock, station } = await rig2();
     station.plugIn(1);
     await station.presentToken('TAG-1', 1);

@@ -75,7 +75,7 @@ describe('monitoring (OCPP 2.0.1 N02–N08)', () => {
     ]);
   });
 
-  it('N07 Delta monitor on a configuration value: NotifyEvent when SetVariables changes it; N06 SetMonitoringLevel silences a lower severity', async () => {
+  it('N07 Delta monitor on a configuration value: NotifyEvent when SetVariables changes it; N05 SetMonitoringLevel silences a lower severity', async () => {
     const { csms, clock } = await rig2();
     const heartbeat = { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } };
     await csms.call('SetVariableMonitoring', {
@@ -96,7 +96,7 @@ describe('monitoring (OCPP 2.0.1 N02–N08)', () => {
     expect(await csms.call('SetMonitoringLevel', { severity: 10 })).toEqual({ status: 'Rejected' });
   });
 
-  it('N07 the hard-wired Problem monitor reports a station fault; N05 ClearVariableMonitoring refuses it, removes custom ones', async () => {
+  it('N07 the hard-wired Problem monitor reports a station fault; N06 ClearVariableMonitoring refuses it, removes custom ones', async () => {
     const { csms, clock, station } = await rig2();
     station.fault(0, { errorCode: 'PowerMeterFailure' });
     await clock.settle();

@@ -83,7 +83,7 @@ describe('remote control (OCPP 2.0.1 F01–F06)', () => {
     expect(station.snapshot().chargingProfiles).toEqual([]);
   });
 
-  it('F02 a transaction waiting for its token (TxStartPoint EVConnected): RequestStartTransaction answers its id and authorizes it', async () => {
+  it('F01 cable first, a transaction waiting for its token (TxStartPoint EVConnected): RequestStartTransaction answers its id and authorizes it', async () => {
     const { csms, clock, station } = await rig2({ config: { 'TxCtrlr.TxStartPoint': 'EVConnected' } });
     station.plugIn(1);
     await clock.settle();
@@ -167,7 +167,7 @@ describe('remote control (OCPP 2.0.1 F01–F06)', () => {
       ]);
     });
 
-    it('BootNotification is Rejected once accepted (F06.FR.17); an unknown EVSE is Rejected', async () => {
+    it('BootNotification is Rejected once accepted (F06); an unknown EVSE is Rejected', async () => {
       const { csms } = await rig2();
       expect(await csms.call('TriggerMessage', { requestedMessage: 'BootNotification' })).toEqual({
         status: 'Rejected',

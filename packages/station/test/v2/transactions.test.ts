@@ -64,7 +64,7 @@ describe('transactions (OCPP 2.0.1 E01–E10, F01/F03, J01/J02)', () => {
     expect(statuses(csms, 1).at(-1)).toBe('Available');
   });
 
-  it('E02 token first, cable later (TxStartPoint PowerPathClosed): Started on plug-in with triggerReason CablePluggedIn', async () => {
+  it('E03 token first, cable later (TxStartPoint PowerPathClosed): Started on plug-in with triggerReason CablePluggedIn', async () => {
     const { csms, clock, station } = await rig2();
     expect(await station.presentToken('TAG-1', 1)).toEqual({ result: 'authorized', connectorId: 1 });
     await clock.settle();
@@ -86,7 +86,7 @@ describe('transactions (OCPP 2.0.1 E01–E10, F01/F03, J01/J02)', () => {
     expect(events(csms)).toEqual([]);
   });
 
-  it('E01 TxStartPoint EVConnected: Started at plug-in without energy (EVConnected), Authorized by the token, charging follows', async () => {
+  it('E01/E02 TxStartPoint EVConnected (cable first): Started at plug-in without energy (EVConnected), Authorized by the token, charging follows', async () => {
     const { csms, clock, station } = await rig2({ config: { 'TxCtrlr.TxStartPoint': 'EVConnected' } });
     station.plugIn(2);
     await clock.settle();
@@ -127,7 +127,7 @@ describe('transactions (OCPP 2.0.1 E01–E10, F01/F03, J01/J02)', () => {
     ]);
   });
 
-  it('E06/E07 the same token ends its transaction (StopAuthorized, Local, idToken); E10 unplugging ends it (EVCommunicationLost, EVDisconnected)', async () => {
+  it('E06/E07 the same token ends its transaction (StopAuthorized, Local, idToken); E09 unplugging ends it (EVCommunicationLost, EVDisconnected)', async () => {
     const { csms, clock, station } = await rig2();
     station.plugIn(1);
     station.plugIn(2);
@@ -151,7 +151,7 @@ describe('transactions (OCPP 2.0.1 E01–E10, F01/F03, J01/J02)', () => {
     ]);
   });
 
-  it('E07 TxStopPoint EVConnected only: the token deauthorizes (energy stops) and the transaction ends with the cable', async () => {
+  it('E06/E10 TxStopPoint EVConnected only: the token deauthorizes (energy stops) and the transaction ends with the cable', async () => {
     const { csms, clock, station } = await rig2({ config: { 'TxCtrlr.TxStopPoint': 'EVConnected' } });
     station.plugIn(1);
     await station.presentToken('TAG-1', 1);
@@ -190,7 +190,7 @@ describe('transactions (OCPP 2.0.1 E01–E10, F01/F03, J01/J02)', () => {
     expect(station.snapshot().connectors[1]?.transaction).toBeUndefined();
   });
 
-  it('E02 a full car: ChargingStateChanged to SuspendedEV', async () => {
+  it('E15 a full car: ChargingStateChanged to SuspendedEV', async () => {
     const { csms, clock, station } = await rig2({ config: { 'SampledDataCtrlr.TxUpdatedInterval': '0' } });
     station.plugIn(1, { socPercent: 95, capacityWh: 10_000 });
     await station.presentToken('TAG-1');

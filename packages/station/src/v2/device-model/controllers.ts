@@ -194,7 +194,7 @@ export const CONTROLLERS: readonly VariableDef[] = [
   rw('TariffCostCtrlr', 'Enabled', 'boolean', 'true', instance('Cost')),
   rw('TariffCostCtrlr', 'Currency', 'string', 'EUR', { maxLimit: 3 }),
   ro('TariffCostCtrlr', 'MaxElements', 'integer', '10', { ...count(), ...instance('Tariff'), only21: true }),
-  // DERCtrlr (2.1 R04).
+  // DERCtrlr (2.1 DER control).
   { ...rw('DERCtrlr', 'Enabled', 'boolean', 'true'), only21: true },
   { ...available('DERCtrlr'), only21: true },
 ];

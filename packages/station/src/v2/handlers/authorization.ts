@@ -6,7 +6,7 @@ export function authorizationHandlers(p: Ocpp2): Array<() => void> {
   const { ctx } = p;
   return [
     p.handle('ClearCache', () => {
-      // C11.FR.?: Rejected when the cache is disabled.
+      // C11: Rejected when the cache is disabled.
       if (!p.flag('AuthCacheCtrlr', 'Enabled')) return { status: 'Rejected' };
       ctx.state.auth.cache = {};
       return { status: 'Accepted' };

@@ -1,5 +1,5 @@
-// OCPP 2.1 energy management: SetDERControl / GetDERControl / ClearDERControl (R04–R06),
-// UpdateDynamicSchedule (K?? dynamic profiles), UsePriorityCharging, NotifyAllowedEnergyTransfer
+// OCPP 2.1 energy management: SetDERControl / GetDERControl / ClearDERControl (block R),
+// UpdateDynamicSchedule (dynamic profiles), UsePriorityCharging, NotifyAllowedEnergyTransfer
 // and AFRRSignal.
 
 import type { ChargingProfile } from '../../smart-charging/index.js';

@@ -1,5 +1,5 @@
-// SetVariableMonitoring (N04), ClearVariableMonitoring (N05), SetMonitoringBase (N03),
-// SetMonitoringLevel (N06), GetMonitoringReport (N02) → NotifyMonitoringReport.
+// SetVariableMonitoring (N04), ClearVariableMonitoring (N06), SetMonitoringBase (N03),
+// SetMonitoringLevel (N05), GetMonitoringReport (N02) → NotifyMonitoringReport.
 
 import { RPCError } from '@ocpp-ws-io/core';
 import type { Ocpp2 } from '../profile.js';

@@ -1,4 +1,4 @@
-// UpdateFirmware (L01/L02), PublishFirmware (L05), UnpublishFirmware (L06), GetLog (N01),
+// UpdateFirmware (L01/L02), PublishFirmware (L03), UnpublishFirmware (L04), GetLog (N01),
 // CustomerInformation (N09/N10), TriggerMessage (F06).
 
 import type { Ocpp2 } from '../profile.js';

@@ -1,5 +1,5 @@
 // RequestStartTransaction (F01, F02), RequestStopTransaction (F03), GetTransactionStatus (E14),
-// ReserveNow (H01), CancelReservation (H02), CostUpdated (I03).
+// ReserveNow (H01), CancelReservation (H02), CostUpdated (I02).
 
 import type { ConnectorState } from '../../model/state.js';
 import type { ChargingProfile } from '../../smart-charging/index.js';
@@ -32,7 +32,7 @@ export function transactionHandlers(p: Ocpp2): Array<() => void> {
       if (!c || !usable(c, idToken.idToken)) return { status: 'Rejected' };
       let profile: ChargingProfile | undefined;
       if (chargingProfile) {
-        // F01.FR.?/K05: only a TxProfile, without a transactionId (the station names the transaction).
+        // F01/K05: only a TxProfile, without a transactionId (the station names the transaction).
         if (
           chargingProfile.chargingProfilePurpose !== 'TxProfile' ||
           chargingProfile.transactionId !== undefined
