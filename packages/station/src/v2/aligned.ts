@@ -27,7 +27,7 @@ export class AlignedSampler {
     arm('aligned', this.p.number('AlignedDataCtrlr', 'Interval'), () => {
       const idle = this.p.flag('AlignedDataCtrlr', 'SendDuringIdle');
       for (const c of ctx.state.connectors)
-        if (c.transaction || idle) this.p.sessions.tx.sample(c.id, 'Sample.Clock');
+        if (c.transaction || idle) this.p.sampler.sample(c.id, 'Sample.Clock');
     });
     arm('alignedTxEnded', this.p.number('AlignedDataCtrlr', 'TxEndedInterval'), () => {
       ctx.measure();

@@ -88,11 +88,11 @@ export class Certificates {
         subject?.organization ?? (this.p.setting('SecurityCtrlr', 'OrganizationName') || 'Virtual CPO'),
     });
     this.#pending.set(certificateType ?? COMBINED, request.keys);
-    const call = this.p.send as (a: string, p: unknown, o: object) => Promise<unknown>;
-    await call.call(
-      this.p,
+    // V2G20Certificate is 2.1's; the 2.0.1 type the profile writes with does not name it.
+    const type = certificateType as 'V2GCertificate' | undefined;
+    await this.p.send(
       'SignCertificate',
-      { csr: request.pem, ...(certificateType ? { certificateType } : {}) },
+      { csr: request.pem, ...(type ? { certificateType: type } : {}) },
       { requested: true },
     );
   }

@@ -88,9 +88,10 @@ export class Monitoring {
         ...(d.periodicEventStream && this.p.protocol === 'ocpp2.1'
           ? { stream: { ...d.periodicEventStream } }
           : {}),
-        last: { value: this.p.device.value(def), tripped: false },
       };
-      monitor.last = { value: this.p.device.value(def), tripped: tripped(monitor, this.p.device.value(def)) };
+      // Events come from changes after this moment: a threshold already crossed is not news.
+      const value = this.p.device.value(def);
+      monitor.last = { value, tripped: tripped(monitor, value) };
       if (replaced) this.#remove(replaced);
       this.p.data.monitors.push(monitor);
       this.#arm(monitor);
@@ -233,6 +234,4 @@ export class Monitoring {
     this.p.streams.accepted();
     this.evaluate();
   }
-
-  dispose(): void {}
 }

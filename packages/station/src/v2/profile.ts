@@ -18,6 +18,7 @@ import { Network } from './network.js';
 import { Operations } from './operations.js';
 import { Reservations } from './reservations.js';
 import { Resets } from './resets.js';
+import { Sampler } from './sampling.js';
 import { Sessions } from './sessions.js';
 import { type Ocpp2State, ocpp2State } from './state.js';
 import { StatusReporter } from './status.js';
@@ -67,6 +68,7 @@ export class Ocpp2 implements ProtocolProfile {
   readonly displays: DisplayMessages;
   readonly network: Network;
   readonly meterClock: AlignedSampler;
+  readonly sampler: Sampler;
   readonly uploads: Uploads;
   readonly resets: Resets;
   readonly tariffs: Tariffs;
@@ -93,6 +95,7 @@ export class Ocpp2 implements ProtocolProfile {
     this.displays = new DisplayMessages(this);
     this.network = new Network(this);
     this.meterClock = new AlignedSampler(this);
+    this.sampler = new Sampler(this);
     this.uploads = new Uploads(this);
     this.resets = new Resets(this);
     this.tariffs = new Tariffs(this);
@@ -277,7 +280,7 @@ export class Ocpp2 implements ProtocolProfile {
   }
 
   sampleMeterValues(connectorId: number, context: 'Sample.Periodic' | 'Sample.Clock' | 'Trigger'): void {
-    this.sessions.tx.sample(connectorId, context);
+    this.sampler.sample(connectorId, context);
   }
 
   trigger(message: string, connectorId?: number): 'Accepted' | 'Rejected' | 'NotImplemented' {
@@ -286,7 +289,6 @@ export class Ocpp2 implements ProtocolProfile {
 
   dispose(): void {
     this.bootSequence.dispose();
-    this.monitoring.dispose();
   }
 }
 

@@ -1,42 +1,24 @@
-// What drivers and cars do at a 2.x station, and what follows (E01–E10, C01, F01–F02): a token
-// presented, a cable plugged or pulled, a remote start — turned into authorizations and
-// transactions at the TxStartPoint, and ended at the TxStopPoint.
+// What drivers and cars do at a 2.x station, and what follows (E01–E10, C01): a token presented,
+// a cable plugged or pulled, a fault — handed to the start and stop points (tx-points.ts) and the
+// transactions, with the statuses they change.
 
 import type { IdTokenType } from '@ocpp-ws-io/schemas/ocpp2.0.1';
 import type { ConnectorState, StopReason } from '../model/state.js';
 import type { TokenOutcome } from '../profile.js';
 import { type Reading, readStation } from '../shared/readings.js';
-import type { ChargingProfile } from '../smart-charging/types.js';
 import { cardToken } from './auth.js';
 import type { Ocpp2 } from './profile.js';
 import { isFree } from './status.js';
 import { type EndOptions, Transactions } from './transactions.js';
-
-/** A driver or the CSMS authorized a session that waits for the cable. */
-interface Waiting {
-  readonly idToken: IdTokenType;
-  readonly remoteStartId?: number;
-  readonly profile?: ChargingProfile;
-}
-
-/** What the TxStartPoint / TxStopPoint lists hold. */
-const CABLE_POINTS = ['EVConnected', 'PowerPathClosed', 'EnergyTransfer'];
+import { TxPoints } from './tx-points.js';
 
 export class Sessions {
   readonly tx: Transactions;
-  /** Authorizations waiting for a cable, by EVSE (they do not survive a restart). */
-  readonly #waiting = new Map<number, Waiting>();
+  readonly points: TxPoints;
 
   constructor(private readonly p: Ocpp2) {
     this.tx = new Transactions(p);
-  }
-
-  #startPoints(): string[] {
-    return this.p.list('TxCtrlr', 'TxStartPoint');
-  }
-
-  #stopPoints(): string[] {
-    return this.p.list('TxCtrlr', 'TxStopPoint');
+    this.points = new TxPoints(p, this.tx);
   }
 
   /** The main meter (evseId 0): every EVSE's register summed. */
@@ -100,7 +82,7 @@ export class Sessions {
         (evseId === undefined || c.id === evseId),
     );
     if (own) {
-      await this.stopByToken(own, token);
+      await this.points.stopByToken(own, token);
       return { result: 'stopped', connectorId: own.id };
     }
     const refused = this.mayStart();
@@ -112,169 +94,16 @@ export class Sessions {
     const c = picked;
     if (c.reservation && !this.#reservedFor(token, decision.parentIdTag, c.reservation))
       return { result: 'rejected', reason: `EVSE ${c.id} is reserved` };
-    return this.authorized(c, token, { trigger: 'Authorized' });
-  }
-
-  /**
-   * An idToken may charge on `c`: a transaction waiting for it is authorized (E02), a transaction
-   * starts when the TxStartPoint is reached, else the authorization waits EVConnectionTimeOut for
-   * the cable (E03).
-   */
-  authorized(
-    c: ConnectorState,
-    idToken: IdTokenType,
-    options: { trigger: 'Authorized' | 'RemoteStart'; remoteStartId?: number; profile?: ChargingProfile },
-  ): TokenOutcome {
-    const { ctx } = this.p;
-    const running = c.transaction;
-    if (running) {
-      const rec = this.tx.record(running);
-      rec.authorized = true;
-      rec.idToken = idToken;
-      if (options.remoteStartId !== undefined) rec.remoteStartId = options.remoteStartId;
-      delete running.suspendedByCsms;
-      this.p.applyLimits();
-      void this.tx.update(c, options.trigger, { idToken });
-      return { result: 'started', connectorId: c.id };
-    }
-    const points = this.#startPoints();
-    const startsNow =
-      points.includes('Authorized') || (c.plugged && points.some((x) => CABLE_POINTS.includes(x)));
-    if (startsNow) {
-      this.#start(c, { idToken, ...options });
-      return { result: 'started', connectorId: c.id };
-    }
-    c.authorization = {
-      idTag: idToken.idToken,
-      atMs: ctx.clock.now(),
-      remote: options.trigger === 'RemoteStart',
-    };
-    this.#waiting.set(c.id, {
-      idToken,
-      ...(options.remoteStartId !== undefined ? { remoteStartId: options.remoteStartId } : {}),
-      ...(options.profile ? { profile: options.profile } : {}),
-    });
-    // E03: the authorization lapses if no cable comes within EVConnectionTimeOut.
-    ctx.timers.set(
-      `connectionTimeout:${c.id}`,
-      this.p.number('TxCtrlr', 'EVConnectionTimeOut') * 1000,
-      () => {
-        delete c.authorization;
-        this.#waiting.delete(c.id);
-        this.p.status.report(c.id);
-        ctx.changed();
-      },
-    );
-    this.p.status.report(c.id);
-    ctx.changed();
-    return { result: 'authorized', connectorId: c.id };
-  }
-
-  #start(
-    c: ConnectorState,
-    o: {
-      idToken?: IdTokenType;
-      trigger: 'Authorized' | 'RemoteStart' | 'CablePluggedIn';
-      remoteStartId?: number;
-      profile?: ChargingProfile;
-    },
-  ): void {
-    this.#waiting.delete(c.id);
-    const reservationId = o.idToken ? this.#consumeReservation(c, o.idToken) : undefined;
-    const tx = this.tx.start(c, {
-      trigger: o.trigger,
-      authorized: !!o.idToken || !this.p.flag('AuthCtrlr', 'Enabled'),
-      ...(o.idToken ? { idToken: o.idToken } : {}),
-      ...(o.remoteStartId !== undefined ? { remoteStartId: o.remoteStartId } : {}),
-      ...(reservationId !== undefined ? { reservationId } : {}),
-      ...(o.profile ? { profile: o.profile } : {}),
-    });
-    // TxStartPoint Authorized without a cable: E03 EVConnectTimeout ends it if none comes.
-    if (!c.plugged) {
-      const seconds = this.p.number('TxCtrlr', 'EVConnectionTimeOut');
-      this.p.ctx.timers.set(`evConnection:${c.id}`, seconds * 1000, () => {
-        if (c.transaction === tx && !c.plugged)
-          void this.tx.stop(c, 'Other', { stoppedReason: 'Timeout', trigger: 'EVConnectTimeout' });
-      });
-    }
-  }
-
-  /** The reservation a starting transaction ends (its id goes into Started, H01). */
-  #consumeReservation(c: ConnectorState, token: IdTokenType): number | undefined {
-    const { state, timers } = this.p.ctx;
-    for (const holder of [c, state.station]) {
-      const r = holder.reservation;
-      if (r && (r.idTag === token.idToken || r.parentIdTag !== undefined)) {
-        delete holder.reservation;
-        timers.clear(`reservation:${r.id}`);
-        return r.id;
-      }
-    }
-    return undefined;
-  }
-
-  /** F01/F02: authorizes first when AuthCtrlr.AuthorizeRemoteStart, then as a presented token. */
-  async remoteStart(
-    c: ConnectorState,
-    idToken: IdTokenType,
-    remoteStartId: number,
-    profile?: ChargingProfile,
-  ): Promise<void> {
-    if (this.p.flag('AuthCtrlr', 'AuthorizeRemoteStart')) {
-      const decision = await this.p.auth.authorize(idToken);
-      if (!decision.accepted) return;
-    }
-    if (c.transaction && this.tx.record(c.transaction).authorized) return;
-    this.authorized(c, idToken, { trigger: 'RemoteStart', remoteStartId, ...(profile ? { profile } : {}) });
-  }
-
-  /** A token at a running transaction of its own: ends it at an Authorized stop point, else deauthorizes. */
-  async stopByToken(c: ConnectorState, idToken: IdTokenType): Promise<void> {
-    const points = this.#stopPoints();
-    if (points.some((x) => x !== 'EVConnected')) {
-      await this.tx.stop(c, 'Local', { idToken });
-      return;
-    }
-    const tx = c.transaction!;
-    this.tx.record(tx).authorized = false;
-    tx.suspendedByCsms = true;
-    this.p.applyLimits();
-    await this.tx.update(c, 'StopAuthorized', { idToken });
+    return this.points.authorized(c, token, { trigger: 'Authorized' });
   }
 
   plugged(connectorId: number): void {
-    const c = this.p.ctx.connector(connectorId);
-    this.p.ctx.timers.clear(`evConnection:${c.id}`);
-    const waiting = this.#waiting.get(c.id);
-    if (c.transaction) {
-      this.p.applyLimits();
-      void this.tx.update(c, 'CablePluggedIn');
-    } else if (!this.mayStart() && c.operative && this.p.ctx.state.station.operative) {
-      const points = this.#startPoints();
-      if (waiting && c.authorization && points.some((x) => CABLE_POINTS.includes(x) || x === 'Authorized'))
-        this.#start(c, {
-          idToken: waiting.idToken,
-          trigger: 'CablePluggedIn',
-          ...(waiting.remoteStartId !== undefined ? { remoteStartId: waiting.remoteStartId } : {}),
-          ...(waiting.profile ? { profile: waiting.profile } : {}),
-        });
-      else if (points.includes('EVConnected') || !this.p.flag('AuthCtrlr', 'Enabled'))
-        this.#start(c, { trigger: 'CablePluggedIn' });
-    }
+    this.points.cablePlugged(this.p.ctx.connector(connectorId));
     this.p.status.report(connectorId);
   }
 
-  /** E10: the cable is pulled at the EV: the transaction ends at a cable stop point, or when deauthorizing ends it. */
   unplugged(connectorId: number): void {
-    const c = this.p.ctx.connector(connectorId);
-    if (c.transaction) {
-      const points = this.#stopPoints();
-      const ends =
-        points.some((x) => CABLE_POINTS.includes(x)) ||
-        (points.includes('Authorized') && this.p.flag('TxCtrlr', 'StopTxOnEVSideDisconnect'));
-      if (ends) void this.tx.stop(c, 'EVDisconnected');
-      else void this.tx.update(c, 'EVCommunicationLost');
-    }
+    this.points.cableUnplugged(this.p.ctx.connector(connectorId));
     this.p.applyLimits();
     this.p.status.report(connectorId);
   }
@@ -328,7 +157,7 @@ export class Sessions {
 
   recover(_previousRunEnded: boolean): void {
     for (const c of this.p.ctx.state.connectors) delete c.authorization;
-    this.#waiting.clear();
+    this.points.forget();
     this.tx.recover();
     this.p.reservations.recover();
   }

@@ -36,14 +36,14 @@ export function triggerMessage(p: Ocpp2, message: string, evse: EVSEType | undef
       break;
     case 'MeterValues':
       task = () => {
-        for (const id of evse?.id === 0 ? [0] : chosen.map((c) => c.id)) p.sessions.tx.sample(id, 'Trigger');
+        for (const id of evse?.id === 0 ? [0] : chosen.map((c) => c.id)) p.sampler.sample(id, 'Trigger');
       };
       break;
     case 'TransactionEvent': {
       const running = chosen.filter((c) => c.transaction);
       if (running.length === 0) return 'Rejected';
       task = () => {
-        for (const c of running) p.sessions.tx.triggered(c);
+        for (const c of running) p.sampler.triggered(c);
       };
       break;
     }

@@ -24,7 +24,7 @@ export function installHandlers(p: Ocpp2): () => void {
     ...certificateHandlers(p),
     ...displayHandlers(p),
     ...(p.protocol === 'ocpp2.1' ? [...gridHandlers21(p), ...commerceHandlers21(p)] : []),
-    ...p.sessions.tx.listen(),
+    ...p.sessions.tx.events.listen(),
     p.network.listen(),
   ];
   return () => {

@@ -20,8 +20,7 @@ function checkItems(p: Ocpp2, count: number, instance: 'GetVariables' | 'SetVari
 function settingChanged(p: Ocpp2, def: VariableDef): void {
   if (def.component === 'OCPPCommCtrlr' && def.variable === 'HeartbeatInterval')
     p.bootSequence.scheduleHeartbeat();
-  if (def.component === 'SampledDataCtrlr')
-    for (const c of p.ctx.state.connectors) p.sessions.tx.scheduleSampling(c);
+  if (def.component === 'SampledDataCtrlr') for (const c of p.ctx.state.connectors) p.sampler.schedule(c);
   if (def.component === 'AlignedDataCtrlr') p.meterClock.schedule();
 }
 

@@ -46,7 +46,9 @@ export function transactionHandlers(p: Ocpp2): Array<() => void> {
       }
       delete p.data.webPayments[String(c.id)];
       const waiting = c.transaction?.id;
-      p.afterAnswer(`remoteStart:${c.id}`, () => p.sessions.remoteStart(c, idToken, remoteStartId, profile));
+      p.afterAnswer(`remoteStart:${c.id}`, () =>
+        p.sessions.points.remoteStart(c, idToken, remoteStartId, profile),
+      );
       return { status: 'Accepted', ...(waiting !== undefined ? { transactionId: waiting } : {}) };
     }),
     p.handle('RequestStopTransaction', ({ transactionId }) => {
@@ -55,7 +57,7 @@ export function transactionHandlers(p: Ocpp2): Array<() => void> {
       p.afterAnswer(`remoteStop:${c.id}`, () => p.sessions.stop(c.id, 'Remote'));
       return { status: 'Accepted' };
     }),
-    p.handle('GetTransactionStatus', ({ transactionId }) => p.sessions.tx.statusOf(transactionId)),
+    p.handle('GetTransactionStatus', ({ transactionId }) => p.sessions.tx.events.statusOf(transactionId)),
     p.handle('ReserveNow', (request) => ({ status: p.reservations.reserve(request) })),
     p.handle('CancelReservation', ({ reservationId }) => ({ status: p.reservations.cancel(reservationId) })),
     p.handle('CostUpdated', ({ transactionId, totalCost }) => {
