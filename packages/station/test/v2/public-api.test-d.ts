@@ -35,8 +35,8 @@ describe('2.x public API types', () => {
     const data = readOcpp2State(station.state);
     expectTypeOf(data).toEqualTypeOf<Readonly<Ocpp2State> | undefined>();
     expectTypeOf(data!.displayMessages).toEqualTypeOf<MessageInfoType[]>();
-    expectTypeOf(data!.transactions['tx']!.seqNo).toEqualTypeOf<number>();
-    expectTypeOf(data!.transactions['tx']!.totalCost).toEqualTypeOf<number | undefined>();
+    expectTypeOf(data!.transactions.tx!.seqNo).toEqualTypeOf<number>();
+    expectTypeOf(data!.transactions.tx!.totalCost).toEqualTypeOf<number | undefined>();
     // @ts-expect-error the view is read-only
     data!.bootReason = 'PowerUp';
   });

@@ -48,7 +48,9 @@ const instance = (variableInstance: string) => ({ variableInstance }) as const;
 const certificates = (p: Ocpp2) => String(p.ctx.state.certificates.length);
 
 export const CONTROLLERS: readonly VariableDef[] = [
-  // OCPPCommCtrlr: the connection and message retries (B01, B04, B09, E13).
+  // OCPPCommCtrlr: the connection and message retries (B01, B04, B09, E13). MessageAttempts and
+  // MessageAttemptInterval[TransactionEvent] are reported; the retries are the durable lane's, as
+  // configured when the client was built (stationDurable's maxAttempts and retryIntervalMs).
   ro('OCPPCommCtrlr', 'ActiveNetworkProfile', 'integer', (p) => p.network.activeSlot()),
   ro('OCPPCommCtrlr', 'FileTransferProtocols', 'MemberList', 'HTTPS,FTP', {
     valuesList: 'FTP,FTPS,HTTP,HTTPS,SFTP',
