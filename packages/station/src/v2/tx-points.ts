@@ -8,6 +8,7 @@ import type { ConnectorState } from '../model/state.js';
 import type { TokenOutcome } from '../profile.js';
 import type { ChargingProfile } from '../smart-charging/types.js';
 import type { Ocpp2 } from './profile.js';
+import { installTxProfile } from './smart-charging.js';
 import type { Transactions } from './transactions.js';
 
 /** A driver or the CSMS authorized a session that waits for the cable. */
@@ -55,6 +56,8 @@ export class TxPoints {
       rec.idToken = idToken;
       if (options.remoteStartId !== undefined) rec.remoteStartId = options.remoteStartId;
       delete running.suspendedByCsms;
+      // F01/K05: a remote start's TxProfile is for this transaction, which exists already.
+      if (options.profile) installTxProfile(this.p, running, options.profile);
       this.p.applyLimits();
       void this.tx.update(c, options.trigger, { idToken });
       return { result: 'started', connectorId: c.id };

@@ -83,7 +83,7 @@ describe('remote control (OCPP 2.0.1 F01–F06)', () => {
     expect(station.snapshot().chargingProfiles).toEqual([]);
   });
 
-  it('F01 cable first, a transaction waiting for its token (TxStartPoint EVConnected): RequestStartTransaction answers its id and authorizes it', async () => {
+  it('F01/K05 cable first, a transaction waiting for its token (TxStartPoint EVConnected): RequestStartTransaction answers its id, authorizes it, installs its TxProfile', async () => {
     const { csms, clock, station } = await rig2({ config: { 'TxCtrlr.TxStartPoint': 'EVConnected' } });
     station.plugIn(1);
     await clock.settle();
@@ -99,6 +99,27 @@ describe('remote control (OCPP 2.0.1 F01–F06)', () => {
       ['Started', 'CablePluggedIn', undefined],
       ['Updated', 'RemoteStart', 3],
     ]);
+    // A second remote start for it carries a TxProfile: installed for the running transaction.
+    station.plugIn(2);
+    await clock.settle();
+    const second = events(csms).at(-1)?.transactionInfo.transactionId;
+    await csms.call('RequestStartTransaction', {
+      remoteStartId: 4,
+      idToken: central('APP-2'),
+      evseId: 2,
+      chargingProfile: {
+        id: 31,
+        stackLevel: 0,
+        chargingProfilePurpose: 'TxProfile',
+        chargingProfileKind: 'Relative',
+        chargingSchedule: [
+          { id: 1, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 5000 }] },
+        ],
+      },
+    });
+    await clock.settle();
+    expect(station.snapshot().chargingProfiles).toMatchObject([{ id: 31, transactionId: second }]);
+    expect(station.snapshot().connectors[1]?.powerW).toBe(5000);
   });
 
   it('F05 UnlockConnector: OngoingAuthorizedTransaction while charging, Unlocked when idle, UnknownConnector otherwise', async () => {
