@@ -308,7 +308,7 @@ const ONLY_21: readonly Row[] = [
     action: 'NotifyAllowedEnergyTransfer',
     useCase: 'Q (bidirectional)',
     behaviour:
-      'Keeps the allowed modes with the transaction; Accepted when an AC mode the EVSE has is allowed, else Rejected; TxNotFound-Rejected for no transaction.',
+      'Keeps the allowed modes with the transaction; Accepted when an AC mode the EVSE has is allowed, else Rejected; Rejected (TxNotFound) without the transaction.',
   },
   {
     action: 'NotifyWebPaymentStarted',
@@ -343,7 +343,7 @@ const ONLY_21: readonly Row[] = [
     action: 'UsePriorityCharging',
     useCase: 'K (priority charging)',
     behaviour:
-      'Turns priority charging on/off for the transaction (GetCompositeSchedule then uses its PriorityCharging profile); NoProfile without one, Rejected for no transaction.',
+      'Turns priority charging on/off for the transaction: GetCompositeSchedule then uses its PriorityCharging profile (the simulated power keeps to the regular limit); NoProfile without one, Rejected for no transaction.',
   },
 ];
 
