@@ -42,4 +42,6 @@ export type {
 export { DEFAULT_PROFILES, NoProfileError } from './profiles.js';
 export type { ConnectorSnapshot, StationSnapshot } from './snapshot.js';
 export { type StopOptions, VirtualStation, type VirtualStationOptions } from './station.js';
+export { createOcpp21Profile, createOcpp201Profile } from './v2/profile.js';
+export { type Ocpp2State, readOcpp2State } from './v2/state.js';
 export { createOcpp16Profile } from './v16/profile.js';
