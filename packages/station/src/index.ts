@@ -33,6 +33,8 @@ export { NetworkSwitch } from './network.js';
 export type { DataTransferAnswer, IncomingDataTransfer, StationBehaviour } from './options.js';
 export { MemoryPersistence, type StationPersistence } from './persistence.js';
 export type {
+  ConfigChangeStatus,
+  ConfigKeyInfo,
   CoverageEntry,
   ProfileFactory,
   ProtocolProfile,
