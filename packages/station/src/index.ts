@@ -42,6 +42,17 @@ export type {
   TokenOutcome,
 } from './profile.js';
 export { DEFAULT_PROFILES, NoProfileError } from './profiles.js';
+// The schedule a station keeps to, for a UI that charts it or a CSMS that predicts it.
+export {
+  type ChargingProfile,
+  type ChargingSchedule,
+  type CompositeQuery,
+  type CompositeSchedule,
+  compositeSchedule,
+  type LimitQuery,
+  limitAt,
+  type SchedulePeriod,
+} from './smart-charging/index.js';
 export type { ConnectorSnapshot, StationSnapshot } from './snapshot.js';
 export { type StopOptions, VirtualStation, type VirtualStationOptions } from './station.js';
 export { createOcpp16Profile } from './v16/profile.js';
