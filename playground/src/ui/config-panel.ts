@@ -2,9 +2,21 @@
 // variables (stored as "Component[instance]@evse.Variable:attribute", grouped here by component).
 // What may be changed, and what needs a reboot, comes from the running profile (configKeys());
 // a change goes through VirtualStation.configure, under the same rules as the CSMS's own.
-import type { ConfigKeyInfo } from '@ocpp-ws-io/station';
+import type { ConfigChangeStatus, ConfigKeyInfo, StationSnapshot } from '@ocpp-ws-io/station';
 import { h, setText } from '../dom.js';
-import type { SimStation } from '../sim/sim-station.js';
+
+/** What the panel reads of a station (a SimStation is one). */
+export interface ConfigSource {
+  readonly identity: string;
+  readonly view: StationSnapshot;
+  /** The running station, absent while off. */
+  readonly station:
+    | {
+        configKeys(): readonly ConfigKeyInfo[];
+        configure(key: string, value: string): ConfigChangeStatus;
+      }
+    | undefined;
+}
 
 /** A configuration entry split for display: 2.x keys carry their component before the first dot. */
 export function splitKey(key: string): { group: string; name: string } {
@@ -12,7 +24,7 @@ export function splitKey(key: string): { group: string; name: string } {
   return m ? { group: m[1]!, name: m[2]! } : { group: '', name: key };
 }
 
-export function configPanel(): { root: HTMLElement; show(station: SimStation): void } {
+export function configPanel(): { root: HTMLElement; show(station: ConfigSource): void } {
   const filter = h('input', {
     type: 'search',
     placeholder: 'Filter',
@@ -29,7 +41,7 @@ export function configPanel(): { root: HTMLElement; show(station: SimStation): v
   );
   let rows = new Map<string, ReturnType<typeof row>>();
   let shape = '';
-  let current: SimStation | undefined;
+  let current: ConfigSource | undefined;
 
   const applyFilter = () => {
     const q = filter.value.trim().toLowerCase();

@@ -2,11 +2,25 @@
 // the selected one marked; choosing a row shows that station in the panels below.
 import type { StationSnapshot } from '@ocpp-ws-io/station';
 import { h, kw, setText } from '../dom.js';
-import type { Fleet } from '../sim/fleet.js';
-import type { SimStation } from '../sim/sim-station.js';
 import { pillOf } from '../sim/view.js';
 
-export function fleetPanel(fleet: Fleet): { root: HTMLElement; update(station?: SimStation): void } {
+/** What the table reads of a station (a SimStation is one). */
+export interface FleetRow {
+  readonly identity: string;
+  readonly view: StationSnapshot;
+  readonly networkUp: boolean;
+}
+
+/** What the table reads of the fleet (a Fleet is one). */
+export interface FleetSource<TStation extends FleetRow = FleetRow> {
+  readonly stations: readonly TStation[];
+  readonly selected: TStation;
+  select(index: number): void;
+}
+
+export function fleetPanel<TStation extends FleetRow>(
+  fleet: FleetSource<TStation>,
+): { root: HTMLElement; update(station?: TStation): void } {
   const summary = h('p', { class: 'muted', 'aria-live': 'polite' });
   const body = h('tbody');
   const root = h(
@@ -35,13 +49,13 @@ export function fleetPanel(fleet: Fleet): { root: HTMLElement; update(station?: 
       ),
     ),
   );
-  let rows = new Map<SimStation, ReturnType<typeof row>>();
+  let rows = new Map<TStation, ReturnType<typeof row>>();
 
   const rebuild = () => {
     rows = new Map(fleet.stations.map((s, i) => [s, row(s, () => fleet.select(i))]));
     body.replaceChildren(...[...rows.values()].map((r) => r.root));
   };
-  const update = (only?: SimStation) => {
+  const update = (only?: TStation) => {
     if (rows.size !== fleet.stations.length || fleet.stations.some((s) => !rows.has(s))) rebuild();
     for (const [s, r] of rows) if (!only || only === s) r.update(s, s === fleet.selected);
     const views = fleet.stations.map((s) => s.view);
@@ -57,7 +71,7 @@ export function fleetPanel(fleet: Fleet): { root: HTMLElement; update(station?: 
   return { root, update };
 }
 
-function row(station: SimStation, select: () => void) {
+function row(station: FleetRow, select: () => void) {
   const pick = h('button', { type: 'button', class: 'link', onclick: select }, station.identity);
   const connection = h('td');
   const boot = h('td');
@@ -74,7 +88,7 @@ function row(station: SimStation, select: () => void) {
   );
   return {
     root,
-    update(s: SimStation, selected: boolean) {
+    update(s: FleetRow, selected: boolean) {
       const view = s.view;
       const pill = pillOf(view, s.networkUp);
       setText(connection, pill.text.replace(/ · Boot \w+$/, ''));
