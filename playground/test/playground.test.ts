@@ -250,6 +250,8 @@ describe('playground with no server', () => {
       .evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().right));
     expect(cells.length).toBe(6);
     for (const right of cells) expect(right).toBeLessThanOrEqual(420);
+    // …and no panel (fleet, smart charging, configuration) makes the page wider than the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
     await page.screenshot({ path: join(artifacts, 'inpage-420px.png') });
     expect(errors).toEqual([]);
     await page.close();
