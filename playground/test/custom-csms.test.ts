@@ -190,3 +190,48 @@ describe('smart charging', () => {
     }
   });
 });
+
+describe('the network cable', () => {
+  it('pulled mid-charge: charging goes on, meter values wait in the store; back in: they reach the CSMS', async () => {
+    const csms = await startCsms({ status: 'Accepted' });
+    try {
+      const { page, errors } = await openStation(browser, site, {
+        mode: 'custom',
+        url: csms.url,
+        identity: 'CP-CABLE',
+        protocol: 'ocpp1.6',
+        speed: '60',
+      });
+      await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
+      await connector(page, 1).getByRole('button', { name: 'Plug in' }).click();
+      await connector(page, 1).getByRole('button', { name: 'Present idTag' }).click();
+      await waitForStatus(page, 1, 'Charging');
+      const samples = () => csms.received.filter((r) => r.action === 'MeterValues').length;
+
+      await page.getByRole('button', { name: 'Pull the network cable' }).click();
+      await page.locator('.pill', { hasText: 'Offline · network cable out' }).waitFor({ timeout: 5_000 });
+      const before = samples();
+      // One sample a virtual minute: a real second at 60×.
+      await expect
+        .poll(async () => Number(await page.locator('.waiting').getAttribute('data-count')), {
+          timeout: 10_000,
+        })
+        .toBeGreaterThanOrEqual(2);
+      expect(samples()).toBe(before);
+      await waitForStatus(page, 1, 'Charging'); // offline, an accepted station keeps charging
+
+      await page.getByRole('button', { name: 'Plug the network cable back in' }).click();
+      await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 15_000 });
+      await expect
+        .poll(async () => Number(await page.locator('.waiting').getAttribute('data-count')), {
+          timeout: 10_000,
+        })
+        .toBe(0);
+      expect(samples()).toBeGreaterThanOrEqual(before + 2);
+      // Chromium logs nothing for a cut: the switch drops the connection inside the page.
+      expect(errors).toEqual([]);
+    } finally {
+      await csms.close();
+    }
+  });
+});
