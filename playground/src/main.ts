@@ -7,6 +7,7 @@ import { h, setText } from './dom.js';
 import { describeTarget, endpointOf, loadSettings, type Settings, saveSettings } from './settings.js';
 import { createPageClock } from './sim/clock.js';
 import { Fleet } from './sim/fleet.js';
+import type { SimStation } from './sim/sim-station.js';
 import type { TimelineEvent } from './sim/timeline.js';
 import { pillOf } from './sim/view.js';
 import { configPanel } from './ui/config-panel.js';
@@ -32,7 +33,7 @@ const pill = h('span', { class: 'pill', role: 'status', 'aria-live': 'polite' })
 const waiting = h('span', { class: 'waiting', role: 'status', hidden: true });
 const timeline = timelinePanel();
 const stations = fleetPanel(fleet);
-const connectors = connectorsPanel(() => fleet.selected);
+const connectors = connectorsPanel(() => fleet.selected, { powerOn: (station) => void powerOn(station) });
 const smart = smartChargingPanel();
 const config = configPanel();
 const operator = csmsPanel(csms);
@@ -167,6 +168,14 @@ async function connect(next: Settings): Promise<void> {
       if (refusal) station.note('error', `The demo CSMS refused it: ${refusal.reason}`);
     }
   }
+  render();
+}
+
+/** Switches one station on (after a power cut, or one of a fleet that did not connect). */
+async function powerOn(station: SimStation): Promise<void> {
+  settings = { ...settings, wasConnected: true };
+  saveSettings(settings);
+  await station.connect(settings, () => csms.connector());
   render();
 }
 

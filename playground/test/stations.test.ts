@@ -273,3 +273,39 @@ describe('the fleet view', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the power switch', () => {
+  it('Power cut mid-charge, then Power on: the station ends the cut-off transaction with PowerLoss', async () => {
+    const id = 'CP-POWER';
+    const { page, errors } = await openStation(browser, site, {
+      ...IN_PAGE.query(),
+      identity: id,
+      protocol: 'ocpp1.6',
+      speed: '60',
+    });
+    await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
+    await connector(page, 1).getByRole('button', { name: 'Plug in' }).click();
+    await connector(page, 1).getByRole('button', { name: 'Present idTag' }).click();
+    await waitForStatus(page, 1, 'Charging');
+    await poll(
+      () => IN_PAGE.transactions(page, id),
+      (txs) => txs.length === 1,
+    );
+    await page.getByRole('button', { name: 'Power cut' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'it ends with reason PowerLoss when the station is switched on' })
+      .waitFor({ timeout: 5_000 });
+    expect(await page.locator('.pill').innerText()).toBe('Offline');
+    expect((await IN_PAGE.transactions(page, id))[0]!.stoppedAt).toBeUndefined(); // nothing was sent
+
+    await page.getByRole('button', { name: 'Power on' }).click();
+    await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
+    const ended = await poll(
+      () => IN_PAGE.transactions(page, id),
+      (txs) => !!txs[0]?.stoppedAt,
+    );
+    expect(ended[0]).toMatchObject({ stopReason: 'PowerLoss' });
+    expect(errors).toEqual([]);
+  });
+});

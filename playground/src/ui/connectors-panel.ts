@@ -15,28 +15,30 @@ const FAULTS = [
   'OtherError',
 ];
 
-export function connectorsPanel(station: () => SimStation): { root: HTMLElement; update(): void } {
+export function connectorsPanel(
+  station: () => SimStation,
+  actions: { powerOn(station: SimStation): void },
+): { root: HTMLElement; update(): void } {
   const title = h('h2', { id: 'station-title' }, 'Charging station');
   const network = h('button', { type: 'button' });
-  const powerCut = h(
-    'button',
-    {
-      type: 'button',
-      title: 'The power goes: nothing more is sent; the next start ends transactions with PowerLoss',
-    },
-    'Power cut',
-  );
+  // On: cuts this station's power. Off: switches this one station on (a fleet's others stay as
+  // they are; Connect switches every station on).
+  const power = h('button', { type: 'button' });
   const banner = h('p', { class: 'banner', role: 'alert', hidden: true });
   const grid = h('div', { class: 'connectors' });
   const root = h(
     'section',
     { class: 'card', 'aria-labelledby': 'station-title' },
-    h('div', { class: 'row spread' }, title, h('div', { class: 'row' }, network, powerCut)),
+    h('div', { class: 'row spread' }, title, h('div', { class: 'row' }, network, power)),
     banner,
     grid,
   );
   network.addEventListener('click', () => station().setNetwork(!station().networkUp));
-  powerCut.addEventListener('click', () => void station().disconnect({ powerCut: true }));
+  power.addEventListener('click', () => {
+    const s = station();
+    if (s.running) void s.disconnect({ powerCut: true });
+    else actions.powerOn(s);
+  });
 
   let cards: Array<ReturnType<typeof card>> = [];
   let cardsOf: SimStation | undefined;
@@ -52,7 +54,10 @@ export function connectorsPanel(station: () => SimStation): { root: HTMLElement;
     for (const [i, c] of view.connectors.entries()) cards[i]!.update(c, s);
     setText(network, s.networkUp ? 'Pull the network cable' : 'Plug the network cable back in');
     network.disabled = !s.running;
-    powerCut.disabled = !s.running;
+    setText(power, s.running ? 'Power cut' : 'Power on');
+    power.title = s.running
+      ? 'The power goes: nothing more is sent; when it comes back, transactions end with PowerLoss'
+      : 'Switch this station on with the settings (Connect switches on every station)';
     const message = s.problem ?? (s.running ? '' : offMessage(view.connectors));
     banner.hidden = !message;
     setText(banner, message);
@@ -61,9 +66,9 @@ export function connectorsPanel(station: () => SimStation): { root: HTMLElement;
 }
 
 function offMessage(connectors: readonly ConnectorSnapshot[]): string {
-  const cut = connectors.filter((c) => c.transaction);
-  if (cut.length)
-    return `The station is off. ${cut.length === 1 ? 'A transaction' : `${cut.length} transactions`} of its last run never ended (the page went away): they end with reason PowerLoss when it connects again.`;
+  const cut = connectors.filter((c) => c.transaction).length;
+  if (cut)
+    return `The station is off. ${cut === 1 ? 'A transaction of its last run never ended' : `${cut} transactions of its last run never ended`} (the page went away, or the power was cut): ${cut === 1 ? 'it ends' : 'they end'} with reason PowerLoss when the station is switched on.`;
   return 'The station is off: press Connect.';
 }
 
