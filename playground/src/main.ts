@@ -151,7 +151,16 @@ function applySettings(next: Settings): void {
   render();
 }
 
-async function connect(next: Settings): Promise<void> {
+/** The connect in progress: a second click waits for it rather than restarting stations mid-boot. */
+let connecting: Promise<void> | undefined;
+function connect(next: Settings): Promise<void> {
+  connecting ??= connectAll(next).finally(() => {
+    connecting = undefined;
+  });
+  return connecting;
+}
+
+async function connectAll(next: Settings): Promise<void> {
   applySettings(next);
   settings = { ...settings, wasConnected: true };
   saveSettings(settings);
