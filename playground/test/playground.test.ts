@@ -134,9 +134,12 @@ describe('playground against the demo Worker CSMS (workerd)', () => {
       vendor: 'ocpp-ws-io',
       openTransactions: [],
     });
-    expect(
-      await page.locator('.log tbody tr', { hasText: 'RemoteStopTransaction' }).count(),
-    ).toBeGreaterThanOrEqual(2);
+    // The log adds rows in batches (a quarter of a second): wait for them, bounded.
+    await expect
+      .poll(() => page.locator('.log tbody tr', { hasText: 'RemoteStopTransaction' }).count(), {
+        timeout: 2_000,
+      })
+      .toBeGreaterThanOrEqual(2);
     expect(errors).toEqual([]);
     await page.close();
   });
