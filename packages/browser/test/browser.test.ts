@@ -189,24 +189,24 @@ describe('OCPPClient in Chromium ↔ Node OCPPServer', () => {
     },
   );
 
-  it('decodes a binary frame as UTF-8 and answers it like a text frame', async () => {
+  it('refuses a binary frame unread: 1003 (RFC 6455 §7.4.1), sent as 4003 by a browser (OCPP-J 1.6 §4.1.2)', async () => {
     const raw = await rawCsms(['ocpp1.6']);
     const page = await newPage();
     await page.evaluate(async (endpoint) => {
       const { ocpp } = globalThis as unknown as PageGlobals;
       const client = new ocpp.OCPPClient({ endpoint, identity: 'CP-5', protocols: ['ocpp1.6'] });
-      client.handle('DataTransfer', ({ params }) => ({ status: 'Accepted', data: `echo ${params.data}` }));
+      client.handle('DataTransfer', () => ({ status: 'Accepted' }));
       await client.connect();
     }, raw.url);
     const ws = await raw.socket();
-    const reply = raw.next(ws);
-    ws.send(
-      Buffer.from(JSON.stringify([2, 'bin-1', 'DataTransfer', { vendorId: 'Ünïcode', data: 'héllo €⚡' }])),
-      {
-        binary: true,
-      },
+    const closed = within(
+      new Promise<[number, string]>((resolve) =>
+        ws.once('close', (code, reason) => resolve([code, reason.toString()])),
+      ),
+      'the page to close the link',
     );
-    expect(JSON.parse(await reply)).toEqual([3, 'bin-1', { status: 'Accepted', data: 'echo héllo €⚡' }]);
+    ws.send(Buffer.from(JSON.stringify([2, 'bin-1', 'DataTransfer', { vendorId: 'x' }])), { binary: true });
+    expect(await closed).toEqual([4003, 'OCPP-J uses text frames only']);
   });
 
   it('maps close codes a browser may not send: core 1009 (frame too big) → 4009, close(1001) → 4001 (RFC 6455 §7.4)', async () => {

@@ -5,7 +5,7 @@ export {
   type LaunchedChromium,
   launchChromium,
 } from './chromium.js';
-export { type CoreCsms, type HandshakingServer, startCoreCsms, WsTransport } from './core-csms.js';
+export { type CoreCsms, type HandshakingServer, startCoreCsms } from './core-csms.js';
 export {
   DENO_DIR,
   type DenoRunOptions,
