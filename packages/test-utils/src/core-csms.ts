@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { closeWsServer } from './ws-server.js';
 
 /** The handshake decision of a core OCPPServer, as far as binding it needs. */
 type Decision =
@@ -83,11 +84,6 @@ export async function startCoreCsms<D extends Decision, T>(
     url: `ws://127.0.0.1:${port}`,
     port,
     upgrades,
-    close: () =>
-      new Promise<void>((ok) => {
-        for (const ws of wss.clients) ws.terminate();
-        http.closeAllConnections();
-        http.close(() => ok());
-      }),
+    close: () => closeWsServer(http, wss),
   };
 }

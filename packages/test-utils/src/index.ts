@@ -16,6 +16,8 @@ export {
   runDenoCommand,
   startDeno,
 } from './deno.js';
+export * from './edge-peers.js';
+export * from './edge-table.js';
 export { type FaultProxy, type FaultProxyStats, startFaultProxy } from './fault-proxy.js';
 export { packPackage, runPnpm } from './pack.js';
 export { freePort, type ReadyProcess, type StartUntilReadyOptions, startUntilReady } from './processes.js';
