@@ -23,10 +23,10 @@
 // files include it.
 // The CDN files carry the whole station API (IndexedDB store, password rules, every error class)
 // because nothing tree-shakes a file loaded by URL: ~1 KiB over the equivalent app.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { assertFreshBuild } from '@ocpp-ws-io/test-utils';
 import { bundleApp, liteClientApp } from '@ocpp-ws-io/test-utils/app-bundle';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -45,9 +45,8 @@ const measure = (name: string, bytes: number) => {
   return KiB(bytes);
 };
 
-beforeAll(() => {
-  if (!existsSync(cdn('lite'))) throw new Error('dist/cdn is missing: run the build first (npm test does)');
-});
+// Sizes of an old build would be the wrong figures: refuse to measure one.
+beforeAll(() => assertFreshBuild());
 
 describe('budgets for apps (tree-shaken, min + gzip)', () => {
   it('client without validators: within the 7.9 KiB regression guard', async () => {

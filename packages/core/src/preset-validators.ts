@@ -15,6 +15,6 @@ import type { Validators } from './types.js';
 export function withPresetValidators<TOptions extends { readonly validators?: Validators | undefined }>(
   options: TOptions,
   preset: Validators,
-): TOptions & { readonly validators: Validators } {
+): Omit<TOptions, 'validators'> & { readonly validators: Validators } {
   return { ...options, validators: options.validators ?? preset };
 }

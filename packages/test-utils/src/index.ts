@@ -1,3 +1,5 @@
+// The repository's build check (scripts/fresh-build.mjs), for suites that read dist/.
+export { assertFreshBuild, BUILT_PACKAGES, staleBuild } from '../../../scripts/fresh-build.mjs';
 export {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
