@@ -374,8 +374,8 @@ export const MUTANTS = [
   ],
   [
     'packages/cloudflare/src/storage-store.ts',
-    '    await this.storage.delete(this.prefix + key);',
-    '    await this.storage.delete(key);',
+    'this.storage.delete(this.prefix + key)',
+    'this.storage.delete(key)',
     'Durable Object store: delete only its own prefixed key',
     WORKERS,
   ],
@@ -444,7 +444,7 @@ export const MUTANTS = [
   ],
   [
     'packages/node/src/ws-transport.ts',
-    '    if (code === FRAME_TOO_LARGE_CLOSE.code && data === undefined) super.close(code, FRAME_TOO_LARGE_CLOSE.reason);\n    else super.close(code, data);',
+    '    if (code === FRAME_TOO_LARGE_CLOSE.code && data === undefined)\n      super.close(code, FRAME_TOO_LARGE_CLOSE.reason);\n    else super.close(code, data);',
     '    super.close(code, data);',
     'ws\'s own frame limit closes as the engine\'s does: 1009 "Frame too large"',
     NODE,

@@ -163,18 +163,17 @@ console.log(
   `mutating a worktree of ${commit.slice(0, 12)}${untracked.length ? ` + ${untracked.length} untracked files` : ''} in ${dir}\n`,
 );
 
-// Baseline: every test set the chosen mutants use must pass unmutated.
-const sets = new Map(chosen.map(([, [, , , , tests = ['packages/core']]]) => [tests.join(' '), tests]));
-for (const [name, tests] of sets) {
-  const base = runTests(dir, tests);
-  const green = base.failed === 0 && !base.noRun && base.passed > 0;
-  console.log(`baseline ${green ? 'green' : 'RED'}  ${base.passed} passed, ${base.failed} failed  (${name})`);
-  if (!green) {
-    console.log(base.noRun ?? 'fix the failing tests first: a mutant cannot be judged against a red suite');
-    process.exit(2);
-  }
+// Baseline: every test the chosen mutants use must pass unmutated (one run over all of them).
+const paths = [...new Set(chosen.flatMap(([, [, , , , tests = ['packages/core']]]) => tests))];
+const base = runTests(dir, paths);
+const green = base.failed === 0 && !base.noRun && base.passed > 0;
+console.log(
+  `baseline ${green ? 'green' : 'RED'}: ${base.passed} passed, ${base.failed} failed (${paths.join(' ')})\n`,
+);
+if (!green) {
+  console.log(base.noRun ?? 'fix the failing tests first: a mutant cannot be judged against a red suite');
+  process.exit(2);
 }
-console.log('');
 
 const survivors = [];
 const noRuns = [];
