@@ -39,8 +39,9 @@ function onSocketClose(this: WebSocket, code: number, reason: Buffer): void {
  * WebSocket pings, with a dead peer (no pong within `pongTimeoutMs`) terminated.
  */
 export class WsTransport extends BufferedTransport {
-  private pingTimer: ReturnType<typeof setInterval> | undefined;
-  private sweeper: KeepAliveSweeper | undefined;
+  // The server's shared sweeper, or a ping timer of its own (a client): one field for either, as
+  // a CSMS keeps thousands of these.
+  private keepAlive: KeepAliveSweeper | ReturnType<typeof setInterval> | undefined;
   private pongTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -60,16 +61,17 @@ export class WsTransport extends BufferedTransport {
       socket.on('close', onSocketClose);
     }
     if (sweeper) {
-      this.sweeper = sweeper;
+      this.keepAlive = sweeper;
       sweeper.add(this);
       return;
     }
     const interval = keepAlive.pingIntervalMs ?? 30_000;
     if (interval > 0) {
       const pongTimeout = keepAlive.pongTimeoutMs ?? 10_000;
-      this.pingTimer = setInterval(() => this.heartbeat(pongTimeout), interval);
+      const timer = setInterval(() => this.heartbeat(pongTimeout), interval);
       // A keep-alive timer must not keep a Node process alive on its own.
-      this.pingTimer.unref?.();
+      timer.unref?.();
+      this.keepAlive = timer;
     }
   }
 
@@ -110,8 +112,8 @@ export class WsTransport extends BufferedTransport {
   /** @internal The socket closed. */
   closed(code: number, reason: Buffer | string): void {
     if (this.isClosed) return;
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    this.sweeper?.delete(this);
+    if (this.keepAlive instanceof KeepAliveSweeper) this.keepAlive.delete(this);
+    else if (this.keepAlive) clearInterval(this.keepAlive);
     if (this.pongTimer) clearTimeout(this.pongTimer);
     this.onClose({ code, reason: reason.toString() });
   }
