@@ -101,13 +101,15 @@ describe('budgets for apps (tree-shaken, min + gzip)', () => {
 describe('budgets for the CDN files (dist/cdn, min + gzip)', () => {
   // Each tight above its size when set. Raised by ~0.3 KiB when durable delivery became an
   // opt-in module (a URL-loaded file cannot tree-shake it) and handler contexts became a class;
-  // the tree-shaken apps above got 0.6–0.7 KiB smaller in the same change.
+  // the tree-shaken apps above got 0.6–0.7 KiB smaller in the same change. Raised by 0.05 KiB
+  // (59 B measured) when the client gained setPassword() (a station takes the password a CSMS
+  // rotates: 1.6 AuthorizationKey, 2.0.1 A01) and reconnectNow() (a network that comes back).
   const budgets: Record<string, number> = {
-    lite: 11.05,
-    'ocpp1.6': 20.35,
-    'ocpp2.0.1': 28.95,
-    'ocpp2.1': 40.35,
-    all: 61.1,
+    lite: 11.1,
+    'ocpp1.6': 20.4,
+    'ocpp2.0.1': 29.0,
+    'ocpp2.1': 40.4,
+    all: 61.15,
   };
   it.each(Object.entries(budgets))('cdn/%s.min.js ≤ %d KiB', async (name, budget) => {
     const code = await readFile(cdn(name));

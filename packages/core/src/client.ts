@@ -67,6 +67,10 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
   #closeWaiters: Array<(info: CloseInfo) => void> = [];
   readonly #reconnect: Required<ReconnectOptions> | undefined;
   #reconnectTimer: unknown;
+  /** The reconnect attempt the timer will make (for reconnectNow()). */
+  #reconnectAttempt = 0;
+  /** The Basic-auth password of the next connection (options.password until setPassword()). */
+  #password: string | undefined;
 
   constructor(options: OCPPClientOptions<TProtocol>) {
     super(endpointConfig(options, createIdGenerator()));
@@ -77,10 +81,46 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     this.identity = options.identity;
     this.#options = options;
     this.#offered = offered;
+    this.#password = options.password;
     const { reconnect } = options;
     this.#reconnect =
       reconnect === false ? undefined : { ...DEFAULT_RECONNECT, ...(reconnect === true ? {} : reconnect) };
     if (options.durable) this.attachDurable(options.durable);
+  }
+
+  /**
+   * Replaces the Basic-auth password from the next connection on; the open one is not touched.
+   * This is how a station takes a new password the CSMS gave it (OCPP 1.6 security whitepaper:
+   * ChangeConfiguration of AuthorizationKey; 2.0.1 A01: SetVariables of
+   * SecurityCtrlr.BasicAuthPassword), before it reconnects with it. `undefined` removes it.
+   *
+   * @example
+   * ```ts
+   * client.setPassword(newPassword);
+   * await client.close(); await client.connect(); // the CSMS now sees the new password
+   * ```
+   */
+  setPassword(password: string | undefined): void {
+    this.#password = password;
+  }
+
+  /**
+   * While waiting to reconnect (state `reconnecting`), makes the next attempt now instead of at
+   * the end of its back-off delay; the attempt counts as the one it replaces. Returns false (and
+   * does nothing) in any other state. For a simulated station whose network comes back, or a UI's
+   * "retry now" button.
+   *
+   * @example
+   * ```ts
+   * window.addEventListener('online', () => client.reconnectNow());
+   * ```
+   */
+  reconnectNow(): boolean {
+    if (this.#state !== 'reconnecting' || this.#reconnectTimer === undefined) return false;
+    this.clock.clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    void this.#attemptReconnect(this.#reconnectAttempt);
+    return true;
   }
 
   /** Current lifecycle state. */
@@ -121,7 +161,8 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
   /** One connection attempt; on success the transport is bound and `open` emitted. */
   async #open(): Promise<TProtocol> {
     const expected = this.#state;
-    const { connectTimeoutMs = 10_000, password, headers } = this.#options;
+    const { connectTimeoutMs = 10_000, headers } = this.#options;
+    const password = this.#password;
     // Once a protocol was agreed, later connections offer only that one: reconnects keep the
     // negotiated version (OCPP-J 2.0.1 §5.3).
     const protocols: string[] = this.protocol ? [this.protocol] : [...this.#offered];
@@ -250,23 +291,28 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     // (Workers forbid randomness at global scope).
     const delayMs = backoffDelayMs(attempt, this.#reconnect!, this.#options.random ?? Math.random);
     this.emit('reconnecting', { attempt: attempt + 1, delayMs });
-    this.#reconnectTimer = this.clock.setTimeout(async () => {
+    this.#reconnectAttempt = attempt;
+    this.#reconnectTimer = this.clock.setTimeout(() => {
       this.#reconnectTimer = undefined;
-      if (this.#state !== 'reconnecting') return;
-      try {
-        await this.#open();
-      } catch (error) {
-        if (this.#state !== 'reconnecting') return;
-        if (
-          (error instanceof ConnectError && !error.retryable) ||
-          attempt + 1 >= this.#reconnect!.maxAttempts
-        ) {
-          // Retrying cannot fix this (401/403, no common subprotocol) or we are out of attempts:
-          // stop, and say why in the close event.
-          const reason = `Reconnecting stopped: ${(error as Error)?.message ?? error}`;
-          this.#end({ code: 1006, reason }, reason);
-        } else this.#scheduleReconnect(attempt + 1);
-      }
+      void this.#attemptReconnect(attempt);
     }, delayMs);
+  }
+
+  async #attemptReconnect(attempt: number): Promise<void> {
+    if (this.#state !== 'reconnecting') return;
+    try {
+      await this.#open();
+    } catch (error) {
+      if (this.#state !== 'reconnecting') return;
+      if (
+        (error instanceof ConnectError && !error.retryable) ||
+        attempt + 1 >= this.#reconnect!.maxAttempts
+      ) {
+        // Retrying cannot fix this (401/403, no common subprotocol) or we are out of attempts:
+        // stop, and say why in the close event.
+        const reason = `Reconnecting stopped: ${(error as Error)?.message ?? error}`;
+        this.#end({ code: 1006, reason }, reason);
+      } else this.#scheduleReconnect(attempt + 1);
+    }
   }
 }

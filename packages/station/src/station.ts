@@ -329,12 +329,19 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
    */
   comeBack(): void {
     this.#network().restore();
+    // Reconnect now rather than at the end of the client's back-off (up to ~30 s plus jitter).
+    this.client.reconnectNow();
     this.#changed();
   }
 
   // ── runs ────────────────────────────────────────────────────────────────────────────────────
 
   async #beginRun(previousRunEnded: boolean): Promise<void> {
+    // A password the CSMS rotated in an earlier run (1.6 AuthorizationKey, 2.x BasicAuthPassword)
+    // is the one this run connects with.
+    const rotated =
+      this.#state.config.AuthorizationKey ?? this.#state.config['SecurityCtrlr.BasicAuthPassword'];
+    if (rotated) this.client.setPassword(rotated);
     if (this.client.state !== 'open') await this.client.connect();
     const protocol = this.client.protocol!;
     const factory = this.#profiles[protocol];

@@ -15,6 +15,10 @@ export function applyConfiguration(p: Ocpp16, key: string, value: string): Confi
       for (const c of ctx.state.connectors) p.sessions.tx.scheduleSampling(c);
     if (key === 'ClockAlignedDataInterval') p.meterClock.schedule();
   }
+  // The security whitepaper's password rotation: the new AuthorizationKey is the Basic-auth password
+  // from the next connection on (it answers RebootRequired; the reboot reconnects with it).
+  if (key === 'AuthorizationKey' && (status === 'Accepted' || status === 'RebootRequired'))
+    ctx.client.setPassword(value);
   return status;
 }
 

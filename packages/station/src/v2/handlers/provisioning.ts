@@ -3,7 +3,7 @@
 
 import { RPCError } from '@ocpp-ws-io/core';
 import { baseReportVariables, customReportVariables, sendReport } from '../device-model/report.js';
-import type { VariableDef } from '../device-model/types.js';
+import { configKey, type VariableDef } from '../device-model/types.js';
 import type { Ocpp2 } from '../profile.js';
 
 /** B05/B06: a message with more entries than ItemsPerMessage is refused as a whole (CALLERROR). */
@@ -22,6 +22,9 @@ export function settingChanged(p: Ocpp2, def: VariableDef): void {
     p.bootSequence.scheduleHeartbeat();
   if (def.component === 'SampledDataCtrlr') for (const c of p.ctx.state.connectors) p.sampler.schedule(c);
   if (def.component === 'AlignedDataCtrlr') p.meterClock.schedule();
+  // A01: the new BasicAuthPassword is the password of the next connection.
+  if (def.component === 'SecurityCtrlr' && def.variable === 'BasicAuthPassword')
+    p.ctx.client.setPassword(p.ctx.state.config[configKey(def)]);
 }
 
 export function provisioningHandlers(p: Ocpp2): Array<() => void> {
