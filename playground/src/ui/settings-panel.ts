@@ -48,9 +48,10 @@ export function settingsPanel(
   const auth = h(
     'select',
     { name: 'auth' },
-    h('option', { value: 'basic' }, 'Password: Basic auth via URL (after the 401 challenge)'),
-    h('option', { value: 'query' }, 'Password as a query token'),
-    h('option', { value: 'none' }, 'No credentials'),
+    // Short labels: long ones were cut off in the select; the hint below says how each works.
+    h('option', { value: 'basic' }, 'Basic auth'),
+    h('option', { value: 'query' }, 'Query token'),
+    h('option', { value: 'none' }, 'None'),
   );
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'off' });
   const queryParam = h('input', { name: 'queryParam', spellcheck: false, size: 8 });
@@ -92,7 +93,11 @@ export function settingsPanel(
     speed.append(h('option', { value: speed.value }, `${speed.value}×`));
 
   const urlField = field('CSMS URL', url, 'The identity is appended: …/ocpp/<identity>');
-  const authField = field('Credentials', auth);
+  const authField = field(
+    'Credentials',
+    auth,
+    'Basic auth: sent after the CSMS answers 401 with a challenge (browsers cannot send it first)',
+  );
   const passwordField = field('Password', password, '1.6: 16–20 bytes; 2.x: 16–40 characters');
   const rememberField = h(
     'label',
