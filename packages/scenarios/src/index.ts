@@ -1,0 +1,35 @@
+// @ocpp-ws-io/scenarios — traces, scenarios, replay and the CSMS test suite. Runtime-agnostic:
+// it depends on the core, the schemas and the station; the caller brings the adapter's connector.
+
+export type { CsmsControl, TriggerRequest } from './control/control.js';
+export { type HttpCsmsControlOptions, httpCsmsControl } from './control/http-control.js';
+export { describeStep } from './runner/describe.js';
+export { JumpClock } from './runner/jump-clock.js';
+export { DEFAULT_ID_TAGS, type IdTags, type RunOptions, type StepProgress } from './runner/options.js';
+export type { CaseStatus, ScenarioResult } from './runner/result.js';
+export { notApplicable, runScenario } from './runner/run-scenario.js';
+export { payloadProblem } from './runner/schema-check.js';
+export {
+  type ErrorFields,
+  type ExpectOptions,
+  type Macro,
+  type PayloadPath,
+  ScenarioBuilder,
+  type ScenarioHead,
+  scenario,
+  type Templated,
+  type TypedMatchers,
+  type Variable,
+  v,
+} from './scenario/builder.js';
+export { checkScenario, ScenarioFormatError } from './scenario/check.js';
+export { checkMatchers, valuesAt } from './scenario/match.js';
+export { SCENARIO_SCHEMA } from './scenario/schema.js';
+export { interpolate, MissingVariableError } from './scenario/template.js';
+export type * from './scenario/types.js';
+export { SCENARIO_VERSION } from './scenario/types.js';
+export { describeFrame, type Frame, FrameLog } from './trace/frames.js';
+export { parseTrace, TraceFormatError, traceLineProblem, traceToJsonl } from './trace/jsonl.js';
+export { senderOf, TRACE_VERSION, type TraceLine, traceLine } from './trace/line.js';
+export { type RecordTraceOptions, recordTrace, type TraceSink } from './trace/record.js';
+export { TRACE_LINE_SCHEMA } from './trace/schema.js';

@@ -1,0 +1,379 @@
+// Runs one scenario on a fresh virtual station against a live CSMS and says, step by step,
+// whether the CSMS did what the scenario expects.
+
+import { OCPPClient, type OCPPProtocol } from '@ocpp-ws-io/core';
+import { DEFAULT_PROFILES } from '@ocpp-ws-io/station';
+import { interpolate } from '../scenario/template.js';
+import type { ActionStep, ExpectStep, Matchers, Scenario, Step } from '../scenario/types.js';
+import type { TraceLine } from '../trace/line.js';
+import { recordTrace } from '../trace/record.js';
+import { describeStep } from './describe.js';
+import { DEFAULT_ID_TAGS, type RunOptions } from './options.js';
+import type { ScenarioResult } from './result.js';
+import { payloadProblem, VALIDATORS } from './schema-check.js';
+import { Session } from './session.js';
+import { Watcher } from './watcher.js';
+
+/** Steps after which later expects look only at newer frames. */
+const ACTING = new Set([
+  'start',
+  'stop',
+  'powerCycle',
+  'plugIn',
+  'unplug',
+  'presentToken',
+  'stopCharging',
+  'fault',
+  'clearFault',
+  'goOffline',
+  'comeBack',
+  'send',
+  'trigger',
+  'connect',
+]);
+
+/** How long a wait on the station's clock may take in real time when the step sets no `within`. */
+const STATION_WAIT_REAL_MS = 120_000;
+
+/**
+ * Why `scenario` cannot run with `options` (not applicable), or undefined when it can.
+ *
+ * @example
+ * ```ts
+ * const why = notApplicable(scenario, options);
+ * if (why) console.log(`skipped: ${why}`);
+ * ```
+ */
+export function notApplicable(
+  scenario: Scenario,
+  options: Pick<RunOptions, 'control' | 'password'>,
+): string | undefined {
+  if (!DEFAULT_PROFILES[scenario.protocol])
+    return `needs the ${scenario.protocol.slice(4)} station profile, which this version of @ocpp-ws-io/station does not have yet`;
+  const needs = scenario.needs ?? [];
+  if (needs.includes('csmsControl') && !options.control) {
+    const trigger = scenario.steps.find(
+      (s): s is Extract<Step, { do: 'trigger' }> => 'do' in s && s.do === 'trigger',
+    );
+    return `needs the CSMS to send ${trigger?.action ?? 'a call'} (OCTT asks an operator): give a CSMS control to run it`;
+  }
+  if (needs.includes('password') && options.password === undefined)
+    return 'needs the station password (Basic authentication): give one to run it';
+  return undefined;
+}
+
+class StepFailure extends Error {}
+
+/**
+ * Runs `scenario` against the CSMS in `options` on a fresh virtual station and resolves with its
+ * result (it never rejects for a failing CSMS: that is a `failed` result with the reason, the
+ * step and the frames around it).
+ *
+ * @example
+ * ```ts
+ * import { nodeConnector } from '@ocpp-ws-io/node';
+ * const result = await runScenario(bootScenario, { endpoint: 'ws://127.0.0.1:9000/ocpp', identity: 'CP-1', connector: nodeConnector() });
+ * console.log(result.status, result.reason ?? '');
+ * ```
+ */
+export async function runScenario(scenario: Scenario, options: RunOptions): Promise<ScenarioResult> {
+  const started = Date.now();
+  const base = { id: scenario.id, name: scenario.name, protocol: scenario.protocol };
+  const skip = notApplicable(scenario, options);
+  if (skip)
+    return { ...base, status: 'skipped', reason: skip, warnings: [], durationMs: 0, trace: [], captured: {} };
+  return new ScenarioRun(scenario, options).run(started);
+}
+
+class ScenarioRun {
+  readonly #answerMs: number;
+  readonly #session: Session;
+  readonly #watcher = new Watcher();
+  readonly #trace: TraceLine[] = [];
+  readonly #vars: Record<string, unknown>;
+  readonly #captured: Record<string, unknown> = {};
+  readonly #warnings: string[] = [];
+  readonly #background: Promise<unknown>[] = [];
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly options: RunOptions,
+  ) {
+    this.#answerMs = options.answerTimeoutMs ?? 30_000;
+    const idTags = { ...DEFAULT_ID_TAGS, ...options.idTags };
+    this.#vars = {
+      identity: options.identity,
+      password: options.password,
+      validIdTag: idTags.valid,
+      invalidIdTag: idTags.invalid,
+      blockedIdTag: idTags.blocked,
+      expiredIdTag: idTags.expired,
+      ...options.vars,
+    };
+    this.#session = new Session({
+      endpoint: options.endpoint,
+      identity: options.identity,
+      password: options.password,
+      protocol: scenario.protocol,
+      connector: options.connector,
+      answerTimeoutMs: this.#answerMs,
+      vendor: options.vendor ?? 'ocpp-ws-io',
+      model: options.model ?? 'VirtualStation',
+      setup: scenario.station ?? {},
+    });
+  }
+
+  async run(started: number): Promise<ScenarioResult> {
+    const stopRecording = recordTrace(
+      this.#session.client,
+      (line) => {
+        this.#trace.push(line);
+        this.#watcher.add(line);
+        if (this.options.trace) {
+          if (typeof this.options.trace === 'function') this.options.trace(line);
+          else this.options.trace.write(line);
+        }
+      },
+      { now: () => this.#session.clock.now() },
+    );
+    let failure: Pick<ScenarioResult, 'reason' | 'step' | 'context'> | undefined;
+    const steps = this.scenario.steps;
+    for (let index = 0; index < steps.length && !failure; index++) {
+      const step = steps[index]!;
+      const description = describeStep(step);
+      this.options.onStep?.({ caseId: this.scenario.id, index, description });
+      try {
+        if (!('do' in step)) await this.#expect(step);
+        else {
+          if (ACTING.has(step.do)) this.#watcher.markNow();
+          await this.#act(step);
+        }
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        failure = {
+          reason: error instanceof StepFailure ? reason : `${description}: ${reason}`,
+          step: { index, description },
+          context: this.#watcher.context(this.#watcher.log.frames.length),
+        };
+      }
+    }
+    await this.#session.close(Math.min(this.#answerMs, 5_000));
+    await Promise.allSettled(this.#background);
+    stopRecording();
+    const warnings = [...this.#warnings, ...this.#watcher.leftovers()];
+    for (const error of this.#session.errors)
+      if (!failure) warnings.push(`the station reported: ${error.message}`);
+    return {
+      id: this.scenario.id,
+      name: this.scenario.name,
+      protocol: this.scenario.protocol,
+      status: failure ? 'failed' : 'passed',
+      ...failure,
+      warnings: [...new Set(warnings)],
+      durationMs: Date.now() - started,
+      trace: this.#trace,
+      captured: this.#captured,
+    };
+  }
+
+  #fill<T>(value: T): T {
+    return interpolate(value, this.#vars, this.#session.clock.now());
+  }
+
+  /** Runs `work` in the background (a driver's action takes its course); its failure is a warning. */
+  #background_(work: Promise<unknown>, what: string): void {
+    this.#background.push(
+      work.catch((error: unknown) => this.#warnings.push(`${what}: ${(error as Error)?.message ?? error}`)),
+    );
+  }
+
+  async #act(step: ActionStep): Promise<void> {
+    const { station, client } = this.#session;
+    const connectorId = 'connectorId' in step && step.connectorId !== undefined ? step.connectorId : 1;
+    switch (step.do) {
+      case 'start':
+        try {
+          await station.start();
+        } catch (error) {
+          throw new StepFailure(`the station could not connect and boot: ${(error as Error).message}`);
+        }
+        return;
+      case 'stop':
+        return station.stop({ deliveryTimeoutMs: this.#answerMs });
+      case 'powerCycle':
+        await station.stop({ powerCut: true });
+        await station.start();
+        return;
+      case 'plugIn':
+        return station.plugIn(
+          connectorId,
+          step.socPercent === undefined ? {} : { socPercent: step.socPercent },
+        );
+      case 'unplug':
+        return station.unplug(connectorId);
+      case 'presentToken':
+        return this.#background_(
+          station.presentToken(this.#fill(step.idTag), step.connectorId),
+          `presenting ${step.idTag}`,
+        );
+      case 'stopCharging':
+        return this.#background_(
+          station.stopCharging(connectorId, (step.reason ?? 'Local') as never),
+          'stopping the transaction',
+        );
+      case 'fault':
+        return station.fault(connectorId, {
+          errorCode: step.errorCode,
+          ...(step.info ? { info: step.info } : {}),
+        });
+      case 'clearFault':
+        return station.clearFault(connectorId);
+      case 'goOffline':
+        return station.goOffline();
+      case 'comeBack':
+        return station.comeBack();
+      case 'wait':
+        if (step.clock === 'real') await new Promise((resolve) => setTimeout(resolve, step.ms));
+        else await this.#session.skipTo(this.#session.clock.now() + step.ms, this.#answerMs);
+        return;
+      case 'send': {
+        const payload = this.#fill(step.payload);
+        const problem = payloadProblem(this.scenario.protocol, step.action, 'request', payload);
+        if (problem) throw new StepFailure(`the scenario's ${step.action} is invalid: ${problem}`);
+        const call = client.call as (action: string, params: unknown) => Promise<unknown>;
+        return this.#background_(call.call(client, step.action, payload), `sending ${step.action}`);
+      }
+      case 'trigger':
+        return this.#trigger(step);
+      case 'respond': {
+        const response = this.#fill(step.with);
+        const problem = payloadProblem(this.scenario.protocol, step.action, 'response', response);
+        if (problem) throw new StepFailure(`the scenario's answer to ${step.action} is invalid: ${problem}`);
+        return this.#session.responder.plan(step.action, response, step.times ?? 1);
+      }
+      case 'connect':
+        return this.#probe(step);
+      case 'set':
+        Object.assign(this.#vars, this.#fill(step.vars));
+        return;
+    }
+  }
+
+  async #trigger(step: Extract<ActionStep, { do: 'trigger' }>): Promise<void> {
+    const control = this.options.control!;
+    const params = this.#fill(step.params);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new StepFailure(`${control.name} did not answer within ${this.#answerMs / 1000} s`)),
+        this.#answerMs,
+      );
+    });
+    try {
+      await Promise.race([
+        control.trigger({
+          identity: this.options.identity,
+          protocol: this.scenario.protocol,
+          action: step.action,
+          params,
+          ...(step.intent ? { intent: step.intent } : {}),
+          caseId: this.scenario.id,
+        }),
+        timeout,
+      ]);
+    } catch (error) {
+      if (error instanceof StepFailure) throw error;
+      throw new StepFailure(
+        `could not make the CSMS send ${step.action} through ${control.name}: ${(error as Error).message}`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #probe(step: Extract<ActionStep, { do: 'connect' }>): Promise<void> {
+    const password = step.password === undefined ? this.options.password : this.#fill(step.password);
+    const username = step.username === undefined ? undefined : this.#fill(step.username);
+    // Another username than the identity can only go in a header of our own (Node and Deno send
+    // it; a browser cannot set WebSocket headers at all).
+    const basic =
+      username !== undefined && password !== undefined
+        ? { Authorization: `Basic ${toBase64(`${username}:${password}`)}` }
+        : undefined;
+    const probe = new OCPPClient({
+      endpoint: this.options.endpoint,
+      identity: this.options.identity,
+      protocols: [this.scenario.protocol as OCPPProtocol],
+      ...(basic ? { headers: basic } : password !== undefined ? { password } : {}),
+      connector: this.options.connector,
+      validators: VALIDATORS,
+      reconnect: false,
+      connectTimeoutMs: this.#answerMs,
+    });
+    let accepted = false;
+    let why = '';
+    try {
+      await probe.connect();
+      accepted = true;
+    } catch (error) {
+      why = (error as Error).message;
+    } finally {
+      await probe.close().catch(() => undefined);
+    }
+    if (accepted && step.outcome === 'rejected')
+      throw new StepFailure('the CSMS accepted a connection it should have refused');
+    if (!accepted && step.outcome === 'accepted')
+      throw new StepFailure(`the CSMS refused the connection: ${why}`);
+  }
+
+  async #expect(step: ExpectStep): Promise<void> {
+    const match = this.#fill(step.match ?? {}) as Matchers;
+    const should = this.#fill(step.should ?? {}) as Matchers;
+    const session = this.#session;
+    const realLimit = step.within ?? (step.stationWithin ? STATION_WAIT_REAL_MS : this.#answerMs);
+    const realDeadline = Date.now() + realLimit;
+    const stationDeadline =
+      step.stationWithin === undefined ? undefined : session.clock.now() + step.stationWithin;
+    let closest: string | undefined;
+    for (;;) {
+      const outcome = this.#watcher.search(step, match, should);
+      if ('found' in outcome) {
+        this.#warnings.push(...outcome.warnings);
+        Object.assign(this.#vars, outcome.captured);
+        Object.assign(this.#captured, outcome.captured);
+        return;
+      }
+      if ('fatal' in outcome) throw new StepFailure(outcome.fatal);
+      closest = outcome.waiting ?? closest;
+      const stationOver = stationDeadline !== undefined && session.clock.now() >= stationDeadline;
+      if (Date.now() >= realDeadline || stationOver) {
+        // One last look once what is on its way has arrived.
+        if (stationOver && Date.now() < realDeadline) {
+          await session.settle(Math.min(this.#answerMs, realDeadline - Date.now()));
+          const last = this.#watcher.search(step, match, should);
+          if (!('waiting' in last)) continue;
+        }
+        const limit =
+          stationDeadline !== undefined && stationOver
+            ? `${step.stationWithin! / 1000} s (station time)`
+            : `${realLimit / 1000} s`;
+        throw new StepFailure(
+          `${describeStep(step)}: nothing within ${limit}${closest ? `; closest: ${closest}` : ''}`,
+        );
+      }
+      if (stationDeadline !== undefined) {
+        // Move the station's time to its next timer (or the limit) once the connection is quiet.
+        await session.settle(Math.min(this.#answerMs, realDeadline - Date.now()));
+        if (!('waiting' in this.#watcher.search(step, match, should))) continue;
+        const next = session.clock.nextDueMs();
+        session.clock.skipTo(next !== undefined && next <= stationDeadline ? next : stationDeadline);
+      } else await this.#watcher.next(Math.min(50, Math.max(1, realDeadline - Date.now())));
+    }
+  }
+}
+
+function toBase64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
