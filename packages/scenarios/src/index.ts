@@ -3,6 +3,10 @@
 
 export type { CsmsControl, TriggerRequest } from './control/control.js';
 export { type HttpCsmsControlOptions, httpCsmsControl } from './control/http-control.js';
+export { decodeReport, encodeReport } from './report/encode.js';
+export { toJUnit } from './report/junit.js';
+export { type CaseReport, REPORT_VERSION, type SuiteReport, summarize } from './report/report.js';
+export { formatReportTable } from './report/table.js';
 export { describeStep } from './runner/describe.js';
 export { JumpClock } from './runner/jump-clock.js';
 export { DEFAULT_ID_TAGS, type IdTags, type RunOptions, type StepProgress } from './runner/options.js';
@@ -28,6 +32,12 @@ export { SCENARIO_SCHEMA } from './scenario/schema.js';
 export { interpolate, MissingVariableError } from './scenario/template.js';
 export type * from './scenario/types.js';
 export { SCENARIO_VERSION } from './scenario/types.js';
+export type { CatalogueEntry } from './suite/catalogue-entry.js';
+export type { ManualCase } from './suite/define.js';
+export { OCPP16_SUITE } from './suite/ocpp16/index.js';
+export { type CaseProgress, runSuite, type SuiteRunOptions } from './suite/run-suite.js';
+export { selects } from './suite/select.js';
+export type { Suite } from './suite/suite.js';
 export { describeFrame, type Frame, FrameLog } from './trace/frames.js';
 export { parseTrace, TraceFormatError, traceLineProblem, traceToJsonl } from './trace/jsonl.js';
 export { senderOf, TRACE_VERSION, type TraceLine, traceLine } from './trace/line.js';

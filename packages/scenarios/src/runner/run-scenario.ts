@@ -335,28 +335,31 @@ class ScenarioRun {
     const stationDeadline =
       step.stationWithin === undefined ? undefined : session.clock.now() + step.stationWithin;
     let closest: string | undefined;
-    for (;;) {
+    // A search takes the frame it finds: its outcome is used at once, never searched again.
+    const look = (): boolean => {
       const outcome = this.#watcher.search(step, match, should);
-      if ('found' in outcome) {
-        this.#warnings.push(...outcome.warnings);
-        Object.assign(this.#vars, outcome.captured);
-        Object.assign(this.#captured, outcome.captured);
-        return;
-      }
       if ('fatal' in outcome) throw new StepFailure(outcome.fatal);
-      closest = outcome.waiting ?? closest;
+      if ('waiting' in outcome) {
+        closest = outcome.waiting ?? closest;
+        return false;
+      }
+      this.#warnings.push(...outcome.warnings);
+      Object.assign(this.#vars, outcome.captured);
+      Object.assign(this.#captured, outcome.captured);
+      return true;
+    };
+    for (;;) {
+      if (look()) return;
       const stationOver = stationDeadline !== undefined && session.clock.now() >= stationDeadline;
       if (Date.now() >= realDeadline || stationOver) {
         // One last look once what is on its way has arrived.
         if (stationOver && Date.now() < realDeadline) {
           await session.settle(Math.min(this.#answerMs, realDeadline - Date.now()));
-          const last = this.#watcher.search(step, match, should);
-          if (!('waiting' in last)) continue;
+          if (look()) return;
         }
-        const limit =
-          stationDeadline !== undefined && stationOver
-            ? `${step.stationWithin! / 1000} s (station time)`
-            : `${realLimit / 1000} s`;
+        const limit = stationOver
+          ? `${step.stationWithin! / 1000} s (station time)`
+          : `${realLimit / 1000} s`;
         throw new StepFailure(
           `${describeStep(step)}: nothing within ${limit}${closest ? `; closest: ${closest}` : ''}`,
         );
@@ -364,7 +367,7 @@ class ScenarioRun {
       if (stationDeadline !== undefined) {
         // Move the station's time to its next timer (or the limit) once the connection is quiet.
         await session.settle(Math.min(this.#answerMs, realDeadline - Date.now()));
-        if (!('waiting' in this.#watcher.search(step, match, should))) continue;
+        if (look()) return;
         const next = session.clock.nextDueMs();
         session.clock.skipTo(next !== undefined && next <= stationDeadline ? next : stationDeadline);
       } else await this.#watcher.next(Math.min(50, Math.max(1, realDeadline - Date.now())));

@@ -62,14 +62,16 @@ export class Session {
   }
 
   /**
-   * Resolves once the client has nothing queued or in flight (checked twice, 10 ms apart), or
-   * after `maxMs`: the moment to move the station's time on.
+   * Resolves once the client has nothing queued or in flight, or is not connected (checked twice,
+   * 10 ms apart), or after `maxMs`: the moment to move the station's time on.
    */
   async settle(maxMs: number): Promise<void> {
     const end = Date.now() + maxMs;
     let quiet = 0;
     while (Date.now() < end) {
-      if (this.client.pendingCalls === 0 && this.client.queuedCalls === 0) {
+      // Offline, queued calls wait for the network, not for time: nothing to let go first.
+      const idle = this.client.pendingCalls === 0 && this.client.queuedCalls === 0;
+      if (idle || this.client.state !== 'open') {
         if (++quiet >= 2) return;
       } else quiet = 0;
       await new Promise((resolve) => setTimeout(resolve, 10));

@@ -35,7 +35,7 @@ export type Templated<T> = T extends string
     : T extends readonly (infer U)[]
       ? readonly Templated<U>[] | Variable
       : T extends object
-        ? { readonly [K in keyof T]: Templated<T[K]> }
+        ? { readonly [K in keyof T]: Templated<T[K]> } | Variable
         : T;
 
 type Depth = [never, 0, 1, 2, 3, 4];
