@@ -358,10 +358,10 @@ class ScenarioRun {
           if (look()) return;
         }
         const limit = stationOver
-          ? `${step.stationWithin! / 1000} s (station time)`
+          ? `${step.stationWithin! / 1000} s of station time`
           : `${realLimit / 1000} s`;
         throw new StepFailure(
-          `${describeStep(step)}: nothing within ${limit}${closest ? `; closest: ${closest}` : ''}`,
+          `${missing(step, match)} within ${limit}${closest ? `; closest: ${closest}` : ''}`,
         );
       }
       if (stationDeadline !== undefined) {
@@ -373,6 +373,17 @@ class ScenarioRun {
       } else await this.#watcher.next(Math.min(50, Math.max(1, realDeadline - Date.now())));
     }
   }
+}
+
+/** What did not happen, in words: "the CSMS did not answer StopTransaction (with …)". */
+function missing(step: ExpectStep, match: Matchers): string {
+  const who = (step.from ?? 'csms') === 'csms' ? 'the CSMS' : 'the station';
+  const verb =
+    step.expect === 'call' ? 'send' : step.expect === 'result' ? 'answer' : 'answer with a CALLERROR';
+  const fields = Object.entries(match)
+    .map(([path, m]) => `${path} ${JSON.stringify(m)}`)
+    .join(', ');
+  return `${who} did not ${verb} ${step.action}${fields ? ` (with ${fields})` : ''}`;
 }
 
 function toBase64(text: string): string {
