@@ -45,9 +45,13 @@ describe('a broken CSMS', () => {
       'TC_067_CSMS',
     ]);
     const tc004 = failed.find((c) => c.id === 'TC_004_1_CSMS')!;
-    expect(tc004.reason).toBe('the CSMS answered Authorize, but idTagInfo.status is "Invalid", expected "Accepted"');
+    expect(tc004.reason).toBe(
+      'the CSMS answered Authorize, but idTagInfo.status is "Invalid", expected "Accepted"',
+    );
     expect(tc004.step?.description).toBe('the CSMS accepts the idTag (Authorize)');
-    expect(tc004.context?.join('\n')).toContain('CSMS → station  Authorize answer {"idTagInfo":{"status":"Invalid"}}');
+    expect(tc004.context?.join('\n')).toContain(
+      'CSMS → station  Authorize answer {"idTagInfo":{"status":"Invalid"}}',
+    );
     expect(failed.find((c) => c.id === 'TC_023_2_CSMS')?.reason).toBe(
       'the CSMS answered Authorize, but idTagInfo.status is "Invalid", expected "Expired"',
     );

@@ -44,7 +44,9 @@ describe('the OCPP 1.6 suite against a correct CSMS', () => {
   });
 
   it('reports the catalogue in its order, with its names', () => {
-    expect(report.cases.map((c) => [c.id, c.name])).toEqual(OCPP16_SUITE.catalogue.map((e) => [e.id, e.name]));
+    expect(report.cases.map((c) => [c.id, c.name])).toEqual(
+      OCPP16_SUITE.catalogue.map((e) => [e.id, e.name]),
+    );
   });
 
   it('ran the cases as the CSMS saw them: e.g. TC_012 stopped the transaction it started, reason Remote', () => {

@@ -34,6 +34,9 @@ interface Route {
   readonly body: unknown;
 }
 
+const profileOf = (p: Record<string, unknown>) =>
+  p.chargingProfile === undefined ? {} : { chargingProfile: p.chargingProfile };
+
 /** The demo Worker's command for a request, when it has one (examples/cloudflare-csms/src/csms/commands.ts). */
 function commandRoute(request: TriggerRequest): Route | undefined {
   const { action, params, intent } = request;
@@ -41,10 +44,16 @@ function commandRoute(request: TriggerRequest): Route | undefined {
   if (intent === 'rotatePassword') return { path: 'credential/rotate', body: {} };
   switch (action) {
     case 'RemoteStartTransaction':
-      return { path: 'command/remoteStart', body: { connectorId: p.connectorId ?? 1, idTag: p.idTag } };
+      return {
+        path: 'command/remoteStart',
+        body: { connectorId: p.connectorId ?? 1, idTag: p.idTag, ...profileOf(p) },
+      };
     case 'RequestStartTransaction': {
       const token = p.idToken as { idToken?: string } | undefined;
-      return { path: 'command/remoteStart', body: { connectorId: p.evseId ?? 1, idTag: token?.idToken } };
+      return {
+        path: 'command/remoteStart',
+        body: { connectorId: p.evseId ?? 1, idTag: token?.idToken, ...profileOf(p) },
+      };
     }
     // The CSMS picks the transaction from its own records: the case then checks it picked ours.
     case 'RemoteStopTransaction':

@@ -1,0 +1,36 @@
+// Proof on the CSMS people copy: the demo Worker CSMS (examples/cloudflare-csms) under wrangler dev
+// passes every applicable 1.6 case, driven through its own admin API (commands where it has one,
+// so it chooses e.g. which transaction to stop; the router's call route otherwise).
+import { nodeConnector } from '@ocpp-ws-io/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpCsmsControl, OCPP16_SUITE, runSuite, type SuiteReport } from '../src/index.js';
+import { API_TOKEN, ENROLMENT_SECRET, startWorkerCsms, type WorkerCsms } from './helpers/worker-csms.js';
+
+let worker: WorkerCsms | undefined;
+let report16: SuiteReport;
+
+beforeAll(async () => {
+  worker = await startWorkerCsms();
+  report16 = await runSuite(OCPP16_SUITE, {
+    endpoint: worker.endpoint,
+    identity: 'CP-SUITE-16',
+    password: ENROLMENT_SECRET,
+    connector: nodeConnector(),
+    control: httpCsmsControl({ baseUrl: worker.origin, token: API_TOKEN, commands: true }),
+    answerTimeoutMs: 10_000,
+  });
+}, 600_000);
+afterAll(() => worker?.stop());
+
+describe('the demo Worker CSMS under wrangler dev', () => {
+  it('passes every automated 1.6 case', () => {
+    const failed = report16.cases.filter((c) => c.status === 'failed');
+    expect(failed.map((c) => `${c.id}: ${c.reason}\n${c.context?.join('\n')}`)).toEqual([]);
+    expect(report16.summary).toMatchObject({ passed: 55, failed: 0, total: 76 });
+  });
+
+  it('answered the suite without CALLERRORs or schema breaks anywhere', () => {
+    const warnings = report16.cases.flatMap((c) => (c.warnings ?? []).map((w) => `${c.id}: ${w}`));
+    expect(warnings.filter((w) => /CALLERROR|schema/.test(w))).toEqual([]);
+  });
+});
