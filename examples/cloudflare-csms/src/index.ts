@@ -6,7 +6,7 @@ import { createOCPPRouter } from '@ocpp-ws-io/cloudflare';
 import { ADMIN_PAGE } from './admin-page.js';
 import { exampleApi } from './api.js';
 import { apiRefusal, isApiCaller } from './auth/api-token.js';
-import { diagnosticsEnabled, identityOfUpgrade } from './diagnostics.js';
+import { diagnosticsEnabled } from './diagnostics.js';
 import type { Env } from './env.js';
 
 export { RegistryObject } from './registry-object.js';
