@@ -12,7 +12,8 @@ afterEach(async () => {
 
 async function connect16() {
   const server = new OCPPServer({ protocols: ['ocpp1.6'] });
-  server.on('client', (station) => serveStation(station, { storage: new MemoryStorage() }));
+  // serveStation takes a connection of any version; this server speaks 1.6 only.
+  server.on('client', (station) => serveStation(station as never, { storage: new MemoryStorage() }));
   const client = new OCPPClient({
     endpoint: 'ws://in-memory/ocpp',
     identity: 'CP-1',

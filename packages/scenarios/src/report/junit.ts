@@ -2,7 +2,7 @@
 
 import type { SuiteReport } from './report.js';
 
-const escape = (text: string): string =>
+const xml = (text: string): string =>
   text.replace(
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
@@ -22,13 +22,13 @@ export function toJUnit(report: SuiteReport): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="OCPP CSMS suite" tests="${summary.total}" failures="${summary.failed}" skipped="${summary.skipped}" time="${(report.durationMs / 1000).toFixed(3)}">`,
-    `  <testsuite name="${escape(report.protocol)} ${escape(report.endpoint)}" tests="${summary.total}" failures="${summary.failed}" skipped="${summary.skipped}" timestamp="${escape(report.startedAt)}" time="${(report.durationMs / 1000).toFixed(3)}">`,
+    `  <testsuite name="${xml(report.protocol)} ${xml(report.endpoint)}" tests="${summary.total}" failures="${summary.failed}" skipped="${summary.skipped}" timestamp="${xml(report.startedAt)}" time="${(report.durationMs / 1000).toFixed(3)}">`,
   ];
   for (const c of report.cases) {
-    const head = `    <testcase classname="${escape(report.protocol)}" name="${escape(`${c.id} ${c.name}`)}" time="${((c.durationMs ?? 0) / 1000).toFixed(3)}"`;
+    const head = `    <testcase classname="${xml(report.protocol)}" name="${xml(`${c.id} ${c.name}`)}" time="${((c.durationMs ?? 0) / 1000).toFixed(3)}"`;
     if (c.status === 'passed') lines.push(`${head}/>`);
     else if (c.status === 'skipped')
-      lines.push(`${head}>`, `      <skipped message="${escape(c.reason ?? '')}"/>`, '    </testcase>');
+      lines.push(`${head}>`, `      <skipped message="${xml(c.reason ?? '')}"/>`, '    </testcase>');
     else {
       const detail = [
         c.step ? `step ${c.step.index + 1}: ${c.step.description}` : '',
@@ -36,7 +36,7 @@ export function toJUnit(report: SuiteReport): string {
       ].filter(Boolean);
       lines.push(
         `${head}>`,
-        `      <failure message="${escape(c.reason ?? 'failed')}">${escape(detail.join('\n'))}</failure>`,
+        `      <failure message="${xml(c.reason ?? 'failed')}">${xml(detail.join('\n'))}</failure>`,
         '    </testcase>',
       );
     }

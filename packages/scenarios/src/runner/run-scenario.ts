@@ -241,7 +241,9 @@ class ScenarioRun {
         const problem = payloadProblem(this.scenario.protocol, step.action, 'request', payload);
         if (problem) throw new StepFailure(`the scenario's ${step.action} is invalid: ${problem}`);
         const call = client.call as (action: string, params: unknown) => Promise<unknown>;
-        return this.#background_(call.call(client, step.action, payload), `sending ${step.action}`);
+        // What the CSMS answers (or not) is in the frames, for the expects and the warnings.
+        call.call(client, step.action, payload).catch(() => undefined);
+        return;
       }
       case 'trigger':
         return this.#trigger(step);
