@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: scenario variables are `${…}` in plain strings, on purpose
 // Matchers, field paths and variables: what an expect step checks and how it says what failed.
 import { describe, expect, it } from 'vitest';
 import { checkMatchers, interpolate, MissingVariableError, valuesAt } from '../src/index.js';

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: scenario variables are `${…}` in plain strings, on purpose
 // The scenario format: checkScenario() and the published JSON Schema agree on a catalogue of good
 // and bad documents, and every scenario of the built-in suites is a valid document.
 import Ajv2020 from 'ajv/dist/2020.js';
