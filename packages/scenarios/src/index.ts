@@ -3,6 +3,14 @@
 
 export type { CsmsControl, TriggerRequest } from './control/control.js';
 export { type HttpCsmsControlOptions, httpCsmsControl } from './control/http-control.js';
+export { type Answer, type AnswerDifference, compareAnswers, statusFields } from './replay/compare.js';
+export {
+  type ReplayDifference,
+  type ReplayOptions,
+  type ReplayReport,
+  replayTrace,
+} from './replay/replay.js';
+export { retime } from './replay/retime.js';
 export { decodeReport, encodeReport } from './report/encode.js';
 export { toJUnit } from './report/junit.js';
 export { type CaseReport, REPORT_VERSION, type SuiteReport, summarize } from './report/report.js';

@@ -30,14 +30,14 @@ const statusOf = (idTag: string, breakage: Breakage) => {
 };
 
 export async function startReferenceCsms(
-  options: { password?: string; breakage?: Breakage } = {},
+  options: { password?: string; breakage?: Breakage; firstTransactionId?: number } = {},
 ): Promise<ReferenceCsms> {
   const breakage = options.breakage ?? {};
   let password = options.password;
   const server = new OCPPServer({ protocols: ['ocpp1.6'], path: '/ocpp' });
   if (password !== undefined) server.auth(({ password: given }) => given === password);
   const received: ReferenceCsms['received'] = [];
-  let nextTx = 1;
+  let nextTx = options.firstTransactionId ?? 1;
   const now = () => new Date().toISOString();
   server.on('client', (s: StationConnection<'ocpp1.6'>) => {
     const log = (action: string) => (ctx: { params: unknown }) => {
