@@ -17,7 +17,13 @@ export { type CaseReport, REPORT_VERSION, type SuiteReport, summarize } from './
 export { formatReportTable } from './report/table.js';
 export { describeStep } from './runner/describe.js';
 export { JumpClock } from './runner/jump-clock.js';
-export { DEFAULT_ID_TAGS, type IdTags, type RunOptions, type StepProgress } from './runner/options.js';
+export {
+  type CsmsFeature,
+  DEFAULT_ID_TAGS,
+  type IdTags,
+  type RunOptions,
+  type StepProgress,
+} from './runner/options.js';
 export type { CaseStatus, ScenarioResult } from './runner/result.js';
 export { notApplicable, runScenario } from './runner/run-scenario.js';
 export { payloadProblem } from './runner/schema-check.js';
@@ -43,6 +49,7 @@ export { SCENARIO_VERSION } from './scenario/types.js';
 export type { CatalogueEntry } from './suite/catalogue-entry.js';
 export type { ManualCase } from './suite/define.js';
 export { OCPP16_SUITE } from './suite/ocpp16/index.js';
+export { OCPP201_SUITE } from './suite/ocpp201/index.js';
 export { type CaseProgress, runSuite, type SuiteRunOptions } from './suite/run-suite.js';
 export { selects } from './suite/select.js';
 export type { Suite } from './suite/suite.js';

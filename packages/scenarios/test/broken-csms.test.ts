@@ -13,6 +13,7 @@ async function failures(breakage: Breakage) {
       identity: 'CP-BROKEN',
       connector: nodeConnector(),
       control: csms.control,
+      csmsFeatures: ['certificateSigning'],
       answerTimeoutMs: 2_000,
     });
     return report.cases.filter((c) => c.status === 'failed');

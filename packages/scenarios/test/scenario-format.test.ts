@@ -3,7 +3,13 @@
 // and bad documents, and every scenario of the built-in suites is a valid document.
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { checkScenario, OCPP16_SUITE, SCENARIO_SCHEMA, ScenarioFormatError } from '../src/index.js';
+import {
+  checkScenario,
+  OCPP16_SUITE,
+  OCPP201_SUITE,
+  SCENARIO_SCHEMA,
+  ScenarioFormatError,
+} from '../src/index.js';
 
 const validate = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(SCENARIO_SCHEMA);
 const ok = (value: unknown) => {
@@ -119,8 +125,8 @@ describe('checkScenario and the JSON Schema', () => {
     );
   });
 
-  it('accept every scenario of the 1.6 suite, and the scenarios survive JSON', () => {
-    for (const scenario of OCPP16_SUITE.scenarios) {
+  it('accept every scenario of the 1.6 and 2.0.1 suites, and the scenarios survive JSON', () => {
+    for (const scenario of [...OCPP16_SUITE.scenarios, ...OCPP201_SUITE.scenarios]) {
       const copy = JSON.parse(JSON.stringify(scenario));
       expect(copy).toEqual(scenario);
       expect(checkScenario(copy)).toBe(copy);

@@ -19,6 +19,8 @@ beforeAll(async () => {
     password: PASSWORD,
     connector: nodeConnector(),
     control: csms.control,
+    // It answers SignCertificate Accepted (the control then sends a certificate): TC_077 runs.
+    csmsFeatures: ['certificateSigning'],
     answerTimeoutMs: 5_000,
   });
 }, 240_000);

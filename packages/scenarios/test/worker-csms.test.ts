@@ -23,10 +23,13 @@ beforeAll(async () => {
 afterAll(() => worker?.stop());
 
 describe('the demo Worker CSMS under wrangler dev', () => {
-  it('passes every automated 1.6 case', () => {
+  it('passes every applicable 1.6 case (all automated ones but TC_077: the demo signs no certificates)', () => {
     const failed = report16.cases.filter((c) => c.status === 'failed');
     expect(failed.map((c) => `${c.id}: ${c.reason}\n${c.context?.join('\n')}`)).toEqual([]);
-    expect(report16.summary).toMatchObject({ passed: 55, failed: 0, total: 76 });
+    expect(report16.summary).toMatchObject({ passed: 54, failed: 0, total: 76 });
+    expect(report16.cases.find((c) => c.id === 'TC_077_CSMS')?.reason).toMatch(
+      /^needs a CSMS that signs station certificates/,
+    );
   });
 
   it('answered the suite without CALLERRORs or schema breaks anywhere', () => {

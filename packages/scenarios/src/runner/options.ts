@@ -26,6 +26,9 @@ export const DEFAULT_ID_TAGS: IdTags = {
   expired: 'EXPIRED-TAG-1',
 };
 
+/** An optional feature of the CSMS under test that some cases need. */
+export type CsmsFeature = 'certificateSigning';
+
 /** One line of progress: a step begins. */
 export interface StepProgress {
   readonly caseId: string;
@@ -54,6 +57,12 @@ export interface RunOptions {
   readonly connector: Connector;
   /** Makes the CSMS send calls; without it, scenarios that need one are skipped. */
   readonly control?: CsmsControl;
+  /**
+   * Optional features the CSMS under test has (OCTT asks which profiles a CSMS supports):
+   * `certificateSigning` — it signs station certificates (security profile 3). Cases that need a
+   * feature not listed are skipped.
+   */
+  readonly csmsFeatures?: readonly CsmsFeature[];
   /** How long the CSMS may take to answer or to send what a step waits for (real ms, default 30 000). */
   readonly answerTimeoutMs?: number;
   readonly idTags?: Partial<IdTags>;

@@ -46,7 +46,7 @@ const STATION_WAIT_REAL_MS = 120_000;
  */
 export function notApplicable(
   scenario: Scenario,
-  options: Pick<RunOptions, 'control' | 'password'>,
+  options: Pick<RunOptions, 'control' | 'password' | 'csmsFeatures'>,
 ): string | undefined {
   if (!DEFAULT_PROFILES[scenario.protocol])
     return `needs the ${scenario.protocol.slice(4)} station profile, which this version of @ocpp-ws-io/station does not have yet`;
@@ -59,10 +59,14 @@ export function notApplicable(
   }
   if (needs.includes('password') && options.password === undefined)
     return 'needs the station password (Basic authentication): give one to run it';
+  if (needs.includes('certificateSigning') && !options.csmsFeatures?.includes('certificateSigning'))
+    return 'needs a CSMS that signs station certificates (security profile 3): declare the certificateSigning feature to run it';
   return undefined;
 }
 
 class StepFailure extends Error {}
+
+let runCount = 0;
 
 /**
  * Runs `scenario` against the CSMS in `options` on a fresh virtual station and resolves with its
@@ -108,6 +112,8 @@ class ScenarioRun {
       invalidIdTag: idTags.invalid,
       blockedIdTag: idTags.blocked,
       expiredIdTag: idTags.expired,
+      // Unique per run (ids a CSMS keeps must not repeat across runs): time, base 36.
+      runId: `${Date.now().toString(36)}${(runCount++).toString(36)}`,
       ...options.vars,
     };
     this.#session = new Session({

@@ -85,6 +85,7 @@ function matcher(v: unknown): string | undefined {
 }
 
 const connectorId = integer(0);
+const NEEDS: readonly unknown[] = ['csmsControl', 'password', 'certificateSigning'];
 const NOTE: Rules = { note: string };
 const ACTIONS: Readonly<Record<string, { rules: Rules; required: readonly string[] }>> = {
   start: { rules: {}, required: [] },
@@ -171,9 +172,9 @@ export function checkScenario(value: unknown): Scenario {
       requirements: (v) =>
         Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be an array of strings',
       needs: (v) =>
-        Array.isArray(v) && v.every((x) => x === 'csmsControl' || x === 'password')
+        Array.isArray(v) && v.every((x) => NEEDS.includes(x))
           ? undefined
-          : 'must be an array of "csmsControl" / "password"',
+          : `must be an array of ${NEEDS.map((n) => `"${n}"`).join(' / ')}`,
       station: (v) => {
         if (!isObject(v)) return 'must be an object';
         const p = fields(

@@ -68,7 +68,7 @@ export const SCENARIO_SCHEMA = {
     protocol: { enum: ['ocpp1.6', 'ocpp2.0.1', 'ocpp2.1'] },
     description: text,
     requirements: { type: 'array', items: text },
-    needs: { type: 'array', items: { enum: ['csmsControl', 'password'] } },
+    needs: { type: 'array', items: { enum: ['csmsControl', 'password', 'certificateSigning'] } },
     station: obj(
       {
         connectors: { type: 'integer', minimum: 1 },

@@ -199,13 +199,17 @@ export interface StationSetup {
   readonly securityEvents?: boolean;
 }
 
-/** What a scenario needs from the run; without it the scenario is not applicable. */
-export type ScenarioNeed = 'csmsControl' | 'password';
+/**
+ * What a scenario needs from the run; without it the scenario is not applicable. `csmsControl`:
+ * a CSMS control; `password`: the station's password; `certificateSigning`: a CSMS that signs
+ * station certificates (security profile 3), which the run must declare (`csmsFeatures`).
+ */
+export type ScenarioNeed = 'csmsControl' | 'password' | 'certificateSigning';
 
 /**
  * A scenario, version 1. Strings anywhere in steps may use variables: `${name}` for a run
  * setting (`identity`, `validIdTag`, `invalidIdTag`, `blockedIdTag`, `expiredIdTag`,
- * `password`) or a captured value; `${now}` and `${now+90s}` / `${now-5m}` / `${now+1h}` for
+ * `password`, `runId` — unique per run) or a captured value; `${now}` and `${now+90s}` / `${now-5m}` / `${now+1h}` for
  * times on the station's clock (ISO 8601). A string that is a single variable keeps its type.
  *
  * @example

@@ -84,29 +84,32 @@ export const SECURITY_16: readonly Scenario[] = [
       })
       .expectStationResult('DeleteCertificate', { match: { status: 'Accepted' } }),
   ),
-  tc('TC_077_CSMS', { ...CONTROL, requirements: ['1.6 security whitepaper A02', 'A03'] }, (b) =>
-    b
-      .use(booted())
-      .respond(
-        'CertificateSigned',
-        { status: 'Rejected' },
-        { note: 'the certificate will not be valid for the station' },
-      )
-      .trigger('ExtendedTriggerMessage', { requestedMessage: 'SignChargePointCertificate' })
-      .expectCall('ExtendedTriggerMessage', {
-        match: { requestedMessage: 'SignChargePointCertificate', connectorId: { absent: true } },
-      })
-      .expectStationResult('ExtendedTriggerMessage', { match: { status: 'Accepted' } })
-      .exchange(
-        'SignCertificate',
-        { match: { csr: { present: true } } },
-        { match: { status: { present: true } } },
-      )
-      .trigger('CertificateSigned', { certificateChain: TEST_ROOT_A })
-      .expectCall('CertificateSigned', { match: { certificateChain: { present: true } } })
-      .expectStationResult('CertificateSigned', { match: { status: 'Rejected' } })
-      .send('SecurityEventNotification', { type: 'InvalidChargePointCertificate', timestamp: v('now') })
-      .expectResult('SecurityEventNotification'),
+  tc(
+    'TC_077_CSMS',
+    { needs: ['csmsControl', 'certificateSigning'], requirements: ['1.6 security whitepaper A02', 'A03'] },
+    (b) =>
+      b
+        .use(booted())
+        .respond(
+          'CertificateSigned',
+          { status: 'Rejected' },
+          { note: 'the certificate will not be valid for the station' },
+        )
+        .trigger('ExtendedTriggerMessage', { requestedMessage: 'SignChargePointCertificate' })
+        .expectCall('ExtendedTriggerMessage', {
+          match: { requestedMessage: 'SignChargePointCertificate', connectorId: { absent: true } },
+        })
+        .expectStationResult('ExtendedTriggerMessage', { match: { status: 'Accepted' } })
+        .exchange(
+          'SignCertificate',
+          { match: { csr: { present: true } } },
+          { match: { status: { present: true } } },
+        )
+        .trigger('CertificateSigned', { certificateChain: TEST_ROOT_A })
+        .expectCall('CertificateSigned', { match: { certificateChain: { present: true } } })
+        .expectStationResult('CertificateSigned', { match: { status: 'Rejected' } })
+        .send('SecurityEventNotification', { type: 'InvalidChargePointCertificate', timestamp: v('now') })
+        .expectResult('SecurityEventNotification'),
   ),
   tc('TC_078_CSMS', { ...CONTROL, requirements: ['1.6 security whitepaper M05'] }, (b) =>
     b
