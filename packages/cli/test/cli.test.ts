@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function csms(breakage?: Breakage) {
   const reference = await startReferenceCsms(breakage ? { breakage } : {});
-  const api = await startControlApi(reference);
+  const api = await startControlApi(reference.control);
   closers.push(
     () => reference.close(),
     () => api.close(),
