@@ -10,20 +10,21 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-async function connect16() {
-  const server = new OCPPServer({ protocols: ['ocpp1.6'] });
-  // serveStation takes a connection of any version; this server speaks 1.6 only.
+async function connect<P extends 'ocpp1.6' | 'ocpp2.0.1'>(protocol: P) {
+  const server = new OCPPServer({ protocols: [protocol] });
+  // serveStation takes a connection of any version; this server speaks one.
   server.on('client', (station) => serveStation(station as never, { storage: new MemoryStorage() }));
   const client = new OCPPClient({
     endpoint: 'ws://in-memory/ocpp',
     identity: 'CP-1',
-    protocols: ['ocpp1.6'],
+    protocols: [protocol],
     connector: connectInMemory(server),
   });
   await client.connect();
   closers.push(() => client.close());
   return client;
 }
+const connect16 = () => connect('ocpp1.6');
 
 describe('the demo CSMS', () => {
   it('names the status of an idTag after its prefix, Expired included (1.6 §7.14 AuthorizationStatus)', () => {
@@ -52,6 +53,20 @@ describe('the demo CSMS', () => {
       await client.call('SignedFirmwareStatusNotification', { status: 'Downloading', requestId: 1 }),
     ).toEqual({});
     expect(await client.call('LogStatusNotification', { status: 'Uploading', requestId: 1 })).toEqual({});
+    expect(await client.call('SignCertificate', { csr: '-----BEGIN CERTIFICATE REQUEST-----' })).toEqual({
+      status: 'Rejected',
+    });
+  });
+
+  it('answers 2.0.1 NotifyCustomerInformation (N09/N10), DataTransfer UnknownVendorId (P02.FR.06) and SignCertificate Rejected (A02: no CA)', async () => {
+    const client = await connect('ocpp2.0.1');
+    const generatedAt = new Date().toISOString();
+    expect(
+      await client.call('NotifyCustomerInformation', { data: 'none', seqNo: 0, generatedAt, requestId: 1 }),
+    ).toEqual({});
+    expect(await client.call('DataTransfer', { vendorId: 'org.example' })).toEqual({
+      status: 'UnknownVendorId',
+    });
     expect(await client.call('SignCertificate', { csr: '-----BEGIN CERTIFICATE REQUEST-----' })).toEqual({
       status: 'Rejected',
     });

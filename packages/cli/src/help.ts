@@ -28,7 +28,7 @@ test
 
 simulate
   --stations N                   how many (default 1)
-  --protocol ocpp1.6             (the 2.0.1 station profile is not in this version yet)
+  --protocol ocpp1.6|ocpp2.0.1   (default ocpp1.6)
   --identity-prefix P            identities P0001, P0002, … (default SIM-)
   --password P                   Basic-auth password (or OCPP_PASSWORD)
   --speed X                      station time runs X times faster (default 60)

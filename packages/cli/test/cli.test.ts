@@ -193,10 +193,7 @@ describe('usage', () => {
     [['test', 'ws://x', '--api', 'http://x'], '--api needs --api-token (or OCPP_API_TOKEN)'],
     [['test', 'ws://x', '--bogus'], "Unknown option '--bogus'"],
     [['simulate', 'ws://x', '--stations', '0'], '--stations must be a positive number, got 0'],
-    [
-      ['simulate', 'ws://x', '--protocol', 'ocpp2.0.1'],
-      'ocpp2.0.1: this version of @ocpp-ws-io/station has no station profile for it yet',
-    ],
+    [['simulate', 'ws://x', '--protocol', 'ocpp2.1'], '--protocol must be ocpp1.6 or ocpp2.0.1, got ocpp2.1'],
     [['replay', '/no/such/file.jsonl', 'ws://x'], 'cannot read /no/such/file.jsonl'],
     [['dance'], 'unknown command dance (test, simulate or replay)'],
   ])('%j → exit 2: %s', async (argv, message) => {

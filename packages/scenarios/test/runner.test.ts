@@ -66,8 +66,12 @@ describe('runScenario', () => {
     expect((await run(needsPassword)).reason).toBe(
       'needs the station password (Basic authentication): give one to run it',
     );
-    const v201 = scenario({ id: 'x', name: 'X', protocol: 'ocpp2.0.1' }).start().build();
-    expect((await run(v201)).reason).toMatch(/^needs the 2\.0\.1 station profile/);
+    const signing = scenario({ id: 's', name: 'S', protocol: 'ocpp1.6', needs: ['certificateSigning'] })
+      .start()
+      .build();
+    expect((await run(signing)).reason).toBe(
+      'needs a CSMS that signs station certificates (security profile 3): declare the certificateSigning feature to run it',
+    );
   });
 
   it('moves the station time on for station-time limits: a 300 s heartbeat comes without waiting 300 s', async () => {

@@ -218,4 +218,10 @@ function serve201(
   station.handle('FirmwareStatusNotification', () => ({}));
   station.handle('LogStatusNotification', () => ({}));
   station.handle('SecurityEventNotification', () => ({}));
+  // N09/N10: the customer data a station reports after CustomerInformation (the demo keeps none).
+  station.handle('NotifyCustomerInformation', () => ({}));
+  // P02.FR.06/07: no vendor-specific extension here, for any vendor.
+  station.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+  // A02: this demo has no certificate authority to sign a station's CSR with; it says so.
+  station.handle('SignCertificate', () => ({ status: 'Rejected' }));
 }

@@ -1,6 +1,5 @@
 // The OCPP 2.0.1 CSMS suite: every documented case that needs no manual step, the others listed
-// with the reason. It runs once @ocpp-ws-io/station has its 2.0.1 profile; until then the runner
-// skips each case, saying so.
+// with the reason. It runs on the station's 2.0.1 profile.
 
 import type { Suite } from '../suite.js';
 import { AUTHORIZATION_201, MANUAL_AUTHORIZATION_201 } from './authorization.js';
