@@ -27,6 +27,8 @@ const packages = [
   'packages/deno',
   'packages/cloudflare',
   'packages/station',
+  'packages/scenarios',
+  'packages/cli',
   'schemas',
 ];
 if (packages.some((p) => !existsSync(join(root, p, 'dist', 'index.d.ts')))) {
