@@ -103,7 +103,9 @@ function main() {
   );
   const cli = sets['@ocpp-ws-io/cli'];
   if (cli) {
-    const files = cli.map((n) => `${rel}/${tarballName(packages.find((p) => p.manifest.name === n).manifest)}`);
+    const files = cli.map(
+      (n) => `${rel}/${tarballName(packages.find((p) => p.manifest.name === n).manifest)}`,
+    );
     // The CLI's dependencies come from their tarballs too: one command, then npx finds the local bin.
     console.log(`The ocpp-ws-io command (test a CSMS, simulate, replay): npm install ${files.join(' ')}`);
     console.log('  then: npx ocpp-ws-io --help   (Deno: deno run -A npm:@ocpp-ws-io/cli --help)');
