@@ -1,7 +1,14 @@
 // Where the CLI writes, and what it reads from its environment: process streams by default,
 // anything with `write` in tests.
 
-/** The CLI's outside world. */
+/**
+ * The CLI's outside world.
+ *
+ * @example
+ * ```ts
+ * const code = await runCli(['test', url], { stdout: process.stdout, stderr: process.stderr, env: process.env } satisfies CliIo);
+ * ```
+ */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };

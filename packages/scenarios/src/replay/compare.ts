@@ -5,7 +5,14 @@
 import type { OCPPProtocol } from '@ocpp-ws-io/core';
 import { payloadProblem } from '../runner/schema-check.js';
 
-/** One way a live answer differs from the recording. */
+/**
+ * One way a live answer differs from the recording.
+ *
+ * @example
+ * ```ts
+ * const text = report.differences.map((d: AnswerDifference) => d.message).join('\n');
+ * ```
+ */
 export interface AnswerDifference {
   readonly kind: 'schema' | 'status' | 'error' | 'timeout';
   /** The field, for `status`. */
@@ -15,7 +22,14 @@ export interface AnswerDifference {
   readonly message: string;
 }
 
-/** An answer as recorded or as received: a result payload, or a CALLERROR's code. */
+/**
+ * An answer as recorded or as received: a result payload, or a CALLERROR's code.
+ *
+ * @example
+ * ```ts
+ * const live: Answer = { kind: 'error', code: 'NotImplemented' };
+ * ```
+ */
 export type Answer =
   | { readonly kind: 'result'; readonly payload: unknown }
   | { readonly kind: 'error'; readonly code: string; readonly description?: string }
@@ -23,7 +37,14 @@ export type Answer =
 
 const STATUS_KEY = /^(status|[a-z][A-Za-z]*Status)$/;
 
-/** Every status field of `value` with its path (`idTagInfo.status`, `setVariableResult.0.attributeStatus`). */
+/**
+ * Every status field of `value` with its path (`idTagInfo.status`, `setVariableResult.0.attributeStatus`).
+ *
+ * @example
+ * ```ts
+ * statusFields({ idTagInfo: { status: 'Accepted' } }); // Map { 'idTagInfo.status' => 'Accepted' }
+ * ```
+ */
 export function statusFields(value: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
   if (value === null || typeof value !== 'object') return out;

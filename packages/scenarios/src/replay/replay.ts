@@ -42,7 +42,14 @@ export interface ReplayOptions {
   }) => void;
 }
 
-/** A difference, at the recorded call it concerns. */
+/**
+ * A difference, at the recorded call it concerns.
+ *
+ * @example
+ * ```ts
+ * for (const d of report.differences as ReplayDifference[]) console.log(`#${d.index} ${d.action}: ${d.message}`);
+ * ```
+ */
 export interface ReplayDifference extends AnswerDifference {
   /** Position of the station's call in the trace. */
   readonly index: number;

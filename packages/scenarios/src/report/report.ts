@@ -1,7 +1,14 @@
 import type { OCPPProtocol } from '@ocpp-ws-io/core';
 import type { CaseStatus } from '../runner/result.js';
 
-/** The report format's version. */
+/**
+ * The report format's version.
+ *
+ * @example
+ * ```ts
+ * if (report.version !== REPORT_VERSION) throw new Error('a report of another version');
+ * ```
+ */
 export const REPORT_VERSION = 1;
 
 /**

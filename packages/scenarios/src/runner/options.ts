@@ -18,7 +18,14 @@ export interface IdTags {
   readonly expired: string;
 }
 
-/** The demo CSMS's rule: names say the status ("INVALID…", "BLOCK…", "EXPIRED…"), anything else is valid. */
+/**
+ * The demo CSMS's rule: names say the status ("INVALID…", "BLOCK…", "EXPIRED…"), anything else is valid.
+ *
+ * @example
+ * ```ts
+ * await runSuite(OCPP16_SUITE, { ...options, idTags: { ...DEFAULT_ID_TAGS, valid: '04A1B2C3' } });
+ * ```
+ */
 export const DEFAULT_ID_TAGS: IdTags = {
   valid: 'VALID-TAG-1',
   invalid: 'INVALID-TAG-1',
@@ -26,10 +33,24 @@ export const DEFAULT_ID_TAGS: IdTags = {
   expired: 'EXPIRED-TAG-1',
 };
 
-/** An optional feature of the CSMS under test that some cases need. */
+/**
+ * An optional feature of the CSMS under test that some cases need.
+ *
+ * @example
+ * ```ts
+ * await runSuite(OCPP201_SUITE, { ...options, csmsFeatures: ['certificateSigning'] satisfies CsmsFeature[] });
+ * ```
+ */
 export type CsmsFeature = 'certificateSigning';
 
-/** One line of progress: a step begins. */
+/**
+ * One line of progress: a step begins.
+ *
+ * @example
+ * ```ts
+ * await runScenario(scenario, { ...options, onStep: ({ caseId, index, description }: StepProgress) => console.log(caseId, index + 1, description) });
+ * ```
+ */
 export interface StepProgress {
   readonly caseId: string;
   readonly index: number;

@@ -1,7 +1,14 @@
 import type { OCPPProtocol } from '@ocpp-ws-io/core';
 import type { TraceLine } from '../trace/line.js';
 
-/** passed, failed, or skipped (not applicable, with the reason). */
+/**
+ * passed, failed, or skipped (not applicable, with the reason).
+ *
+ * @example
+ * ```ts
+ * const failed = (s: CaseStatus) => s === 'failed';
+ * ```
+ */
 export type CaseStatus = 'passed' | 'failed' | 'skipped';
 
 /**

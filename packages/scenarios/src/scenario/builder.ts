@@ -12,7 +12,14 @@ import {
   type Step,
 } from './types.js';
 
-/** A variable reference in a string: `${name}`, `${now+5m}`. */
+/**
+ * A variable reference in a string: `${name}`, `${now+5m}`.
+ *
+ * @example
+ * ```ts
+ * const tx: Variable = v('transactionId'); // '${transactionId}'
+ * ```
+ */
 export type Variable = `\${${string}}`;
 
 /**
@@ -27,7 +34,14 @@ export function v(name: string): Variable {
   return `\${${name}}`;
 }
 
-/** `T` where any value may also be a {@link Variable}. */
+/**
+ * `T` where any value may also be a {@link Variable}.
+ *
+ * @example
+ * ```ts
+ * const stop: Templated<{ transactionId: number }> = { transactionId: v('transactionId') };
+ * ```
+ */
 export type Templated<T> = T extends string
   ? T | Variable
   : T extends number | boolean
@@ -40,7 +54,14 @@ export type Templated<T> = T extends string
 
 type Depth = [never, 0, 1, 2, 3, 4];
 
-/** Field paths of a payload, as matchers and captures take them (`a.b`, `list.*.c`, `list.0`). */
+/**
+ * Field paths of a payload, as matchers and captures take them (`a.b`, `list.*.c`, `list.0`).
+ *
+ * @example
+ * ```ts
+ * const path: PayloadPath<{ idTagInfo: { status: string } }> = 'idTagInfo.status';
+ * ```
+ */
 export type PayloadPath<T, D extends number = 5> = [D] extends [never]
   ? never
   : T extends readonly (infer U)[]
@@ -53,10 +74,24 @@ export type PayloadPath<T, D extends number = 5> = [D] extends [never]
       ? { [K in keyof T & string]: K | `${K}.${PayloadPath<NonNullable<T[K]>, Depth[D]>}` }[keyof T & string]
       : never;
 
-/** Matchers keyed by the fields of `T` (or `$` for the whole payload). */
+/**
+ * Matchers keyed by the fields of `T` (or `$` for the whole payload).
+ *
+ * @example
+ * ```ts
+ * const m: TypedMatchers<{ interval: number }> = { interval: { gt: 0 } };
+ * ```
+ */
 export type TypedMatchers<T> = { readonly [P in PayloadPath<T> | '$']?: Matcher };
 
-/** Options of the expect methods; matcher and capture paths are typed by the payload. */
+/**
+ * Options of the expect methods; matcher and capture paths are typed by the payload.
+ *
+ * @example
+ * ```ts
+ * builder.expectResult('StartTransaction', { match: { 'idTagInfo.status': 'Accepted' }, capture: { transactionId: 'transactionId' } });
+ * ```
+ */
 export interface ExpectOptions<T> {
   readonly match?: TypedMatchers<T>;
   readonly should?: TypedMatchers<T>;
@@ -66,14 +101,28 @@ export interface ExpectOptions<T> {
   readonly note?: string;
 }
 
-/** The fields of a CALLERROR an `error` expect matches. */
+/**
+ * The fields of a CALLERROR an `error` expect matches.
+ *
+ * @example
+ * ```ts
+ * builder.expectError('DataTransfer', { match: { code: 'NotImplemented' } });
+ * ```
+ */
 export interface ErrorFields {
   readonly code: string;
   readonly description: string;
   readonly details: Readonly<Record<string, unknown>>;
 }
 
-/** What a scenario is, apart from its steps. */
+/**
+ * What a scenario is, apart from its steps.
+ *
+ * @example
+ * ```ts
+ * const head: ScenarioHead<'ocpp1.6'> = { id: 'boot', name: 'The CSMS accepts a boot', protocol: 'ocpp1.6' };
+ * ```
+ */
 export interface ScenarioHead<TProtocol extends OCPPProtocol> {
   readonly id: string;
   readonly name: string;
@@ -84,7 +133,15 @@ export interface ScenarioHead<TProtocol extends OCPPProtocol> {
   readonly station?: StationSetup;
 }
 
-/** A reusable sequence of steps (a "reusable state" of a test case document). */
+/**
+ * A reusable sequence of steps (a "reusable state" of a test case document).
+ *
+ * @example
+ * ```ts
+ * const booted: Macro<'ocpp1.6'> = (b) => b.start().expectResult('BootNotification', { match: { status: 'Accepted' } });
+ * scenario(head).use(booted).build();
+ * ```
+ */
 export type Macro<TProtocol extends OCPPProtocol> = (builder: ScenarioBuilder<TProtocol>) => unknown;
 
 type Req<P extends OCPPProtocol, A extends string> = RequestOf<P, A>;
@@ -92,6 +149,12 @@ type Res<P extends OCPPProtocol, A extends string> = ResponseOf<P, A>;
 
 /**
  * Builds a {@link Scenario} step by step, typed for protocol `TProtocol`. See {@link scenario}.
+ *
+ * @example
+ * ```ts
+ * const builder: ScenarioBuilder<'ocpp1.6'> = scenario({ id: 'x', name: 'X', protocol: 'ocpp1.6' });
+ * builder.start().plugIn(1).presentToken(v('validIdTag'));
+ * ```
  */
 export class ScenarioBuilder<TProtocol extends OCPPProtocol> {
   readonly #head: ScenarioHead<TProtocol>;

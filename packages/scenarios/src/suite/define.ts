@@ -9,7 +9,14 @@ import type { CatalogueEntry } from './catalogue-entry.js';
 /** What a case adds to its catalogue entry. */
 export type CaseOptions = Omit<ScenarioHead<OCPPProtocol>, 'id' | 'name' | 'protocol'>;
 
-/** A case that is documented but cannot be automated, and why. */
+/**
+ * A case that is documented but cannot be automated, and why.
+ *
+ * @example
+ * ```ts
+ * const manual: ManualCase = { id: 'TC_086_CSMS', reason: 'checks the TLS handshake' };
+ * ```
+ */
 export interface ManualCase {
   readonly id: string;
   readonly reason: string;

@@ -8,7 +8,14 @@ import type { Scenario } from '../scenario/types.js';
 import { selects } from './select.js';
 import type { Suite } from './suite.js';
 
-/** Progress of a suite run: a case begins, or ended with its result. */
+/**
+ * Progress of a suite run: a case begins, or ended with its result.
+ *
+ * @example
+ * ```ts
+ * await runSuite(OCPP16_SUITE, { ...options, onCase: (p: CaseProgress) => { if (p.phase === 'end') console.log(p.result.id, p.result.status); } });
+ * ```
+ */
 export type CaseProgress =
   | {
       readonly phase: 'start';

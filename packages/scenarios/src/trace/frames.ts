@@ -4,7 +4,14 @@
 
 import { senderOf, type TraceLine } from './line.js';
 
-/** A frame of a trace, classified and correlated. */
+/**
+ * A frame of a trace, classified and correlated.
+ *
+ * @example
+ * ```ts
+ * const answers = log.frames.filter((f: Frame) => f.kind === 'result' && f.action === 'Authorize');
+ * ```
+ */
 export interface Frame {
   /** Position in the log (0-based). */
   readonly index: number;

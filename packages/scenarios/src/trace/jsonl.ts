@@ -36,7 +36,14 @@ export function traceToJsonl(lines: readonly TraceLine[]): string {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Why `value` is not a trace line, or undefined when it is one. */
+/**
+ * Why `value` is not a trace line, or undefined when it is one.
+ *
+ * @example
+ * ```ts
+ * traceLineProblem({ v: 2 }); // 'version 2 is not supported (this reader knows version 1)'
+ * ```
+ */
 export function traceLineProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const line = value as Record<string, unknown>;

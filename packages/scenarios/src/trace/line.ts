@@ -3,7 +3,14 @@
 
 import type { OCPPProtocol } from '@ocpp-ws-io/core';
 
-/** The trace format's version; a reader refuses lines of a version it does not know. */
+/**
+ * The trace format's version; a reader refuses lines of a version it does not know.
+ *
+ * @example
+ * ```ts
+ * if (line.v !== TRACE_VERSION) throw new Error('another trace format');
+ * ```
+ */
 export const TRACE_VERSION = 1;
 
 /**
@@ -41,7 +48,14 @@ export interface TraceLine {
   readonly raw?: string;
 }
 
-/** Who sent a line's frame: the station or the CSMS. */
+/**
+ * Who sent a line's frame: the station or the CSMS.
+ *
+ * @example
+ * ```ts
+ * senderOf({ side: 'csms', dir: 'in' }); // 'station'
+ * ```
+ */
 export function senderOf(line: Pick<TraceLine, 'dir' | 'side'>): 'station' | 'csms' {
   if (line.dir === 'out') return line.side;
   return line.side === 'station' ? 'csms' : 'station';

@@ -5,7 +5,15 @@
 import type { OCPPProtocol } from '@ocpp-ws-io/core';
 import { type TraceLine, traceLine } from './line.js';
 
-/** Where recorded lines go: a function, or anything with `write(line)` (a file, an array). */
+/**
+ * Where recorded lines go: a function, or anything with `write(line)` (a file, an array).
+ *
+ * @example
+ * ```ts
+ * const lines: TraceLine[] = [];
+ * const sink: TraceSink = (line) => lines.push(line);
+ * ```
+ */
 export type TraceSink = ((line: TraceLine) => void) | { write(line: TraceLine): void };
 
 /** The `message` event's shape, as every endpoint (client or station connection) emits it. */
@@ -28,7 +36,14 @@ interface ServerLike {
   handshake(...args: never[]): unknown;
 }
 
-/** Options of {@link recordTrace}. */
+/**
+ * Options of {@link recordTrace}.
+ *
+ * @example
+ * ```ts
+ * recordTrace(client, sink, { now: () => stationClock.now() } satisfies RecordTraceOptions);
+ * ```
+ */
 export interface RecordTraceOptions {
   /** The time source for `time` (default `Date.now`); give the station's clock to record virtual time. */
   readonly now?: () => number;
