@@ -2,13 +2,13 @@
 // reason that says what the CSMS did.
 import { nodeConnector } from '@ocpp-ws-io/node';
 import { describe, expect, it } from 'vitest';
-import { OCPP16_SUITE, runSuite } from '../src/index.js';
+import { OCPP16_SUITE, OCPP201_SUITE, runSuite, type Suite } from '../src/index.js';
 import { type Breakage, startReferenceCsms } from './helpers/reference-csms.js';
 
-async function failures(breakage: Breakage) {
+async function failures(breakage: Breakage, suite: Suite = OCPP16_SUITE) {
   const csms = await startReferenceCsms({ breakage });
   try {
-    const report = await runSuite(OCPP16_SUITE, {
+    const report = await runSuite(suite, {
       endpoint: csms.url,
       identity: 'CP-BROKEN',
       connector: nodeConnector(),
@@ -62,5 +62,34 @@ describe('a broken CSMS', () => {
     const failed = await failures({ silentOnStop: true });
     expect(failed.map((c) => c.id)).toEqual(['TC_012_CSMS', 'TC_032_1_CSMS', 'TC_039_CSMS']);
     for (const c of failed) expect(c.reason).toMatch(/^the CSMS did not answer StopTransaction within 2 s$/);
+  }, 240_000);
+
+  it('that refuses every idToken fails the 2.0.1 cases that need an accepted one, and only those', async () => {
+    const failed = await failures({ everyIdTag: 'Invalid' }, OCPP201_SUITE);
+    expect(failed.map((c) => c.id)).toEqual([
+      'TC_B_21_CSMS',
+      'TC_B_26_CSMS',
+      'TC_B_27_CSMS',
+      'TC_C_08_CSMS',
+      'TC_E_02_CSMS',
+      'TC_E_03_CSMS',
+      'TC_E_04_CSMS',
+      'TC_E_07_CSMS',
+      'TC_E_08_CSMS',
+      'TC_E_10_CSMS',
+      'TC_E_11_CSMS',
+      'TC_E_17_CSMS',
+      'TC_E_19_CSMS',
+      'TC_E_21_CSMS',
+      'TC_E_22_CSMS',
+      'TC_E_26_CSMS',
+      'TC_J_03_CSMS',
+      'TC_J_08_CSMS',
+      'TC_J_09_CSMS',
+      'TC_L_13_CSMS',
+    ]);
+    expect(failed.find((c) => c.id === 'TC_C_08_CSMS')?.reason).toBe(
+      'the CSMS answered TransactionEvent, but idTokenInfo.status is "Invalid", expected "Accepted"',
+    );
   }, 240_000);
 });
