@@ -55,4 +55,17 @@ describe('JumpClock', () => {
     });
     expect(fired).toBe(true);
   });
+
+  it('does not fire a timer further than setTimeout can wait (24.8 days) early', async () => {
+    const clock = new JumpClock();
+    let fired = false;
+    clock.setTimeout(() => {
+      fired = true;
+    }, 40 * 86_400_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fired).toBe(false);
+    clock.skipTo(clock.now() + 40 * 86_400_000);
+    expect(fired).toBe(true);
+    clock.dispose();
+  });
 });

@@ -4,6 +4,9 @@
 
 import type { Clock } from '@ocpp-ws-io/core';
 
+/** The longest delay setTimeout keeps (a signed 32-bit number of ms, about 24.8 days). */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
 interface Timer {
   readonly at: number;
   readonly seq: number;
@@ -87,7 +90,9 @@ export class JumpClock implements Clock {
 
   #arm(timer: Timer): void {
     clearTimeout(timer.real);
-    timer.real = setTimeout(() => this.#fire(timer), Math.max(0, timer.at - this.now()));
+    // Runtimes fire a delay above 2^31 - 1 ms at once: a far timer is armed in steps instead.
+    const delay = Math.min(MAX_DELAY_MS, Math.max(0, timer.at - this.now()));
+    timer.real = setTimeout(() => (timer.at > this.now() ? this.#arm(timer) : this.#fire(timer)), delay);
   }
 
   #fire(timer: Timer): void {
