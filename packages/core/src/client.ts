@@ -1,9 +1,10 @@
 import { backoffDelayMs, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.js';
 import type { DurableLane, durableDelivery } from './durable-lane.js';
-import { Endpoint, type EndpointOptions, endpointConfig } from './endpoint.js';
+import { Endpoint } from './endpoint.js';
+import { checkedProtocols, type EndpointOptions, endpointConfig } from './endpoint-config.js';
 import { ConnectError, StateError } from './errors.js';
 import { createIdGenerator } from './ids.js';
-import { isOCPPProtocol, type OCPPProtocol, PROTOCOLS } from './protocol.js';
+import { isOCPPProtocol, type OCPPProtocol } from './protocol.js';
 import type { CloseInfo, Connector, Transport } from './transport.js';
 
 /** Options of {@link OCPPClient}. Durations carry their unit in the name. */
@@ -72,10 +73,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     if (!options.identity) throw new TypeError('identity is required');
     if (!/^wss?:\/\//i.test(options.endpoint))
       throw new TypeError(`endpoint must be a ws:// or wss:// URL, got ${options.endpoint}`);
-    const offered = options.protocols ?? (PROTOCOLS as readonly TProtocol[]);
-    if (offered.length === 0) throw new TypeError('protocols must not be empty');
-    for (const p of offered) if (!isOCPPProtocol(p)) throw new TypeError(`Unsupported protocol ${p}`);
-    this.assertValidators(offered);
+    const offered = checkedProtocols(options.protocols, options);
     this.identity = options.identity;
     this.#options = options;
     this.#offered = offered;
@@ -111,7 +109,8 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     this.reopen();
     try {
       // Messages a previous run left in the durable store go out first, in their order.
-      if (this.durableEnabled) await this.restoreDurable();
+      const restoring = this.restoreDurable();
+      if (restoring) await restoring;
       return { protocol: await this.#open() };
     } catch (error) {
       if (this.#state === 'connecting') this.#state = 'idle';

@@ -2,7 +2,13 @@ import type { OCPPClient } from '@ocpp-ws-io/core';
 import { NO_REPLY } from '@ocpp-ws-io/core';
 import type { ActionMap } from '@ocpp-ws-io/schemas';
 import type { BootStatus, StopReason } from '../model/state.js';
-import type { ProtocolProfile, StationContext, TokenOutcome } from '../profile.js';
+import type {
+  ConfigChangeStatus,
+  ConfigKeyInfo,
+  ProtocolProfile,
+  StationContext,
+  TokenOutcome,
+} from '../profile.js';
 import { AlignedSampler } from './aligned.js';
 import { Authorizer } from './auth.js';
 import { BootSequence } from './boot.js';
@@ -13,6 +19,7 @@ import { DeviceModel } from './device-model/model.js';
 import { configKey } from './device-model/types.js';
 import { DisplayMessages } from './display-messages.js';
 import { installHandlers } from './handlers/index.js';
+import { configKeys, configure } from './local-config.js';
 import { Monitoring } from './monitoring.js';
 import { Network } from './network.js';
 import { Operations } from './operations.js';
@@ -285,6 +292,14 @@ export class Ocpp2 implements ProtocolProfile {
 
   trigger(message: string, connectorId?: number): 'Accepted' | 'Rejected' | 'NotImplemented' {
     return triggerMessage(this, message, connectorId === undefined ? undefined : { id: connectorId });
+  }
+
+  configKeys(): readonly ConfigKeyInfo[] {
+    return configKeys(this);
+  }
+
+  configure(key: string, value: string): ConfigChangeStatus {
+    return configure(this, key, value);
   }
 
   dispose(): void {

@@ -211,3 +211,31 @@ describe('device model (OCPP 2.0.1 B05–B08)', () => {
     );
   });
 });
+
+describe('the device model from the station itself (configKeys / configure)', () => {
+  it('follows SetVariables (B05): the same rules, answers and effects; write-only variables are not listed', async () => {
+    const { csms, clock, station } = await rig2();
+    const heartbeat = 'OCPPCommCtrlr.HeartbeatInterval';
+    expect(station.configure(heartbeat, '40')).toBe('Accepted');
+    expect(station.snapshot().config[heartbeat]).toBe('40');
+    // Read back by the CSMS, as if it had set it (B06).
+    const got = await csms.call('GetVariables', {
+      getVariableData: [variable('OCPPCommCtrlr', 'HeartbeatInterval')],
+    });
+    expect(got.getVariableResult[0]).toMatchObject({ attributeStatus: 'Accepted', attributeValue: '40' });
+    expect(station.configure(heartbeat, 'forty')).toBe('Rejected'); // not an integer
+    expect(station.configure('SecurityCtrlr.SecurityProfile', '2')).toBe('Rejected'); // ReadOnly
+    expect(station.configure('OCPPCommCtrlr.WebSocketPingInterval', '30')).toBe('RebootRequired');
+    expect(station.configure('NoSuchCtrlr.Nothing', '1')).toBe('NotSupported');
+    const keys = station.configKeys();
+    expect(keys.find((k) => k.key === 'SecurityCtrlr.SecurityProfile')).toMatchObject({ readOnly: true });
+    expect(keys.find((k) => k.key === 'OCPPCommCtrlr.WebSocketPingInterval')).toMatchObject({
+      rebootRequired: true,
+    });
+    expect(keys.some((k) => k.key.includes('BasicAuthPassword'))).toBe(false);
+    // The heartbeat timer follows the new interval at once.
+    const before = csms.of('Heartbeat').length;
+    await clock.advance(80_000);
+    expect(csms.of('Heartbeat').length - before).toBe(2);
+  });
+});

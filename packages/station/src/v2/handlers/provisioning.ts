@@ -16,8 +16,8 @@ function checkItems(p: Ocpp2, count: number, instance: 'GetVariables' | 'SetVari
     );
 }
 
-/** A changed setting that drives timers takes effect at once. */
-function settingChanged(p: Ocpp2, def: VariableDef): void {
+/** A changed setting that drives timers takes effect at once (also used by local-config.ts). */
+export function settingChanged(p: Ocpp2, def: VariableDef): void {
   if (def.component === 'OCPPCommCtrlr' && def.variable === 'HeartbeatInterval')
     p.bootSequence.scheduleHeartbeat();
   if (def.component === 'SampledDataCtrlr') for (const c of p.ctx.state.connectors) p.sampler.schedule(c);
