@@ -15,6 +15,7 @@ export { decodeReport, encodeReport } from './report/encode.js';
 export { toJUnit } from './report/junit.js';
 export { type CaseReport, REPORT_VERSION, type SuiteReport, summarize } from './report/report.js';
 export { formatReportTable } from './report/table.js';
+export { notApplicable } from './runner/applicable.js';
 export { describeStep } from './runner/describe.js';
 export { JumpClock } from './runner/jump-clock.js';
 export {
@@ -25,7 +26,7 @@ export {
   type StepProgress,
 } from './runner/options.js';
 export type { CaseStatus, ScenarioResult } from './runner/result.js';
-export { notApplicable, runScenario } from './runner/run-scenario.js';
+export { runScenario } from './runner/run-scenario.js';
 export { payloadProblem } from './runner/schema-check.js';
 export {
   type ErrorFields,

@@ -1,17 +1,20 @@
 // Runs one scenario on a fresh virtual station against a live CSMS and says, step by step,
 // whether the CSMS did what the scenario expects.
 
-import { OCPPClient, type OCPPProtocol } from '@ocpp-ws-io/core';
-import { DEFAULT_PROFILES } from '@ocpp-ws-io/station';
 import { interpolate } from '../scenario/template.js';
-import type { ActionStep, ExpectStep, Matchers, Scenario, Step } from '../scenario/types.js';
+import type { ActionStep, ExpectStep, Matchers, Scenario } from '../scenario/types.js';
 import type { TraceLine } from '../trace/line.js';
 import { recordTrace } from '../trace/record.js';
+import { notApplicable } from './applicable.js';
+import { awaitFrame } from './await-frame.js';
 import { describeStep } from './describe.js';
 import { DEFAULT_ID_TAGS, type RunOptions } from './options.js';
+import { probeConnection } from './probe.js';
 import type { ScenarioResult } from './result.js';
-import { payloadProblem, VALIDATORS } from './schema-check.js';
+import { payloadProblem } from './schema-check.js';
 import { Session } from './session.js';
+import { StepFailure } from './step-failure.js';
+import { triggerCsms } from './trigger.js';
 import { Watcher } from './watcher.js';
 
 /** Steps after which later expects look only at newer frames. */
@@ -31,40 +34,6 @@ const ACTING = new Set([
   'trigger',
   'connect',
 ]);
-
-/** How long a wait on the station's clock may take in real time when the step sets no `within`. */
-const STATION_WAIT_REAL_MS = 120_000;
-
-/**
- * Why `scenario` cannot run with `options` (not applicable), or undefined when it can.
- *
- * @example
- * ```ts
- * const why = notApplicable(scenario, options);
- * if (why) console.log(`skipped: ${why}`);
- * ```
- */
-export function notApplicable(
-  scenario: Scenario,
-  options: Pick<RunOptions, 'control' | 'password' | 'csmsFeatures'>,
-): string | undefined {
-  if (!DEFAULT_PROFILES[scenario.protocol])
-    return `needs the ${scenario.protocol.slice(4)} station profile, which this version of @ocpp-ws-io/station does not have yet`;
-  const needs = scenario.needs ?? [];
-  if (needs.includes('csmsControl') && !options.control) {
-    const trigger = scenario.steps.find(
-      (s): s is Extract<Step, { do: 'trigger' }> => 'do' in s && s.do === 'trigger',
-    );
-    return `needs the CSMS to send ${trigger?.action ?? 'a call'} (OCTT asks an operator): give a CSMS control to run it`;
-  }
-  if (needs.includes('password') && options.password === undefined)
-    return 'needs the station password (Basic authentication): give one to run it';
-  if (needs.includes('certificateSigning') && !options.csmsFeatures?.includes('certificateSigning'))
-    return 'needs a CSMS that signs station certificates (security profile 3): declare the certificateSigning feature to run it';
-  return undefined;
-}
-
-class StepFailure extends Error {}
 
 let runCount = 0;
 
@@ -267,67 +236,28 @@ class ScenarioRun {
     }
   }
 
-  async #trigger(step: Extract<ActionStep, { do: 'trigger' }>): Promise<void> {
-    const control = this.options.control!;
-    const params = this.#fill(step.params);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new StepFailure(`${control.name} did not answer within ${this.#answerMs / 1000} s`)),
-        this.#answerMs,
-      );
-    });
-    try {
-      await Promise.race([
-        control.trigger({
-          identity: this.options.identity,
-          protocol: this.scenario.protocol,
-          action: step.action,
-          params,
-          ...(step.intent ? { intent: step.intent } : {}),
-          caseId: this.scenario.id,
-        }),
-        timeout,
-      ]);
-    } catch (error) {
-      if (error instanceof StepFailure) throw error;
-      throw new StepFailure(
-        `could not make the CSMS send ${step.action} through ${control.name}: ${(error as Error).message}`,
-      );
-    } finally {
-      clearTimeout(timer);
-    }
+  #trigger(step: Extract<ActionStep, { do: 'trigger' }>): Promise<void> {
+    const request = {
+      identity: this.options.identity,
+      protocol: this.scenario.protocol,
+      action: step.action,
+      params: this.#fill(step.params),
+      ...(step.intent ? { intent: step.intent } : {}),
+      caseId: this.scenario.id,
+    };
+    return triggerCsms(this.options.control!, request, this.#answerMs);
   }
 
   async #probe(step: Extract<ActionStep, { do: 'connect' }>): Promise<void> {
-    const password = step.password === undefined ? this.options.password : this.#fill(step.password);
-    const username = step.username === undefined ? undefined : this.#fill(step.username);
-    // Another username than the identity can only go in a header of our own (Node and Deno send
-    // it; a browser cannot set WebSocket headers at all).
-    const basic =
-      username !== undefined && password !== undefined
-        ? { Authorization: `Basic ${toBase64(`${username}:${password}`)}` }
-        : undefined;
-    const probe = new OCPPClient({
+    const { accepted, why } = await probeConnection({
       endpoint: this.options.endpoint,
       identity: this.options.identity,
-      protocols: [this.scenario.protocol as OCPPProtocol],
-      ...(basic ? { headers: basic } : password !== undefined ? { password } : {}),
+      protocol: this.scenario.protocol,
       connector: this.options.connector,
-      validators: VALIDATORS,
-      reconnect: false,
-      connectTimeoutMs: this.#answerMs,
+      password: step.password === undefined ? this.options.password : this.#fill(step.password),
+      username: step.username === undefined ? undefined : this.#fill(step.username),
+      timeoutMs: this.#answerMs,
     });
-    let accepted = false;
-    let why = '';
-    try {
-      await probe.connect();
-      accepted = true;
-    } catch (error) {
-      why = (error as Error).message;
-    } finally {
-      await probe.close().catch(() => undefined);
-    }
     if (accepted && step.outcome === 'rejected')
       throw new StepFailure('the CSMS accepted a connection it should have refused');
     if (!accepted && step.outcome === 'accepted')
@@ -335,67 +265,14 @@ class ScenarioRun {
   }
 
   async #expect(step: ExpectStep): Promise<void> {
-    const match = this.#fill(step.match ?? {}) as Matchers;
-    const should = this.#fill(step.should ?? {}) as Matchers;
-    const session = this.#session;
-    const realLimit = step.within ?? (step.stationWithin ? STATION_WAIT_REAL_MS : this.#answerMs);
-    const realDeadline = Date.now() + realLimit;
-    const stationDeadline =
-      step.stationWithin === undefined ? undefined : session.clock.now() + step.stationWithin;
-    let closest: string | undefined;
-    // A search takes the frame it finds: its outcome is used at once, never searched again.
-    const look = (): boolean => {
-      const outcome = this.#watcher.search(step, match, should);
-      if ('fatal' in outcome) throw new StepFailure(outcome.fatal);
-      if ('waiting' in outcome) {
-        closest = outcome.waiting ?? closest;
-        return false;
-      }
-      this.#warnings.push(...outcome.warnings);
-      Object.assign(this.#vars, outcome.captured);
-      Object.assign(this.#captured, outcome.captured);
-      return true;
-    };
-    for (;;) {
-      if (look()) return;
-      const stationOver = stationDeadline !== undefined && session.clock.now() >= stationDeadline;
-      if (Date.now() >= realDeadline || stationOver) {
-        // One last look once what is on its way has arrived.
-        if (stationOver && Date.now() < realDeadline) {
-          await session.settle(Math.min(this.#answerMs, realDeadline - Date.now()));
-          if (look()) return;
-        }
-        const limit = stationOver
-          ? `${step.stationWithin! / 1000} s of station time`
-          : `${realLimit / 1000} s`;
-        throw new StepFailure(
-          `${missing(step, match)} within ${limit}${closest ? `; closest: ${closest}` : ''}`,
-        );
-      }
-      if (stationDeadline !== undefined) {
-        // Move the station's time to its next timer (or the limit) once the connection is quiet.
-        await session.settle(Math.min(this.#answerMs, realDeadline - Date.now()));
-        if (look()) return;
-        const next = session.clock.nextDueMs();
-        session.clock.skipTo(next !== undefined && next <= stationDeadline ? next : stationDeadline);
-      } else await this.#watcher.next(Math.min(50, Math.max(1, realDeadline - Date.now())));
-    }
+    const found = await awaitFrame(
+      step,
+      this.#fill(step.match ?? {}) as Matchers,
+      this.#fill(step.should ?? {}) as Matchers,
+      { watcher: this.#watcher, session: this.#session, answerMs: this.#answerMs },
+    );
+    this.#warnings.push(...found.warnings);
+    Object.assign(this.#vars, found.captured);
+    Object.assign(this.#captured, found.captured);
   }
-}
-
-/** What did not happen, in words: "the CSMS did not answer StopTransaction (with …)". */
-function missing(step: ExpectStep, match: Matchers): string {
-  const who = (step.from ?? 'csms') === 'csms' ? 'the CSMS' : 'the station';
-  const verb =
-    step.expect === 'call' ? 'send' : step.expect === 'result' ? 'answer' : 'answer with a CALLERROR';
-  const fields = Object.entries(match)
-    .map(([path, m]) => `${path} ${JSON.stringify(m)}`)
-    .join(', ');
-  return `${who} did not ${verb} ${step.action}${fields ? ` (with ${fields})` : ''}`;
-}
-
-function toBase64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
