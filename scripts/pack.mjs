@@ -103,7 +103,7 @@ function main() {
     );
     // The CLI's dependencies come from their tarballs too: one command, then npx finds the local bin.
     console.log(`The ocpp-ws-io command (test a CSMS, simulate, replay): npm install ${files.join(' ')}`);
-    console.log('  then: npx ocpp-ws-io --help   (Deno: deno run -A npm:@ocpp-ws-io/cli --help)');
+    console.log('  then: npx --no ocpp-ws-io --help   (Deno: deno run -A npm:@ocpp-ws-io/cli --help)');
   }
 }
 
