@@ -14,6 +14,8 @@ export const BUILT_PACKAGES = [
   'packages/deno',
   'packages/cloudflare',
   'packages/station',
+  'packages/scenarios',
+  'packages/cli',
   'schemas',
 ];
 
@@ -22,6 +24,8 @@ const BUILD_INPUTS = [
   'rollup.package.mjs',
   'schemas/rollup.config.mjs',
   'packages/browser/scripts/build-cdn.mjs',
+  'packages/scenarios/scripts/write-schemas.mjs',
+  'packages/cli/scripts/bin.mjs',
 ];
 
 /** The newest file under `path` (a file or a directory, node_modules skipped): [mtime, path]. */

@@ -96,6 +96,15 @@ function main() {
   console.log(
     `CDN files for a page: serve ${rel}/cdn/ from your own static host (e.g. <script type="module" src="/cdn/ocpp1.6.min.js">).`,
   );
+  const cli = sets['@ocpp-ws-io/cli'];
+  if (cli) {
+    const files = cli.map(
+      (n) => `${rel}/${tarballName(packages.find((p) => p.manifest.name === n).manifest)}`,
+    );
+    // The CLI's dependencies come from their tarballs too: one command, then npx finds the local bin.
+    console.log(`The ocpp-ws-io command (test a CSMS, simulate, replay): npm install ${files.join(' ')}`);
+    console.log('  then: npx --no ocpp-ws-io --help   (Deno: deno run -A npm:@ocpp-ws-io/cli --help)');
+  }
 }
 
 if (fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '')) main();
