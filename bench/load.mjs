@@ -4,7 +4,7 @@
 // DataTransfer whose answer echoes the station and call number, so each response is checked
 // against its own call. Prints throughput and latency percentiles as a Markdown table.
 // Runs on the BUILT packages:
-//   npx -y pnpm@12.4.2 run build && node bench/load.mjs [--stations 1000] [--calls 300] [--inflight 1]
+//   node scripts/pnpm.mjs run build && node bench/load.mjs [--stations 1000] [--calls 300] [--inflight 1]
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { OCPPClient, OCPPServer } from '@ocpp-ws-io/node';
 

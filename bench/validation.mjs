@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Validation benchmark: @ocpp-ws-io/schemas validate() vs ajv, compiled from the same OCA schemas
 // (ocpp-rpc@2.2.1), in one process; plus cold start in fresh processes. Runs on the BUILT package:
-//   npx -y pnpm@12.4.2 --filter ./schemas run build && node bench/validation.mjs
+//   node scripts/pnpm.mjs --filter ./schemas run build && node bench/validation.mjs
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -4,35 +4,24 @@
 // typedoc warns (unresolved {@link}s and relative links in the guides are warnings, made errors
 // by typedoc.json) and when any page of the output links to a local file or #anchor that does not
 // exist. The packages must be built (their dist/ types resolve cross-package references): when
-// a dist/ is missing, this builds first.
+// a dist/ is missing or older than the sources, this builds first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { staleBuild } from './fresh-build.mjs';
+import { pnpmSync, ROOT as root } from './pnpm.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outIndex = process.argv.indexOf('--out');
 const out = resolve(root, outIndex > 0 ? process.argv[outIndex + 1] : 'docs/dist');
-const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const packages = [
-  'packages/core',
-  'packages/node',
-  'packages/browser',
-  'packages/deno',
-  'packages/cloudflare',
-  'packages/station',
-  'schemas',
-];
-if (packages.some((p) => !existsSync(join(root, p, 'dist', 'index.d.ts')))) {
-  const execPath = process.env.npm_execpath ?? '';
-  if (execPath.includes('pnpm')) run(process.execPath, [execPath, 'run', 'build']);
-  else run('npx', ['-y', `pnpm@${pnpmVersion}`, 'run', 'build']);
+if (staleBuild()) {
+  const built = pnpmSync(['run', 'build']);
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
 run(process.execPath, [join(root, 'node_modules', 'typedoc', 'bin', 'typedoc'), '--out', out]);

@@ -9,16 +9,15 @@
 //   npm install ./packed/ocpp-ws-io-node-0.1.0.tgz ./packed/ocpp-ws-io-core-0.1.0.tgz ./packed/ocpp-ws-io-schemas-0.1.0.tgz
 //
 //   node scripts/pack.mjs [--out DIR] [--no-build]
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pnpmSync } from './pnpm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = resolve(outIndex >= 0 ? args[outIndex + 1] : join(root, 'packed'));
-const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
 
 /** The public packages: every workspace library not marked private. */
 export function publicPackages() {
@@ -50,11 +49,7 @@ export const tarballName = (manifest) =>
   `${manifest.name.replace(/^@/, '').replace('/', '-')}-${manifest.version}.tgz`;
 
 function pnpm(cwd, ...pnpmArgs) {
-  const execPath = process.env.npm_execpath ?? '';
-  const [cmd, argv] = execPath.includes('pnpm')
-    ? [process.execPath, [execPath, ...pnpmArgs]]
-    : ['npx', ['-y', `pnpm@${pnpmVersion}`, ...pnpmArgs]];
-  const result = spawnSync(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const result = pnpmSync(pnpmArgs, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (result.status !== 0) {
     console.error(
       `✖ pnpm ${pnpmArgs.join(' ')} in ${relative(root, cwd) || '.'} exited with ${result.status}`,
@@ -109,6 +104,15 @@ function main() {
     `CDN files for a page: serve ${rel}/cdn/ from your own static host (e.g. <script type="module" src="/cdn/ocpp1.6.min.js">;\n` +
       '  /cdn/station.min.js is the virtual station and fleet with the browser client, in one file).',
   );
+  const cli = sets['@ocpp-ws-io/cli'];
+  if (cli) {
+    const files = cli.map(
+      (n) => `${rel}/${tarballName(packages.find((p) => p.manifest.name === n).manifest)}`,
+    );
+    // The CLI's dependencies come from their tarballs too: one command, then npx finds the local bin.
+    console.log(`The ocpp-ws-io command (test a CSMS, simulate, replay): npm install ${files.join(' ')}`);
+    console.log('  then: npx --no ocpp-ws-io --help   (Deno: deno run -A npm:@ocpp-ws-io/cli --help)');
+  }
 }
 
 if (fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '')) main();

@@ -4,12 +4,9 @@
 // workspace is installed from the lockfile, and system tools the tests need (Debian's Chromium)
 // are installed here, so a fresh clone and CI follow exactly the same path.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pnpmCommand, ROOT as root } from './pnpm.mjs';
 
 function run(cmd, args, opts = {}) {
   console.log(`\n▶ ${cmd} ${args.join(' ')}`);
@@ -21,11 +18,8 @@ function run(cmd, args, opts = {}) {
 }
 
 function pnpm(...args) {
-  // Reuse the pnpm that invoked us, if any; otherwise the pinned one via npx (corepack is not
-  // usable on machines whose registry metadata carries no signatures it accepts).
-  const execPath = process.env.npm_execpath ?? '';
-  if (execPath.includes('pnpm')) run(process.execPath, [execPath, ...args]);
-  else run('npx', ['-y', `pnpm@${pnpmVersion}`, ...args]);
+  const { command, args: all } = pnpmCommand(args);
+  run(command, all);
 }
 
 function installWorkspace() {

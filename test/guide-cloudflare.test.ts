@@ -4,22 +4,14 @@
 // `wrangler dev` runs it; a station then boots with the guide's password, and the refusals the
 // guide promises (wrong password, unknown identity, API without the token) hold.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ConnectError, OCPPClient } from '@ocpp-ws-io/node';
 import { freePort } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGuideFiles } from './helpers/guide-files.js';
 import { makePackedApp, type PackedApp, repoRoot, run } from './helpers/packed-app.js';
-
-/** The files a guide shows, by path: each `<!-- guide-file: PATH -->` and the fenced block after it. */
-export function guideFiles(markdown: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const m of markdown.matchAll(/<!-- guide-file: (\S+) -->\n```[a-z]*\n([\s\S]*?)\n```/g)) {
-    files.set(m[1]!, `${m[2]!}\n`);
-  }
-  return files;
-}
 
 let packedApp: PackedApp | undefined;
 let wrangler: ChildProcess | undefined;
@@ -28,7 +20,7 @@ let output = '';
 let files: Map<string, string>;
 
 beforeAll(async () => {
-  files = guideFiles(await readFile(join(repoRoot, 'docs/guides/cloudflare-csms.md'), 'utf8'));
+  files = await readGuideFiles('docs/guides/cloudflare-csms.md');
   packedApp = await makePackedApp(/cloudflare|core|schemas/);
   const { app } = packedApp;
   for (const [path, text] of files) {

@@ -41,22 +41,46 @@ const worker = spawn(process.execPath, ['scripts/start.mjs', '--port', String(cs
   detached: true,
 });
 let workerLog = '';
-const stopWorker = () => {
-  if (worker.exitCode === null && worker.pid) {
-    try {
-      process.kill(-worker.pid, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
+/** Whether any process of the worker's group is still alive (wrangler exits before workerd does). */
+const groupAlive = () => {
+  try {
+    process.kill(-worker.pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 };
-process.on('exit', stopWorker);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopWorker();
-    process.exit(0);
-  });
+const signalWorker = (signal) => {
+  try {
+    process.kill(-worker.pid, signal);
+  } catch {
+    // Already gone.
+  }
+};
+/** @type {import('vite').ViteDevServer | undefined} */
+let vite;
+let stopping = false;
+// Ctrl+C: stop the Worker's whole process group and wait until it is gone (so the CSMS port is
+// free when the command returns), close Vite, exit 0. A group still alive after 5 s is killed.
+async function stopAll() {
+  if (stopping) return;
+  stopping = true;
+  worker.removeAllListeners('exit');
+  signalWorker('SIGTERM');
+  const deadline = Date.now() + 5_000;
+  while (groupAlive()) {
+    if (Date.now() > deadline) {
+      signalWorker('SIGKILL');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await vite?.close().catch(() => {});
+  process.exit(0);
 }
+// Last resort if this process ends another way (an exception): no orphaned workerd.
+process.on('exit', () => signalWorker('SIGKILL'));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stopAll());
 
 await new Promise((resolve, reject) => {
   const timer = setTimeout(
@@ -111,7 +135,7 @@ const devVars = readDevVars(exampleDir);
 process.env.VITE_CSMS_URL = `ws://127.0.0.1:${csmsPort}/ocpp`;
 if (devVars.API_TOKEN) process.env.VITE_CSMS_API_TOKEN = devVars.API_TOKEN;
 const { createServer } = await import('vite');
-const vite = await createServer({
+vite = await createServer({
   root,
   configFile: join(root, 'vite.config.ts'),
   server: { port: webPort, strictPort: true, host: '127.0.0.1' },

@@ -34,3 +34,29 @@ export function setText(el: Element, text: string): void {
 export function formatTime(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour12: false });
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with attributes (all set as attributes: SVG has few reflecting properties). */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | undefined> = {},
+  ...children: Array<Node | string | null | undefined | false>
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs))
+    if (value !== undefined) el.setAttribute(key, String(value));
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false) el.append(child);
+  return el;
+}
+
+/** Watts as kW with one decimal, the way a charger's display shows them. */
+export function kw(watts: number): string {
+  return `${(watts / 1000).toFixed(1)} kW`;
+}
+
+/** Watt-hours as kWh with two decimals. */
+export function kwh(wh: number): string {
+  return `${(wh / 1000).toFixed(2)} kWh`;
+}

@@ -1,71 +1,30 @@
-// The playground page: a virtual charging station on @ocpp-ws-io/browser, talking to the demo
-// CSMS in this tab (in-memory transport), to the local Worker CSMS, or to any URL.
-import { durableDelivery, OCPPClient, type OCPPClientOptions } from '@ocpp-ws-io/browser';
+// The playground page: a fleet of virtual charging stations (@ocpp-ws-io/station on
+// @ocpp-ws-io/browser), talking to the demo CSMS in this tab (in-memory transport), to the local
+// Worker CSMS, or to any URL. This file lays the panels out and wires them to the fleet.
 import { InPageCsms } from './csms/in-page.js';
 import { asksForReasons, lastRefusal } from './csms/refusal.js';
 import { h, setText } from './dom.js';
-import { MessageLog } from './log/message-log.js';
 import { describeTarget, endpointOf, loadSettings, type Settings, saveSettings } from './settings.js';
-import { WatchedMessageStore } from './station/message-store.js';
-import { resizeStation } from './station/model.js';
-import { type PersistedStation, Station, type TimelineEvent } from './station/station.js';
+import { createPageClock } from './sim/clock.js';
+import { Fleet } from './sim/fleet.js';
+import type { SimStation } from './sim/sim-station.js';
+import type { TimelineEvent } from './sim/timeline.js';
+import { pillOf } from './sim/view.js';
+import { configPanel } from './ui/config-panel.js';
 import { connectorsPanel } from './ui/connectors-panel.js';
 import { csmsPanel } from './ui/csms-panel.js';
+import { fleetPanel } from './ui/fleet-panel.js';
 import { logPanel } from './ui/log-panel.js';
 import { settingsPanel } from './ui/settings-panel.js';
+import { smartChargingPanel } from './ui/smart-charging-panel.js';
 import { timelinePanel } from './ui/timeline-panel.js';
 import './style.css';
 
 let settings = loadSettings();
 const csms = new InPageCsms();
-const log = new MessageLog();
-
-const stationKey = (identity: string) => `ocpp-playground:station:${identity}`;
-
-// One durable store per station identity, shared by the clients it gets over time: transaction
-// messages not answered yet stay in IndexedDB across reconnects and page reloads.
-const stores = new Map<string, WatchedMessageStore>();
-function storeOf(identity: string): WatchedMessageStore {
-  let store = stores.get(identity);
-  if (!store) {
-    store = new WatchedMessageStore(`ocpp-ws-io-playground:${identity}`);
-    store.addEventListener('change', () => updateWaiting());
-    stores.set(identity, store);
-    // Count what an earlier page left (shown before any connection); the client sends it first.
-    store
-      .load()
-      .then((left) => {
-        if (left.length)
-          timeline.add({
-            at: Date.now(),
-            kind: 'transaction',
-            text: `${plural(left.length, 'transaction message')} stored earlier wait for the CSMS`,
-          });
-      })
-      .catch((error: Error) =>
-        timeline.add({ at: Date.now(), kind: 'error', text: `Message store: ${error.message}` }),
-      );
-  }
-  return store;
-}
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-function loadStation(s: Settings): Station {
-  let persisted: PersistedStation | undefined;
-  try {
-    persisted = JSON.parse(localStorage.getItem(stationKey(s.identity)) ?? 'null') ?? undefined;
-  } catch {
-    persisted = undefined;
-  }
-  if (persisted) persisted.state = resizeStation(persisted.state, s.connectors);
-  const station = new Station(s.connectors, persisted, (p) =>
-    localStorage.setItem(stationKey(s.identity), JSON.stringify(p)),
-  );
-  station.speed = s.speed;
-  station.addEventListener('change', onStationChange);
-  station.addEventListener('timeline', (e) => timeline.add((e as CustomEvent<TimelineEvent>).detail));
-  return station;
-}
+const clock = createPageClock(settings.speed);
+const fleet = new Fleet(clock);
+fleet.arrange(settings);
 
 // ── layout ──────────────────────────────────────────────────────────────────────────────
 const targetTitle = h('strong');
@@ -73,8 +32,12 @@ const targetDetail = h('span', { class: 'muted' });
 const pill = h('span', { class: 'pill', role: 'status', 'aria-live': 'polite' });
 const waiting = h('span', { class: 'waiting', role: 'status', hidden: true });
 const timeline = timelinePanel();
-const connectors = connectorsPanel(() => station);
+const stations = fleetPanel(fleet);
+const connectors = connectorsPanel(() => fleet.selected, { powerOn: (station) => void powerOn(station) });
+const smart = smartChargingPanel();
+const config = configPanel();
 const operator = csmsPanel(csms);
+const logSlot = h('div', { class: 'log-slot' });
 const form = settingsPanel(settings, {
   connect: (next) => void connect(next),
   disconnect: () => void disconnect(),
@@ -94,7 +57,7 @@ document
         h(
           'p',
           { class: 'muted tagline' },
-          'A virtual charging station in your browser, speaking OCPP-J with @ocpp-ws-io/browser.',
+          'Virtual charging stations in your browser (@ocpp-ws-io/station), speaking OCPP-J with @ocpp-ws-io/browser.',
         ),
       ),
       h(
@@ -111,113 +74,129 @@ document
       'main',
       { class: 'layout' },
       h('div', { class: 'side' }, form.root, operator.root, timeline.root),
-      h('div', { class: 'primary-col' }, connectors.root, logPanel(log)),
+      h('div', { class: 'primary-col' }, stations.root, connectors.root, smart.root, config.root, logSlot),
     ),
   );
 
-let station = loadStation(settings);
+// ── rendering ───────────────────────────────────────────────────────────────────────────
 
-function applySettings(next: Settings): void {
-  const identityChanged = next.identity !== settings.identity;
-  settings = next;
-  saveSettings(settings);
-  if (identityChanged && station.connection === 'offline') {
-    station.dispose();
-    station = loadStation(settings);
-  } else if (station.connection === 'offline') {
-    station.state = resizeStation(station.state, settings.connectors);
-  }
-  station.speed = settings.speed;
-  const target = describeTarget(settings);
-  setText(targetTitle, target.title);
-  setText(targetDetail, target.detail);
-  operator.update(settings);
-  onStationChange();
+/** Runs `fn` at most every `ms`: snapshots come many times a second at high speed. */
+function coalesce(fn: () => void, ms: number): () => void {
+  let pending = false;
+  return () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      fn();
+    }, ms);
+  };
 }
 
-/** Transaction messages the CSMS has not answered: stored for the client, or not handed to it yet. */
-function updateWaiting(): void {
-  const n = storeOf(settings.identity).size + station.outbox.length;
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The selected station's panels and the header. */
+function render(): void {
+  const station = fleet.selected;
+  const p = pillOf(station.view, station.networkUp);
+  setText(pill, p.text);
+  pill.dataset.tone = p.tone;
+  const n = station.waiting;
   setText(waiting, n ? `${plural(n, 'transaction message')} waiting` : '');
   waiting.hidden = n === 0;
   waiting.dataset.count = String(n);
-}
-
-function onStationChange(): void {
   connectors.update();
-  updateWaiting();
-  const label =
-    station.connection === 'online'
-      ? `Online · ${station.protocol === 'ocpp2.0.1' ? 'OCPP 2.0.1' : 'OCPP 1.6'}${station.bootStatus ? ` · Boot ${station.bootStatus}` : ''}`
-      : station.connection === 'offline'
-        ? 'Offline'
-        : station.connection === 'connecting'
-          ? 'Connecting…'
-          : 'Reconnecting…';
-  setText(pill, label);
-  pill.dataset.state = station.connection;
-  form.setConnected(station.connection !== 'offline');
+  smart.show(station, clock.now(), clock.speed);
+  config.show(station);
+  operator.update(settings, station.identity);
+  form.setConnected(fleet.running);
+}
+const renderSoon = coalesce(render, 100);
+const renderFleetSoon = coalesce(() => stations.update(), 250);
+
+// The selected station's log and timeline are shown; another selection swaps them.
+let selection = new AbortController();
+function showSelected(): void {
+  selection.abort();
+  selection = new AbortController();
+  const station = fleet.selected;
+  logSlot.replaceChildren(logPanel(station.log, selection.signal));
+  timeline.replace(station.timeline);
+  station.addEventListener('timeline', (e) => timeline.add((e as CustomEvent<TimelineEvent>).detail), {
+    signal: selection.signal,
+  });
+  stations.update();
+  render();
+}
+fleet.addEventListener('selected', showSelected);
+fleet.addEventListener('arranged', showSelected);
+fleet.addEventListener('station', (e) => {
+  renderFleetSoon();
+  if ((e as CustomEvent).detail === fleet.selected) renderSoon();
+});
+// The chart moves with the virtual clock even when nothing else changes.
+setInterval(() => smart.show(fleet.selected, clock.now(), clock.speed), 500);
+
+// ── settings and connections ────────────────────────────────────────────────────────────
+
+function applySettings(next: Settings): void {
+  settings = next;
+  saveSettings(settings);
+  // Identity, protocol, fleet size and connectors can only change while the stations are off.
+  if (!fleet.running) fleet.arrange(settings);
+  if (clock.speed !== settings.speed) clock.setSpeed(settings.speed);
+  const target = describeTarget(settings);
+  setText(targetTitle, target.title);
+  setText(targetDetail, target.detail);
+  render();
 }
 
-function buildClient(s: Settings): OCPPClient {
-  const options: OCPPClientOptions = {
-    endpoint: endpointOf(s),
-    identity: s.identity,
-    protocols: [s.protocol],
-    callTimeoutMs: 15_000,
-    // A browser cannot tell a revoked password from an outage (both are close 1006): give up
-    // after a while instead of retrying forever (see @ocpp-ws-io/browser README).
-    reconnect: { maxAttempts: 20 },
-    // Transaction messages (1.6 StartTransaction, StopTransaction, MeterValues of a transaction;
-    // 2.0.1 TransactionEvent) are stored before they go out and sent again after a reconnect or a
-    // reload until the CSMS answers (1.6 §3.7). Retries after a CALLERROR every 5 s × attempt.
-    // afterBoot: after a reload, stored transaction messages wait for an accepted
-    // BootNotification, as a real station's would (OCPP 1.6 §4.2).
-    durable: durableDelivery({ store: storeOf(s.identity), retryIntervalMs: 5_000, afterBoot: true }),
-    ...(s.auth !== 'none' && s.password ? { password: s.password } : {}),
-    ...(s.auth === 'query' ? { authQueryParam: s.queryParam } : {}),
-    ...(s.mode === 'inpage' ? { connector: csms.connector() } : {}),
-  };
-  const client = new OCPPClient(options);
-  client.on('message', ({ direction, data }) => log.record(direction, data));
-  client.on('badMessage', ({ data, error }) => log.flag('in', '', `Refused: ${error.message}`, data));
-  client.on('handlerError', ({ action, error }) =>
-    log.flag('out', action, `Our handler failed: ${(error as Error)?.message ?? error}`, null),
-  );
-  return client;
+/** The connect in progress: a second click waits for it rather than restarting stations mid-boot. */
+let connecting: Promise<void> | undefined;
+function connect(next: Settings): Promise<void> {
+  connecting ??= connectAll(next).finally(() => {
+    connecting = undefined;
+  });
+  return connecting;
 }
 
-async function connect(next: Settings): Promise<void> {
+async function connectAll(next: Settings): Promise<void> {
   applySettings(next);
-  if (station.connection !== 'offline') await station.disconnect();
   settings = { ...settings, wasConnected: true };
   saveSettings(settings);
   const attemptedAt = Date.now();
-  try {
-    await station.connect(buildClient(settings));
-  } catch {
-    // The timeline shows what the browser saw; for a refused handshake that is only close 1006.
-    settings = { ...settings, wasConnected: false };
-    saveSettings(settings);
-    if (asksForReasons(settings)) {
-      // The local demo CSMS can say why (the dev diagnostics of its .dev.vars).
-      const refusal = await lastRefusal(endpointOf(settings), settings.identity, attemptedAt);
-      if (refusal) {
-        timeline.add({ at: Date.now(), kind: 'error', text: `The demo CSMS refused it: ${refusal.reason}` });
-      }
+  await fleet.connectAll(settings, () => csms.connector());
+  settings = { ...settings, wasConnected: fleet.running };
+  saveSettings(settings);
+  // The timeline shows what the browser saw; for a refused handshake that is only close 1006.
+  // The local demo CSMS can say why (the dev diagnostics of its .dev.vars).
+  if (asksForReasons(settings)) {
+    const failed = fleet.stations.filter((s) => !s.running && !s.problem).slice(0, 5);
+    for (const station of failed) {
+      const refusal = await lastRefusal(endpointOf(settings), station.identity, attemptedAt);
+      if (refusal) station.note('error', `The demo CSMS refused it: ${refusal.reason}`);
     }
   }
-  onStationChange();
+  render();
+}
+
+/** Switches one station on (after a power cut, or one of a fleet that did not connect). */
+async function powerOn(station: SimStation): Promise<void> {
+  settings = { ...settings, wasConnected: true };
+  saveSettings(settings);
+  await station.connect(settings, () => csms.connector());
+  render();
 }
 
 async function disconnect(): Promise<void> {
   settings = { ...settings, wasConnected: false };
   saveSettings(settings);
-  await station.disconnect();
-  timeline.add({ at: Date.now(), kind: 'disconnect', text: 'Disconnected' });
+  await fleet.disconnectAll();
+  render();
 }
 
+showSelected();
 applySettings(settings);
-// A station that was online before the reload comes back online by itself, as a real one does
-// after a power cut: its transactions and meter registers were restored above.
+// Stations that were on before the reload come back by themselves, as real ones do after a power
+// cut: their saved state has the transactions the reload cut off, which they now end (PowerLoss).
 if (settings.wasConnected) void connect(settings);

@@ -1,10 +1,14 @@
 // The playground's settings: which CSMS, who the station is, how it authenticates. Kept in
 // localStorage; query parameters override them (handy for links and tests), e.g.
-// `?mode=custom&url=ws://127.0.0.1:9000/ocpp&identity=CP-7&protocol=ocpp2.0.1&speed=600`.
+// `?mode=custom&url=ws://127.0.0.1:9000/ocpp&identity=CP-7&protocol=ocpp2.0.1&speed=600&stations=5`.
 
 export type CsmsMode = 'inpage' | 'local' | 'custom';
 export type AuthMode = 'none' | 'basic' | 'query';
-export type Protocol = 'ocpp1.6' | 'ocpp2.0.1';
+export type Protocol = 'ocpp1.6' | 'ocpp2.0.1' | 'ocpp2.1';
+
+export const PROTOCOLS: readonly Protocol[] = ['ocpp1.6', 'ocpp2.0.1', 'ocpp2.1'];
+/** The fleet view's bounds: one station up to a small site's worth, each with its own connection. */
+export const MAX_STATIONS = 50;
 
 export interface Settings {
   mode: CsmsMode;
@@ -18,6 +22,8 @@ export interface Settings {
   rememberPassword: boolean;
   queryParam: string;
   connectors: number;
+  /** Stations in the page (the fleet): the first has `identity`, the others `identity-2`, `identity-3`… */
+  stations: number;
   /** Simulated seconds per real second. */
   speed: number;
   /** Reconnect on load: the station was connected when the page went away. */
@@ -46,6 +52,7 @@ export function defaults(): Settings {
     rememberPassword: true,
     queryParam: 'token',
     connectors: 2,
+    stations: 1,
     speed: 60,
     wasConnected: false,
   };
@@ -65,11 +72,13 @@ export function loadSettings(search = location.search): Settings {
   if (q.get('url')) s.url = q.get('url')!;
   if (q.get('identity')) s.identity = q.get('identity')!;
   const protocol = q.get('protocol');
-  if (protocol === 'ocpp1.6' || protocol === 'ocpp2.0.1') s.protocol = protocol;
+  if (PROTOCOLS.includes(protocol as Protocol)) s.protocol = protocol as Protocol;
   const speed = Number(q.get('speed'));
   if (speed > 0) s.speed = speed;
   const connectors = Number(q.get('connectors'));
   if (connectors >= 1 && connectors <= 4) s.connectors = connectors;
+  const stations = Number(q.get('stations'));
+  if (Number.isInteger(stations) && stations >= 1 && stations <= MAX_STATIONS) s.stations = stations;
   return s;
 }
 
@@ -82,6 +91,16 @@ export function saveSettings(s: Settings): void {
 export function endpointOf(s: Settings): string {
   if (s.mode === 'inpage') return 'ws://in-page.invalid/ocpp';
   return s.mode === 'local' ? LOCAL_CSMS_URL : s.url.trim();
+}
+
+/** The identity of the fleet's station number `n` (1-based): the first keeps the configured one. */
+export function identityOf(s: Pick<Settings, 'identity'>, n: number): string {
+  return n === 1 ? s.identity : `${s.identity}-${n}`;
+}
+
+/** The protocol's name as the OCPP documents write it. */
+export function protocolLabel(protocol: string): string {
+  return protocol.replace(/^ocpp/, 'OCPP ');
 }
 
 /** Who the page talks to, in words: the header's indicator. */

@@ -2,11 +2,18 @@
 // (through the example's own start script, as a user runs it), bounded polling, and the page's
 // console watched for errors.
 
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ReadyProcess, startUntilReady } from '@ocpp-ws-io/test-utils';
+import {
+  type LaunchedChromium,
+  type ReadyProcess,
+  type StaticServer,
+  serveStatic,
+  startUntilReady,
+} from '@ocpp-ws-io/test-utils';
 import type { Page } from 'playwright-core';
+import { build } from 'vite';
 
 export const exampleDir = fileURLToPath(new URL('../../examples/cloudflare-csms/', import.meta.url));
 export const API_TOKEN = 'playground-test-api-token';
@@ -109,4 +116,84 @@ export function csmsApi(base: string) {
       };
     },
   };
+}
+
+export const playgroundDir = fileURLToPath(new URL('..', import.meta.url));
+/** Screenshots for the report and for a failing test's post-mortem (git-ignored). */
+export const artifacts = join(playgroundDir, '.artifacts');
+
+/**
+ * Builds the page (vite build, as the static deployment is) into a folder of the test file's own
+ * (files run in parallel: one shared dist/ would be rebuilt under another file's feet) and
+ * serves it on 127.0.0.1.
+ */
+export async function buildAndServe(name: string): Promise<StaticServer> {
+  mkdirSync(artifacts, { recursive: true });
+  const outDir = join(artifacts, `site-${name}`);
+  await build({
+    root: playgroundDir,
+    logLevel: 'warn',
+    configFile: join(playgroundDir, 'vite.config.ts'),
+    build: { outDir, emptyOutDir: true },
+  });
+  return serveStatic(outDir);
+}
+
+/** Runs in the page: forgets settings, stations and stored transaction messages of this origin. */
+export async function resetStorage(): Promise<void> {
+  localStorage.clear();
+  for (const db of await indexedDB.databases()) {
+    if (!db.name) continue;
+    await new Promise((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(db.name!);
+      req.onsuccess = resolve;
+      req.onerror = () => reject(req.error);
+    });
+  }
+}
+
+/**
+ * Opens the playground with settings in the query string, from a station that never ran (the
+ * browser profile, and so localStorage and IndexedDB, is shared by a file's tests), and connects.
+ */
+export async function openStation(
+  browser: LaunchedChromium,
+  site: StaticServer,
+  query: Record<string, string>,
+  viewport = { width: 1440, height: 1000 },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(`${site.url}blank`);
+  await page.evaluate(resetStorage);
+  const errors = watchConsole(page);
+  await page.goto(`${site.url}?${new URLSearchParams(query)}`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  return { page, errors };
+}
+
+export const connector = (page: Page, id: number) => page.locator(`[data-connector="${id}"]`);
+
+/** Waits for a connector's status; on failure says where the station got stuck (its timeline). */
+export async function waitForStatus(page: Page, id: number, status: string, timeout = 10_000): Promise<void> {
+  try {
+    await page.locator(`[data-connector="${id}"] .status[data-status="${status}"]`).waitFor({ timeout });
+  } catch (error) {
+    const timeline = await page
+      .locator('.timeline')
+      .innerText({ timeout: 2_000 })
+      .catch(() => '(page unresponsive)');
+    await page
+      .screenshot({ path: join(artifacts, `stuck-${status}-${Date.now()}.png`), timeout: 2_000 })
+      .catch(() => {});
+    throw new Error(`Connector ${id} never reached ${status}. Timeline:\n${timeline}`, { cause: error });
+  }
+}
+
+/** The in-page CSMS's records of a station (localStorage, as the page keeps them). */
+export function inPageTransactions(page: Page, identity: string): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    (id) => JSON.parse(localStorage.getItem(`ocpp-playground:csms:${id}:transactions`) ?? '[]'),
+    identity,
+  );
 }

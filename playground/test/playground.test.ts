@@ -1,24 +1,30 @@
 // End to end, in real Chromium: the BUILT playground (vite build, served as static files) as a
 // charging station against (a) the demo CSMS Worker in workerd, (b) the in-page CSMS with no
 // server at all, and (c) a Node OCPPServer whose URL is typed into the page.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { OCPPServer } from '@ocpp-ws-io/node';
-import {
-  type LaunchedChromium,
-  launchChromium,
-  type StaticServer,
-  serveStatic,
-} from '@ocpp-ws-io/test-utils';
+import { DEFAULT_PROFILES } from '@ocpp-ws-io/station';
+import { type LaunchedChromium, launchChromium, type StaticServer } from '@ocpp-ws-io/test-utils';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { csmsApi, ENROLMENT_SECRET, freePort, poll, startWorkerCsms, watchConsole } from './helpers.js';
+import {
+  artifacts,
+  buildAndServe,
+  connector,
+  csmsApi,
+  ENROLMENT_SECRET,
+  freePort,
+  inPageTransactions,
+  openStation as open,
+  poll,
+  resetStorage,
+  startWorkerCsms,
+  waitForStatus,
+  watchConsole,
+} from './helpers.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const artifacts = join(root, '.artifacts');
 // The page's default station password: the Worker enrols new identities that present it.
 const PASSWORD = ENROLMENT_SECRET;
 
@@ -30,17 +36,15 @@ let csmsWs: string;
 const persistTo = mkdtempSync(join(tmpdir(), 'ocpp-playground-'));
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   const port = await freePort();
   csmsBase = `http://127.0.0.1:${port}`;
   csmsWs = `ws://127.0.0.1:${port}/ocpp`;
   // Build, start the Worker and Chromium side by side: together they are most of the file's time.
-  [, worker, browser] = await Promise.all([
-    build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') }),
+  [site, worker, browser] = await Promise.all([
+    buildAndServe('playground'),
     startWorkerCsms(port, persistTo),
     launchChromium(),
   ]);
-  site = await serveStatic(join(root, 'dist'));
 }, 60_000);
 
 // A failed test leaves its page open; close it so its timers do not slow the next test down.
@@ -55,50 +59,7 @@ afterAll(async () => {
   rmSync(persistTo, { recursive: true, force: true });
 });
 
-/** Runs in the page: forgets settings, stations and stored transaction messages of this origin. */
-async function resetStorage(): Promise<void> {
-  localStorage.clear();
-  for (const db of await indexedDB.databases()) {
-    if (!db.name) continue;
-    await new Promise((resolve, reject) => {
-      const req = indexedDB.deleteDatabase(db.name!);
-      req.onsuccess = resolve;
-      req.onerror = () => reject(req.error);
-    });
-  }
-}
-
-/** Opens the playground with settings in the query string and connects. */
-async function openStation(query: Record<string, string>): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1440, height: 1000 });
-  // Every test starts from a station that never ran: the profile (and so localStorage and the
-  // durable message stores in IndexedDB) is shared.
-  await page.goto(`${site.url}blank`);
-  await page.evaluate(resetStorage);
-  const errors = watchConsole(page);
-  await page.goto(`${site.url}?${new URLSearchParams(query)}`);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  return { page, errors };
-}
-
-const connector = (page: Page, id: number) => page.locator(`[data-connector="${id}"]`);
-
-async function waitForStatus(page: Page, id: number, status: string, timeout = 10_000): Promise<void> {
-  try {
-    await page.locator(`[data-connector="${id}"] .status[data-status="${status}"]`).waitFor({ timeout });
-  } catch (error) {
-    // Say where the station got stuck: its timeline is the page's own account of the session.
-    const timeline = await page
-      .locator('.timeline')
-      .innerText({ timeout: 2_000 })
-      .catch(() => '(page unresponsive)');
-    await page
-      .screenshot({ path: join(artifacts, `stuck-${status}-${Date.now()}.png`), timeout: 2_000 })
-      .catch(() => {});
-    throw new Error(`Connector ${id} never reached ${status}. Timeline:\n${timeline}`, { cause: error });
-  }
-}
+const openStation = (query: Record<string, string>) => open(browser, site, query);
 
 describe('playground against the demo Worker CSMS (workerd)', () => {
   it('ocpp1.6: Basic auth via the 401 challenge, Boot accepted, charge, meter values at the CSMS, local stop, remote stop (§4.7, §5.12)', async () => {
@@ -109,15 +70,16 @@ describe('playground against the demo Worker CSMS (workerd)', () => {
       url: csmsWs,
       identity: id,
       protocol: 'ocpp1.6',
-      speed: '600',
+      speed: '60',
     });
     await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('.target').innerText()).toContain(csmsWs);
     // A new identity: the development ENROLMENT_SECRET (the page's default password) enrolled it.
     expect(await api.credential(id)).toMatchObject({ set: true, origin: 'enrolment' });
 
-    // The operator shortens the sample interval: ChangeConfiguration through the admin API.
-    const configured = await api.command(id, 'configure', { key: 'MeterValueSampleInterval', value: '1' });
+    // The operator shortens the sample interval: ChangeConfiguration through the admin API. The
+    // interval is in the station's virtual seconds: 30 s at 60× is two samples a real second.
+    const configured = await api.command(id, 'configure', { key: 'MeterValueSampleInterval', value: '30' });
     expect(configured.status).toBe(200);
     expect(configured.body.outcome.response).toEqual({ status: 'Accepted' });
 
@@ -172,62 +134,70 @@ describe('playground against the demo Worker CSMS (workerd)', () => {
       vendor: 'ocpp-ws-io',
       openTransactions: [],
     });
-    expect(
-      await page.locator('.log tbody tr', { hasText: 'RemoteStopTransaction' }).count(),
-    ).toBeGreaterThanOrEqual(2);
+    // The log adds rows in batches (a quarter of a second): wait for them, bounded.
+    await expect
+      .poll(() => page.locator('.log tbody tr', { hasText: 'RemoteStopTransaction' }).count(), {
+        timeout: 2_000,
+      })
+      .toBeGreaterThanOrEqual(2);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('ocpp2.0.1: RequestStartTransaction from the admin API starts charging; RequestStopTransaction ends it (F01, F03, E06)', async () => {
-    const id = 'CP-E2E-201';
-    const api = csmsApi(csmsBase);
-    const { page, errors } = await openStation({
-      mode: 'custom',
-      url: csmsWs,
-      identity: id,
-      protocol: 'ocpp2.0.1',
-      speed: '600',
-    });
-    await page.locator('.pill', { hasText: 'OCPP 2.0.1 · Boot Accepted' }).waitFor({ timeout: 10_000 });
-    await connector(page, 2).getByRole('button', { name: 'Plug in' }).click();
-    await waitForStatus(page, 2, 'Occupied');
+  // Runs as soon as @ocpp-ws-io/station registers its OCPP 2.0.1 profile (src/v2/, being written in
+  // parallel); until then the page says so through NoProfileError (stations.test.ts checks that).
+  it.skipIf(!DEFAULT_PROFILES['ocpp2.0.1'])(
+    'ocpp2.0.1: RequestStartTransaction from the admin API starts charging; RequestStopTransaction ends it (F01, F03, E06)',
+    async () => {
+      const id = 'CP-E2E-201';
+      const api = csmsApi(csmsBase);
+      const { page, errors } = await openStation({
+        mode: 'custom',
+        url: csmsWs,
+        identity: id,
+        protocol: 'ocpp2.0.1',
+        speed: '600',
+      });
+      await page.locator('.pill', { hasText: 'OCPP 2.0.1 · Boot Accepted' }).waitFor({ timeout: 10_000 });
+      await connector(page, 2).getByRole('button', { name: 'Plug in' }).click();
+      await waitForStatus(page, 2, 'Occupied');
 
-    const started = await api.command(id, 'remoteStart', { connectorId: 2, idTag: 'FLEET-7' });
-    expect(started.body).toMatchObject({
-      call: { action: 'RequestStartTransaction' },
-      outcome: { ok: true, response: { status: 'Accepted' } },
-    });
-    const tx = await poll(
-      () => api.transactions(id),
-      (txs) => txs.length === 1,
-    );
-    expect(tx[0]).toMatchObject({ connectorId: 2, idTag: 'FLEET-7' });
-    expect(await connector(page, 2).innerText()).toContain(tx[0]!.id as string);
+      const started = await api.command(id, 'remoteStart', { connectorId: 2, idTag: 'FLEET-7' });
+      expect(started.body).toMatchObject({
+        call: { action: 'RequestStartTransaction' },
+        outcome: { ok: true, response: { status: 'Accepted' } },
+      });
+      const tx = await poll(
+        () => api.transactions(id),
+        (txs) => txs.length === 1,
+      );
+      expect(tx[0]).toMatchObject({ connectorId: 2, idTag: 'FLEET-7' });
+      expect(await connector(page, 2).innerText()).toContain(tx[0]!.id as string);
 
-    // Let some energy flow first (600×: 1.8 kWh per second at 11 kW).
-    await poll(
-      async () => connector(page, 2).locator('.big').innerText(),
-      (text) => text !== '0.00 kWh',
-    );
-    const stop = await api.command(id, 'remoteStop');
-    expect(stop.body).toMatchObject({
-      call: { action: 'RequestStopTransaction' },
-      outcome: { ok: true, response: { status: 'Accepted' } },
-    });
-    const ended = await poll(
-      () => api.transactions(id),
-      (txs) => !!txs[0]?.stoppedAt,
-    );
-    expect(ended[0]).toMatchObject({ stopReason: 'Remote' });
-    expect(ended[0]!.meterStopWh).toBeGreaterThan(ended[0]!.meterStartWh as number);
-    await page
-      .locator('.log tbody tr[data-action="TransactionEvent"]', { hasText: 'Ended' })
-      .first()
-      .waitFor({ timeout: 5_000 });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      // Let some energy flow first (600×: 1.8 kWh per second at 11 kW).
+      await poll(
+        async () => connector(page, 2).locator('.big').innerText(),
+        (text) => text !== '0.00 kWh',
+      );
+      const stop = await api.command(id, 'remoteStop');
+      expect(stop.body).toMatchObject({
+        call: { action: 'RequestStopTransaction' },
+        outcome: { ok: true, response: { status: 'Accepted' } },
+      });
+      const ended = await poll(
+        () => api.transactions(id),
+        (txs) => !!txs[0]?.stoppedAt,
+      );
+      expect(ended[0]).toMatchObject({ stopReason: 'Remote' });
+      expect(ended[0]!.meterStopWh).toBeGreaterThan(ended[0]!.meterStartWh as number);
+      await page
+        .locator('.log tbody tr[data-action="TransactionEvent"]', { hasText: 'Ended' })
+        .first()
+        .waitFor({ timeout: 5_000 });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('a refused handshake with the demo Worker CSMS', () => {
@@ -283,15 +253,18 @@ describe('playground with no server', () => {
       .evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().right));
     expect(cells.length).toBe(6);
     for (const right of cells) expect(right).toBeLessThanOrEqual(420);
+    // …and no panel (fleet, smart charging, configuration) makes the page wider than the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
     await page.screenshot({ path: join(artifacts, 'inpage-420px.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('a page reload keeps the transaction, its meter register and the connection', async () => {
+  it('a page reload mid-charge: the transaction ends with PowerLoss at the CSMS (no ghost), the meter register and the connection come back', async () => {
+    const id = 'CP-RELOAD';
     const { page, errors } = await openStation({
       mode: 'inpage',
-      identity: 'CP-RELOAD',
+      identity: id,
       protocol: 'ocpp1.6',
       speed: '60',
     });
@@ -299,20 +272,40 @@ describe('playground with no server', () => {
     await connector(page, 1).getByRole('button', { name: 'Plug in' }).click();
     await connector(page, 1).getByRole('button', { name: 'Present idTag' }).click();
     await waitForStatus(page, 1, 'Charging');
-    await page.waitForTimeout(1_500);
-    const before = await connector(page, 1).innerText();
-    const txBefore = /Transaction\s+(\d+) \(TAG-1\)/.exec(before)?.[1];
-    expect(txBefore).toBeDefined();
+    const running = await poll(
+      () => inPageTransactions(page, id),
+      (txs) => txs.length === 1 && (txs[0]!.lastMeterWh as number) > (txs[0]!.meterStartWh as number),
+    );
+    expect(running[0]!.stoppedAt).toBeUndefined();
+    const registerBefore = kwhOf(await connector(page, 1).locator('.facts').innerText());
 
+    // The page goes away without stopping its station: as a power cut would (no StopTransaction).
     await page.reload();
     await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 5_000 });
-    await waitForStatus(page, 1, 'Charging');
-    const after = await connector(page, 1).innerText();
-    expect(after).toContain(`${txBefore} (TAG-1)`);
+    // After the new boot, the station ends what the previous page left running (1.6 §7.36 PowerLoss).
+    const ended = await poll(
+      () => inPageTransactions(page, id),
+      (txs) => !!txs[0]?.stoppedAt,
+    );
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ id: running[0]!.id, stopReason: 'PowerLoss' });
+    expect(ended[0]!.meterStopWh).toBeGreaterThanOrEqual(running[0]!.lastMeterWh as number);
+    await page.getByText('open transactions: none').waitFor({ timeout: 5_000 });
+    await page.locator('.timeline', { hasText: 'ended (PowerLoss' }).waitFor({ timeout: 5_000 });
+    // The register never goes back: the energy of the cut-off session stays on it.
+    expect(kwhOf(await connector(page, 1).locator('.facts').innerText())).toBeGreaterThanOrEqual(
+      registerBefore,
+    );
+    expect(await connector(page, 1).locator('.facts').innerText()).toMatch(/Transaction\s+none/);
     expect(errors).toEqual([]);
     await page.close();
   });
 });
+
+/** The meter register (kWh) in a connector card's facts. */
+function kwhOf(facts: string): number {
+  return Number(/Meter register\s+([\d.]+) kWh/.exec(facts)?.[1]);
+}
 
 describe('playground against a CSMS URL typed into the page', () => {
   it('Node OCPPServer on 127.0.0.1: Boot, StatusNotification per connector, and GetConfiguration answered (1.6 §5.8)', async () => {
@@ -369,7 +362,7 @@ describe('playground against a CSMS URL typed into the page', () => {
 });
 
 describe('durable delivery across a page reload', () => {
-  it('ocpp1.6: MeterValues made while the CSMS is gone are stored, survive a reload and arrive after it, in order, none lost (§3.7)', async () => {
+  it('ocpp1.6: MeterValues made while the CSMS is gone are stored, survive a reload and arrive after it, in order, none lost (§3.7); then the transaction the reload cut off ends with PowerLoss', async () => {
     const id = 'CP-DURABLE';
     const port = await freePort();
     type Received = { run: number; action: string; params: Record<string, unknown> };
@@ -425,7 +418,8 @@ describe('durable delivery across a page reload', () => {
         url: `ws://127.0.0.1:${port}/ocpp`,
         identity: id,
         protocol: 'ocpp1.6',
-        speed: '60',
+        // Real time: the station's sample interval is virtual, and this test counts in seconds.
+        speed: '1',
       });
       await page.locator('.pill', { hasText: 'Boot Accepted' }).waitFor({ timeout: 10_000 });
       // One sample a second (§5.3 ChangeConfiguration, as the operator would).
@@ -497,21 +491,21 @@ describe('durable delivery across a page reload', () => {
         .first()
         .waitFor({ timeout: 2_000 });
 
-      // The session ends normally afterwards, and nothing is left waiting.
-      await connector(page, 1).getByRole('button', { name: 'Stop charging' }).click();
-      await waitForStatus(page, 1, 'Finishing');
-      await poll(
+      // The page went away mid-charge: after what the store held, the station ends that
+      // transaction with PowerLoss and the last meter reading it saved (no ghost transaction).
+      const stops = await poll(
         async () => received.filter((r) => r.action === 'StopTransaction'),
-        (stops) => stops.length === 1,
+        (found) => found.length === 1,
       );
-      expect(received.find((r) => r.action === 'StopTransaction')!.params).toMatchObject({
-        transactionId: 42,
-      });
+      expect(stops[0]!.params).toMatchObject({ transactionId: 42, reason: 'PowerLoss' });
+      expect(stops[0]!.params.meterStop as number).toBeGreaterThanOrEqual(restored.at(-1)!.wh);
+      expect(received.indexOf(stops[0]!)).toBeGreaterThan(received.indexOf(run2Meters[stored - 1]!));
       await poll(
         () => waitingCount(page),
         (n) => n === 0,
         5_000,
       );
+      expect(await connector(page, 1).locator('.facts').innerText()).toMatch(/Transaction\s+none/);
       await page.screenshot({ path: join(artifacts, 'durable-after-reload.png') });
       // Chromium logs each refused WebSocket connection (the outage), and the page's one question
       // to the unreachable CSMS about why it failed (/dev/last-refusal): expected, not faults.

@@ -55,6 +55,7 @@ export interface Violation {
   readonly kind: ViolationKind;
   /** JSON-pointer-like path of the offending value, e.g. `/meterValue/0/timestamp`. */
   readonly path: string;
+  /** What is wrong, without the path (e.g. `expected string, received 12`). */
   readonly message: string;
 }
 

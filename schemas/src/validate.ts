@@ -58,8 +58,9 @@ export function classify(issue: BaseIssue<unknown>): ViolationKind {
   return KIND_BY_TYPE[issue.type] ?? 'type';
 }
 
-function describe(kind: ViolationKind, issue: BaseIssue<unknown>, path: string): string {
-  const at = path || 'payload';
+// What is wrong, never where: the path travels beside it in Violation.path, and whoever shows
+// both (the engine's CALLERROR description is "<path>: <message>") would otherwise repeat it.
+function describe(kind: ViolationKind, issue: BaseIssue<unknown>): string {
   const key = (issue.path?.[issue.path.length - 1] as { key?: unknown } | undefined)?.key;
   switch (kind) {
     case 'payload':
@@ -69,22 +70,22 @@ function describe(kind: ViolationKind, issue: BaseIssue<unknown>, path: string):
     case 'additional':
       return `unknown property "${String(key)}"`;
     case 'type':
-      return `${at}: expected ${issue.kind === 'validation' ? 'an integer' : issue.expected}, received ${issue.received}`;
+      return `expected ${issue.kind === 'validation' ? 'an integer' : issue.expected}, received ${issue.received}`;
     case 'enum':
-      return `${at}: ${issue.received} is not one of ${issue.expected}`;
+      return `${issue.received} is not one of ${issue.expected}`;
     case 'length':
-      return `${at}: length must be ${issue.expected} characters`;
+      return `length must be ${issue.expected} characters`;
     case 'items':
-      return `${at}: must have ${issue.expected} items`;
+      return `must have ${issue.expected} items`;
     case 'range':
-      return `${at}: ${issue.received} must be ${issue.expected}`;
+      return `${issue.received} must be ${issue.expected}`;
     case 'format':
-      return `${at}: ${issue.received} is not a valid ${issue.expected}`;
+      return `${issue.received} is not a valid ${issue.expected}`;
   }
 }
 
 function toViolation(issue: BaseIssue<unknown>): Violation {
   const kind = classify(issue);
   const path = pointer(issue.path);
-  return { kind, path, message: describe(kind, issue, path) };
+  return { kind, path, message: describe(kind, issue) };
 }

@@ -6,7 +6,7 @@ import { createOCPPRouter } from '@ocpp-ws-io/cloudflare';
 import { ADMIN_PAGE } from './admin-page.js';
 import { exampleApi } from './api.js';
 import { apiRefusal, isApiCaller } from './auth/api-token.js';
-import { diagnosticsEnabled, identityOfUpgrade } from './diagnostics.js';
+import { diagnosticsEnabled } from './diagnostics.js';
 import type { Env } from './env.js';
 
 export { RegistryObject } from './registry-object.js';
@@ -29,11 +29,15 @@ export default {
     if (routed) {
       // Refusals before the station's object (a malformed identity) get their log line here.
       if (upgrade && routed.status >= 400 && routed.status !== 426)
-        console.warn(`[csms] upgrade to ${pathname} refused (${routed.status}): ${await routed.clone().text()}`);
+        console.warn(
+          `[csms] upgrade to ${pathname} refused (${routed.status}): ${await routed.clone().text()}`,
+        );
       return routed;
     }
     if (upgrade) {
-      console.warn(`[csms] upgrade to ${pathname} refused (404): unknown path; stations connect to /ocpp/<identity>`);
+      console.warn(
+        `[csms] upgrade to ${pathname} refused (404): unknown path; stations connect to /ocpp/<identity>`,
+      );
     }
     // Development only: why this identity's last handshake was refused (the playground asks).
     const diagnostics = /^\/dev\/last-refusal\/([^/]+)$/.exec(pathname);

@@ -10,7 +10,6 @@ import { hashPassword } from './auth/password-hash.js';
 import { credentialProblem } from './auth/password-rules.js';
 import { answerOf, changesPassword, newStationPassword, passwordCall } from './auth/rotation.js';
 import { decideStation, LOCKED_OUT_STATUS } from './auth/station-auth.js';
-import { identityOfUpgrade, type Refusal, refusalDiagnostics } from './diagnostics.js';
 import {
   buildCommand,
   type CommandArgs,
@@ -21,6 +20,7 @@ import {
   serveStation,
   type TransactionRecord,
 } from './csms/index.js';
+import { identityOfUpgrade, type Refusal, refusalDiagnostics } from './diagnostics.js';
 import type { Env } from './env.js';
 
 /** Heartbeat interval handed to stations: short, so the demo shows Heartbeats within a minute. */

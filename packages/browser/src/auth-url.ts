@@ -14,7 +14,7 @@ export interface BrowserAuthOptions {
    * URL userinfo. For a CSMS that does not answer with a `401` + `WWW-Authenticate: Basic`
    * challenge. URLs end up in proxy and server logs: see the README before using it.
    */
-  readonly authQueryParam?: string;
+  readonly authQueryParam?: string | undefined;
 }
 
 /**

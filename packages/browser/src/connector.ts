@@ -16,20 +16,17 @@ export interface BrowserConnectorOptions extends BrowserAuthOptions {
    * The WebSocket constructor (default `globalThis.WebSocket`, read when a connection opens).
    * Inject one for tests, wrappers, or runtimes where the global is missing.
    */
-  readonly WebSocket?: WebSocketConstructorLike;
+  readonly WebSocket?: WebSocketConstructorLike | undefined;
 }
 
 /**
  * Opens a connection with the browser's `WebSocket`: offers the subprotocols, puts the password
  * where a browser can (see {@link authenticatedUrl}), and resolves with a {@link BrowserTransport}
- * once the socket is open and its subprotocol is one that was offered.
+ * once the socket is open (the client then checks the subprotocol was one it offered).
  *
- * Failures are {@link ConnectError}s:
- * - the handshake failed: a browser reports only close code 1006, never the HTTP status, so a
- *   401 (wrong password) looks exactly like an unreachable host. `status` is undefined and
- *   `retryable` is true, because the cause is unknown; cap your retries.
- * - no subprotocol or one that was not offered (Chromium already fails such a handshake;
- *   injected implementations may not): `retryable` false.
+ * A failed handshake is a {@link ConnectError}: a browser reports only close code 1006, never the
+ * HTTP status, so a 401 (wrong password) looks exactly like an unreachable host. `status` is
+ * undefined and `retryable` is true, because the cause is unknown; cap your retries.
  *
  * @example
  * ```ts
@@ -69,18 +66,12 @@ export function browserConnector(options: BrowserConnectorOptions = {}): Connect
         request.signal.removeEventListener('abort', onAbort);
         outcome();
       };
+      // The client aborts with the ConnectError it wants to report (closed, timed out).
       const onAbort = () =>
         settle(() => {
           // close() on a CONNECTING socket fails the handshake; no code, since only 1000/3xxx/4xxx are allowed.
           socket.close();
-          reject(
-            request.signal.reason instanceof ConnectError
-              ? request.signal.reason
-              : new ConnectError('Connection attempt aborted', {
-                  retryable: false,
-                  cause: request.signal.reason,
-                }),
-          );
+          reject(request.signal.reason);
         });
       if (request.signal.aborted) {
         onAbort();
@@ -89,24 +80,9 @@ export function browserConnector(options: BrowserConnectorOptions = {}): Connect
       request.signal.addEventListener('abort', onAbort, { once: true });
       // Created now so no frame sent right after the handshake is missed; it buffers until attach.
       const transport = new BrowserTransport(socket);
-      socket.addEventListener('open', () =>
-        settle(() => {
-          const { protocol } = socket;
-          if (!request.protocols.includes(protocol)) {
-            socket.close(1000, 'No agreed subprotocol');
-            reject(
-              new ConnectError(
-                protocol
-                  ? `CSMS chose subprotocol ${protocol}, which was not offered`
-                  : 'CSMS agreed no subprotocol',
-                { retryable: false },
-              ),
-            );
-            return;
-          }
-          resolve(transport);
-        }),
-      );
+      // Whether the agreed subprotocol is one that was offered is the client's check (core), as
+      // in every runtime: Chromium already fails such a handshake, injected sockets may not.
+      socket.addEventListener('open', () => settle(() => resolve(transport)));
       // Before `open`, the browser follows an error with a close event; the close carries the code.
       socket.addEventListener('close', (event: CloseEventLike) =>
         settle(() => reject(handshakeFailure(request.url, event))),

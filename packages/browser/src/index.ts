@@ -7,12 +7,6 @@ export * from '@ocpp-ws-io/core';
 export { defineValidators } from '@ocpp-ws-io/schemas';
 export { authenticatedUrl, type BrowserAuthOptions } from './auth-url.js';
 export { OCPPClient, type OCPPClientOptions } from './client.js';
-export {
-  browserCloseArgs,
-  browserCloseCode,
-  MAX_CLOSE_REASON_BYTES,
-  truncateCloseReason,
-} from './close-code.js';
 export { type BrowserConnectorOptions, browserConnector } from './connector.js';
 export { type IDBFactoryLike, IndexedDBMessageStore } from './indexeddb-store.js';
 export type { CloseEventLike, MessageEventLike, WebSocketConstructorLike, WebSocketLike } from './like.js';

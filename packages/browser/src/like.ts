@@ -38,7 +38,7 @@ export interface CloseEventLike {
 export interface WebSocketLike {
   readonly readyState: number;
   readonly protocol: string;
-  /** Set to `'arraybuffer'` so binary frames arrive synchronously (a Blob needs an async read). */
+  /** Set to `'arraybuffer'`: a binary frame is refused unread, so no Blob needs making for it. */
   binaryType: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;

@@ -25,13 +25,5 @@ export function toCoreOptions<TProtocol extends OCPPProtocol>(
   options: BrowserClientBaseOptions<TProtocol>,
 ): CoreClientOptions<TProtocol> {
   const { WebSocket, authQueryParam, connector, ...core } = options;
-  return {
-    ...core,
-    connector:
-      connector ??
-      browserConnector({
-        ...(WebSocket ? { WebSocket } : {}),
-        ...(authQueryParam ? { authQueryParam } : {}),
-      }),
-  };
+  return { ...core, connector: connector ?? browserConnector({ WebSocket, authQueryParam }) };
 }

@@ -1,6 +1,7 @@
 // The browser client in real Chromium (playwright-core + /usr/bin/chromium) against a Node CSMS
-// on 127.0.0.1: calls both ways, strict validation in the page, binary frames, close codes,
-// keep-alive and reconnect.
+// on 127.0.0.1: calls both ways, strict validation in the page, close codes,
+// keep-alive and reconnect. Binary frames, long close reasons, oversized frames and the other
+// edge cases every runtime shares are in cross-runtime.test.ts.
 // One browser for the file, a fresh page per test; the page loads single-file esbuild bundles.
 
 import { startWsServer } from '@ocpp-ws-io/test-utils';
@@ -188,26 +189,6 @@ describe('OCPPClient in Chromium ↔ Node OCPPServer', () => {
       expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).t.resets)).toBe(0);
     },
   );
-
-  it('decodes a binary frame as UTF-8 and answers it like a text frame', async () => {
-    const raw = await rawCsms(['ocpp1.6']);
-    const page = await newPage();
-    await page.evaluate(async (endpoint) => {
-      const { ocpp } = globalThis as unknown as PageGlobals;
-      const client = new ocpp.OCPPClient({ endpoint, identity: 'CP-5', protocols: ['ocpp1.6'] });
-      client.handle('DataTransfer', ({ params }) => ({ status: 'Accepted', data: `echo ${params.data}` }));
-      await client.connect();
-    }, raw.url);
-    const ws = await raw.socket();
-    const reply = raw.next(ws);
-    ws.send(
-      Buffer.from(JSON.stringify([2, 'bin-1', 'DataTransfer', { vendorId: 'Ünïcode', data: 'héllo €⚡' }])),
-      {
-        binary: true,
-      },
-    );
-    expect(JSON.parse(await reply)).toEqual([3, 'bin-1', { status: 'Accepted', data: 'echo héllo €⚡' }]);
-  });
 
   it('maps close codes a browser may not send: core 1009 (frame too big) → 4009, close(1001) → 4001 (RFC 6455 §7.4)', async () => {
     const raw = await rawCsms(['ocpp1.6']);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  assertFreshBuild,
   type LaunchedChromium,
   launchChromium,
   runDeno,
@@ -22,6 +23,8 @@ const BUNDLES = ['lite', 'ocpp1.6', 'ocpp2.0.1', 'ocpp2.1', 'all'] as const;
 
 let dir: string;
 beforeAll(async () => {
+  // The CDN files are the build's: an old build would test code that no longer exists.
+  assertFreshBuild();
   dir = await mkdtemp(join(tmpdir(), 'ocpp-cdn-'));
   // A copy of the files a CDN would serve, nothing else (the maps too: DevTools fetches them).
   for (const name of BUNDLES) {

@@ -4,12 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   authenticatedUrl,
   BrowserTransport,
-  browserCloseArgs,
-  browserCloseCode,
   browserConnector,
   ConnectError,
   OCPPClient,
-  truncateCloseReason,
 } from '../src/index.js';
 import { OCPPClient as LiteClient } from '../src/lite.js';
 import { FakeWebSocket } from './helpers/fake-socket.js';
@@ -28,45 +25,12 @@ function recorder() {
     events,
     sink: {
       message: (data: string) => events.push(`message ${data}`),
+      binary: () => events.push('binary'),
       close: (info: { code: number; reason: string }) => events.push(`close ${info.code} ${info.reason}`),
       error: (error: Error) => events.push(`error ${error.message}`),
     },
   };
 }
-
-describe('close codes (WHATWG WebSockets close(): only 1000 and 3000–4999; reason ≤ 123 bytes)', () => {
-  it.each([
-    [1000, 1000],
-    [1001, 4001],
-    [1002, 4002],
-    [1008, 4008],
-    [1009, 4009],
-    [1011, 4011],
-    [3000, 3000],
-    [4999, 4999],
-    [2000, 1000],
-    [5000, 1000],
-    [999, 1000],
-  ])('%i → %i', (asked, sent) => {
-    expect(browserCloseCode(asked)).toBe(sent);
-  });
-
-  it('keeps a code that had to become 1000 in the reason', () => {
-    expect(browserCloseArgs(2500, 'custom')).toEqual({ code: 1000, reason: '2500 custom' });
-    expect(browserCloseArgs(1009, 'Frame too large')).toEqual({ code: 4009, reason: 'Frame too large' });
-  });
-
-  it('cuts a reason to 123 UTF-8 bytes without splitting a character', () => {
-    const cut = truncateCloseReason('€'.repeat(50)); // 3 bytes each
-    expect(cut).toBe('€'.repeat(41));
-    expect(truncateCloseReason('🔌'.repeat(40))).toBe('🔌'.repeat(30)); // 4 bytes, a surrogate pair
-    expect(truncateCloseReason('short')).toBe('short');
-    // A lone surrogate is sent as U+FFFD (3 bytes): 1 + 40 × 3 = 121 bytes fit, a 41st would not.
-    expect(truncateCloseReason(`a${'\uD800'.repeat(60)}`)).toBe(`a${'\uD800'.repeat(40)}`);
-    expect(truncateCloseReason('x'.repeat(123))).toBe('x'.repeat(123));
-    expect(truncateCloseReason('x'.repeat(124))).toBe('x'.repeat(123));
-  });
-});
 
 describe('authenticatedUrl', () => {
   it('leaves the URL alone without a password', () => {
@@ -88,45 +52,33 @@ describe('authenticatedUrl', () => {
 });
 
 describe('BrowserTransport', () => {
-  it('buffers events until attach, then delivers them in order', () => {
+  it('buffers events until attach, then delivers them in order; binary frames are reported unread', () => {
     const ws = new FakeWebSocket('ws://x');
     const transport = new BrowserTransport(ws);
     ws.open('ocpp1.6');
     ws.message('one');
-    ws.message(new TextEncoder().encode('twö').buffer);
+    ws.message(new TextEncoder().encode('[2,"b","Heartbeat",{}]').buffer);
+    ws.message(new Blob(['[2,"c","Heartbeat",{}]']));
     ws.closed(1006);
     const { events, sink } = recorder();
     transport.attach(sink);
-    expect(events).toEqual(['message one', 'message twö', 'close 1006 ']);
+    // OCPP-J 2.0.1 §4.1.2: messages are text; the engine closes on a binary frame (core's rule).
+    expect(events).toEqual(['message one', 'binary', 'binary', 'close 1006 ']);
     expect(ws.binaryType).toBe('arraybuffer');
     expect(transport.protocol).toBe('ocpp1.6');
   });
 
-  it('keeps frame order when an injected socket delivers a Blob (read asynchronously)', async () => {
-    const ws = new FakeWebSocket('ws://x');
-    const transport = new BrowserTransport(ws);
-    const { events, sink } = recorder();
-    transport.attach(sink);
-    ws.message(new Blob(['[2,"a","Heartbeat",{}]']));
-    ws.message('after-blob');
-    ws.closed(1000, 'bye');
-    expect(events).toEqual([]);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(events).toEqual(['message [2,"a","Heartbeat",{}]', 'message after-blob', 'close 1000 bye']);
-    ws.message('later');
-    expect(events.at(-1)).toBe('message later');
-  });
-
-  it('translates close codes the browser would refuse, and sends only while open', () => {
+  it('closes by the WHATWG rule (RFC 6455 §7.4.2 private range, reason ≤ 123 bytes), and sends only while open', () => {
     const ws = new FakeWebSocket('ws://x');
     const transport = new BrowserTransport(ws);
     transport.send('dropped');
     ws.open('ocpp1.6');
     transport.send('kept');
-    transport.close(1002, 'Too many malformed messages');
+    // The fake throws like Chromium would on 1002 or a 200-byte reason.
+    transport.close(1002, `Too many malformed messages ${'x'.repeat(200)}`);
     transport.close(1000); // already closing: ignored, no second close()
     expect(ws.sent).toEqual(['kept']);
-    expect(ws.closeCalls).toEqual([[4002, 'Too many malformed messages']]);
+    expect(ws.closeCalls).toEqual([[4002, `Too many malformed messages ${'x'.repeat(95)}`]]);
   });
 });
 
@@ -146,15 +98,22 @@ describe('browserConnector', () => {
     ['', /agreed no subprotocol/],
     ['ocpp2.1', /ocpp2\.1, which was not offered/],
   ])(
-    'rejects protocol %j as a non-retryable ConnectError and closes with 1000',
+    'the client refuses protocol %j (core check, OCPP-J 2.0.1 §3.2): non-retryable, closed 1002 → 4002',
     async (protocol, message) => {
-      const pending = connector(request());
+      const client = new OCPPClient({
+        endpoint: 'ws://127.0.0.1:9/ocpp',
+        identity: 'CP-1',
+        protocols: ['ocpp2.0.1', 'ocpp1.6'],
+        WebSocket: FakeWebSocket,
+        reconnect: false,
+      });
+      const connecting = client.connect();
       const ws = FakeWebSocket.last!;
       ws.open(protocol);
-      const error = await pending.catch((e: unknown) => e);
+      const error = await connecting.catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConnectError);
       expect(error).toMatchObject({ retryable: false, message: expect.stringMatching(message) });
-      expect(ws.closeCalls).toEqual([[1000, 'No agreed subprotocol']]);
+      expect(ws.closeCalls).toEqual([[4002, 'No agreed subprotocol']]);
     },
   );
 

@@ -2,6 +2,7 @@ import {
   type OCPPClientOptions as CoreClientOptions,
   OCPPClient as CoreOCPPClient,
   type OCPPProtocol,
+  withPresetValidators,
 } from '@ocpp-ws-io/core';
 import { fetchConnector } from './connector.js';
 import type { FetchLike } from './like.js';
@@ -36,8 +37,7 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   constructor(options: OCPPClientOptions<TProtocol>) {
     const { fetch, connector, ...rest } = options;
     super({
-      validators: ALL_VALIDATORS,
-      ...rest,
+      ...withPresetValidators(rest, ALL_VALIDATORS),
       connector: connector ?? fetchConnector(fetch ? { fetch } : {}),
     });
   }

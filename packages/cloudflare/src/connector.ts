@@ -1,22 +1,11 @@
-import { ConnectError, type Connector } from '@ocpp-ws-io/core';
+import { basicAuthorization, ConnectError, type Connector, refusedUpgrade } from '@ocpp-ws-io/core';
 import type { FetchLike } from './like.js';
 import { listenTo, SocketTransport } from './socket-transport.js';
-
-// Retrying cannot fix these: the request itself (400), the credentials (401) or the permission
-// (403) are wrong. Everything else (5xx, 404 during a deploy, 429) may pass later.
-const FINAL_STATUSES = new Set([400, 401, 403]);
 
 /** Options of {@link fetchConnector}. */
 export interface FetchConnectorOptions {
   /** The `fetch` to upgrade with (default: the global one). A service binding's `fetch` works too. */
   readonly fetch?: FetchLike;
-}
-
-function basicAuth(identity: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${identity}:${password}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `Basic ${btoa(binary)}`;
 }
 
 /**
@@ -39,7 +28,7 @@ export function fetchConnector(options: FetchConnectorOptions = {}): Connector {
       Upgrade: 'websocket',
       'Sec-WebSocket-Protocol': protocols.join(', '),
     };
-    if (password !== undefined) headers.Authorization = basicAuth(identity, password);
+    if (password !== undefined) headers.Authorization = basicAuthorization(identity, password);
     // Workers' fetch() speaks http(s) only; the upgrade header turns it into a WebSocket.
     const httpUrl = url.replace(/^ws(s?):/i, 'http$1:');
     let response: Awaited<ReturnType<FetchLike>>;
@@ -55,10 +44,7 @@ export function fetchConnector(options: FetchConnectorOptions = {}): Connector {
     const ws = response.webSocket;
     if (response.status !== 101 || !ws) {
       await response.body?.cancel().catch(() => {});
-      throw new ConnectError(`Handshake rejected with HTTP ${response.status}`, {
-        status: response.status,
-        retryable: !FINAL_STATUSES.has(response.status),
-      });
+      throw refusedUpgrade(response.status, url);
     }
     ws.accept();
     const protocol = response.headers.get('Sec-WebSocket-Protocol')?.trim() ?? '';

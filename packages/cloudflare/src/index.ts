@@ -1,24 +1,7 @@
-// What a Worker needs from the core, so one import serves a whole project.
-export {
-  type AuthDecision,
-  ConnectError,
-  DurableLane,
-  type DurableOptions,
-  durableDelivery,
-  type Handshake,
-  isValidPassword,
-  MemoryMessageStore,
-  type MessageStore,
-  NO_REPLY,
-  type OCPPProtocol,
-  type OCPPServerOptions,
-  type PasswordRuleOptions,
-  passwordProblem,
-  RPCError,
-  type StationConnection,
-  type StoredMessage,
-  timingSafeEqualString,
-} from '@ocpp-ws-io/core';
+// The Workers adapter: a fetch-upgrade OCPPClient, the station Durable Object and the router. The
+// whole core API is re-exported (one surface in every runtime package), so one import serves a
+// whole project; the adapter's own OCPPClient takes the core's name.
+export * from '@ocpp-ws-io/core';
 export {
   MAX_ATTACHMENT_BYTES,
   SessionTooLargeError,

@@ -9,6 +9,7 @@ import {
   OCPPServer,
   type OCPPServerOptions,
   type StationConnection,
+  withPresetValidators,
 } from '@ocpp-ws-io/core';
 import {
   fromAttachment,
@@ -19,7 +20,7 @@ import {
 } from './attachment.js';
 import { failureOf, type StationCallOutcome } from './call-outcome.js';
 import type { WebSocketLike } from './like.js';
-import { SocketTransport, UNSENDABLE_CLOSE_CODES } from './socket-transport.js';
+import { answerClose, SocketTransport } from './socket-transport.js';
 import { ALL_VALIDATORS } from './validators.js';
 
 /** What {@link OCPPStationObject.onStation} learns about a connection. */
@@ -152,20 +153,14 @@ export abstract class OCPPStationObject<
       ws.close(1011, 'Unknown connection');
       return;
     }
-    // OCPP-J frames are UTF-8 text frames (OCPP-J 1.6 §3, 2.x §3).
-    if (typeof message !== 'string') transport.close(1003, 'OCPP-J frames are text');
-    else await transport.receive(message);
+    if (typeof message === 'string') await transport.receive(message);
+    else transport.onBinary();
   }
 
   /** Hibernation API: the station closed its socket. */
   async webSocketClose(ws: WebSocketLike, code: number, reason: string, _wasClean: boolean): Promise<void> {
     const transport = this.#transportOf(ws);
-    // Answer the station's close frame; older compatibility dates do not do it for us.
-    try {
-      ws.close(UNSENDABLE_CLOSE_CODES.has(code) ? 1000 : code, reason);
-    } catch {
-      // Already closed.
-    }
+    answerClose(ws, code, reason);
     transport?.closed({ code, reason });
   }
 
@@ -259,7 +254,7 @@ export abstract class OCPPStationObject<
   #ensure(): OCPPServer<TProtocol> {
     let server = this.#server;
     if (!server) {
-      server = new OCPPServer<TProtocol>({ validators: ALL_VALIDATORS, ...this.serverOptions() });
+      server = new OCPPServer<TProtocol>(withPresetValidators(this.serverOptions(), ALL_VALIDATORS));
       const auth = this.authenticate;
       if (auth) server.auth((handshake, signal) => auth.call(this, handshake, signal));
       server.on('client', (station) => this.onStation(station, { restored: this.#restoring }));

@@ -134,10 +134,15 @@ describe('Durable Object CSMS in workerd', () => {
     });
     const station = nodeStation(worker.wsUrl, 'CP-VAL', ['ocpp1.6']);
     await station.connect();
-    expect(await apiCall(worker.url, 'CP-VAL', 'Reset', { type: 'Sideways' })).toMatchObject({
+    const invalid = await apiCall(worker.url, 'CP-VAL', 'Reset', { type: 'Sideways' });
+    expect(invalid).toMatchObject({
       status: 422,
       body: { ok: false, error: { type: 'ValidationFailed', code: 'PropertyConstraintViolation' } },
     });
+    // The path once, then what is wrong with the value there.
+    expect((invalid.body.error as { message: string }).message).toMatch(
+      /^Invalid Reset request at \/type: "Sideways" is not one of [^/]*$/,
+    );
     await station.close();
     const res = await fetch(`${worker.url}/api/stations/CP-VAL/call/Reset`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(401);

@@ -1,9 +1,10 @@
 import { backoffDelayMs, DEFAULT_RECONNECT, type ReconnectOptions } from './backoff.js';
 import type { DurableLane, durableDelivery } from './durable-lane.js';
-import { Endpoint, type EndpointOptions, endpointConfig } from './endpoint.js';
+import { Endpoint } from './endpoint.js';
+import { checkedProtocols, type EndpointOptions, endpointConfig } from './endpoint-config.js';
 import { ConnectError, StateError } from './errors.js';
 import { createIdGenerator } from './ids.js';
-import { isOCPPProtocol, type OCPPProtocol, PROTOCOLS } from './protocol.js';
+import { isOCPPProtocol, type OCPPProtocol } from './protocol.js';
 import type { CloseInfo, Connector, Transport } from './transport.js';
 
 /** Options of {@link OCPPClient}. Durations carry their unit in the name. */
@@ -66,23 +67,60 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
   #closeWaiters: Array<(info: CloseInfo) => void> = [];
   readonly #reconnect: Required<ReconnectOptions> | undefined;
   #reconnectTimer: unknown;
+  /** The reconnect attempt the timer will make (for reconnectNow()). */
+  #reconnectAttempt = 0;
+  /** The Basic-auth password of the next connection (options.password until setPassword()). */
+  #password: string | undefined;
 
   constructor(options: OCPPClientOptions<TProtocol>) {
     super(endpointConfig(options, createIdGenerator()));
     if (!options.identity) throw new TypeError('identity is required');
     if (!/^wss?:\/\//i.test(options.endpoint))
       throw new TypeError(`endpoint must be a ws:// or wss:// URL, got ${options.endpoint}`);
-    const offered = options.protocols ?? (PROTOCOLS as readonly TProtocol[]);
-    if (offered.length === 0) throw new TypeError('protocols must not be empty');
-    for (const p of offered) if (!isOCPPProtocol(p)) throw new TypeError(`Unsupported protocol ${p}`);
-    this.assertValidators(offered);
+    const offered = checkedProtocols(options.protocols, options);
     this.identity = options.identity;
     this.#options = options;
     this.#offered = offered;
+    this.#password = options.password;
     const { reconnect } = options;
     this.#reconnect =
       reconnect === false ? undefined : { ...DEFAULT_RECONNECT, ...(reconnect === true ? {} : reconnect) };
     if (options.durable) this.attachDurable(options.durable);
+  }
+
+  /**
+   * Replaces the Basic-auth password from the next connection on; the open one is not touched.
+   * This is how a station takes a new password the CSMS gave it (OCPP 1.6 security whitepaper:
+   * ChangeConfiguration of AuthorizationKey; 2.0.1 A01: SetVariables of
+   * SecurityCtrlr.BasicAuthPassword), before it reconnects with it. `undefined` removes it.
+   *
+   * @example
+   * ```ts
+   * client.setPassword(newPassword);
+   * await client.close(); await client.connect(); // the CSMS now sees the new password
+   * ```
+   */
+  setPassword(password: string | undefined): void {
+    this.#password = password;
+  }
+
+  /**
+   * While waiting to reconnect (state `reconnecting`), makes the next attempt now instead of at
+   * the end of its back-off delay; the attempt counts as the one it replaces. Returns false (and
+   * does nothing) in any other state. For a simulated station whose network comes back, or a UI's
+   * "retry now" button.
+   *
+   * @example
+   * ```ts
+   * window.addEventListener('online', () => client.reconnectNow());
+   * ```
+   */
+  reconnectNow(): boolean {
+    if (this.#state !== 'reconnecting' || this.#reconnectTimer === undefined) return false;
+    this.clock.clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    void this.#attemptReconnect(this.#reconnectAttempt);
+    return true;
   }
 
   /** Current lifecycle state. */
@@ -111,7 +149,8 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     this.reopen();
     try {
       // Messages a previous run left in the durable store go out first, in their order.
-      if (this.durableEnabled) await this.restoreDurable();
+      const restoring = this.restoreDurable();
+      if (restoring) await restoring;
       return { protocol: await this.#open() };
     } catch (error) {
       if (this.#state === 'connecting') this.#state = 'idle';
@@ -122,7 +161,8 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
   /** One connection attempt; on success the transport is bound and `open` emitted. */
   async #open(): Promise<TProtocol> {
     const expected = this.#state;
-    const { connectTimeoutMs = 10_000, password, headers } = this.#options;
+    const { connectTimeoutMs = 10_000, headers } = this.#options;
+    const password = this.#password;
     // Once a protocol was agreed, later connections offer only that one: reconnects keep the
     // negotiated version (OCPP-J 2.0.1 §5.3).
     const protocols: string[] = this.protocol ? [this.protocol] : [...this.#offered];
@@ -251,23 +291,28 @@ export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends E
     // (Workers forbid randomness at global scope).
     const delayMs = backoffDelayMs(attempt, this.#reconnect!, this.#options.random ?? Math.random);
     this.emit('reconnecting', { attempt: attempt + 1, delayMs });
-    this.#reconnectTimer = this.clock.setTimeout(async () => {
+    this.#reconnectAttempt = attempt;
+    this.#reconnectTimer = this.clock.setTimeout(() => {
       this.#reconnectTimer = undefined;
-      if (this.#state !== 'reconnecting') return;
-      try {
-        await this.#open();
-      } catch (error) {
-        if (this.#state !== 'reconnecting') return;
-        if (
-          (error instanceof ConnectError && !error.retryable) ||
-          attempt + 1 >= this.#reconnect!.maxAttempts
-        ) {
-          // Retrying cannot fix this (401/403, no common subprotocol) or we are out of attempts:
-          // stop, and say why in the close event.
-          const reason = `Reconnecting stopped: ${(error as Error)?.message ?? error}`;
-          this.#end({ code: 1006, reason }, reason);
-        } else this.#scheduleReconnect(attempt + 1);
-      }
+      void this.#attemptReconnect(attempt);
     }, delayMs);
+  }
+
+  async #attemptReconnect(attempt: number): Promise<void> {
+    if (this.#state !== 'reconnecting') return;
+    try {
+      await this.#open();
+    } catch (error) {
+      if (this.#state !== 'reconnecting') return;
+      if (
+        (error instanceof ConnectError && !error.retryable) ||
+        attempt + 1 >= this.#reconnect!.maxAttempts
+      ) {
+        // Retrying cannot fix this (401/403, no common subprotocol) or we are out of attempts:
+        // stop, and say why in the close event.
+        const reason = `Reconnecting stopped: ${(error as Error)?.message ?? error}`;
+        this.#end({ code: 1006, reason }, reason);
+      } else this.#scheduleReconnect(attempt + 1);
+    }
   }
 }

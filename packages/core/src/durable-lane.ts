@@ -5,8 +5,8 @@ import {
   type MessageStore,
   type StoredMessage,
 } from './durable.js';
-import type { DurableHost, OutboundCall } from './endpoint.js';
 import { AbortError, LimitError, StateError } from './errors.js';
+import type { DurableHost, DurableQueue, OutboundCall } from './outbound-call.js';
 import { PendingWrites } from './pending-writes.js';
 import { CALL } from './protocol.js';
 import type { CallOptions } from './types.js';
@@ -34,7 +34,7 @@ export function durableDelivery(options: DurableOptions): DurableLane {
  * a message the CSMS failed to process is retried after attempts × retryIntervalMs while the lane
  * waits. Other calls may overtake the lane (§3.7 allows it). Create it with {@link durableDelivery}.
  */
-export class DurableLane {
+export class DurableLane implements DurableQueue {
   private readonly store: MessageStore;
   private readonly isDurable: (action: string, params: unknown) => boolean;
   private readonly maxAttempts: number;
@@ -87,11 +87,11 @@ export class DurableLane {
     await this.store.flush?.();
   }
 
-  /** @internal Called once by the client that owns the lane. */
-  attach(host: DurableHost): void {
+  /** @internal Called once by the client that owns the lane, with its engine's functions. */
+  attach(...[clock, closed, makeCall, pump, settle, emit]: Parameters<DurableQueue['attach']>): void {
     if (this.host) throw new StateError('A durable lane belongs to one client');
-    this.host = host;
-    this.nextKey = createKeyGenerator(() => host.clock.now());
+    this.host = { clock, closed, makeCall, pump, settle, emit };
+    this.nextKey = createKeyGenerator(() => clock.now());
   }
 
   /** @internal */
@@ -150,7 +150,7 @@ export class DurableLane {
       try {
         options.onStored(record);
       } catch (error) {
-        host.error(error);
+        this.report(error);
       }
     }
     if (host.closed()) {
@@ -216,7 +216,7 @@ export class DurableLane {
     }
     const updated: StoredMessage = { ...record, attempts };
     call.durable = updated;
-    void this.writes.track(this.store.put(updated)).catch((e: unknown) => host.error(e));
+    void this.writes.track(this.store.put(updated)).catch(this.report);
     this.held = call;
     this.hold = host.clock.setTimeout(() => {
       this.hold = undefined;
@@ -229,7 +229,7 @@ export class DurableLane {
   /** @internal Gives a message up: removed from the store, caller rejected, `undeliverable` emitted. */
   drop(call: OutboundCall, error: unknown, attempts = call.durable!.attempts): void {
     const host = this.host!;
-    void this.writes.track(this.store.delete(call.durable!.key)).catch((e: unknown) => host.error(e));
+    void this.writes.track(this.store.delete(call.durable!.key)).catch(this.report);
     host.emit('undeliverable', { action: call.action, params: call.params, attempts, error });
     host.settle(call, error);
   }
@@ -241,7 +241,7 @@ export class DurableLane {
   settled(call: OutboundCall, delivered: boolean): void {
     const key = call.durable!.key;
     this.known.delete(key);
-    if (delivered) void this.writes.track(this.store.delete(key)).catch((e: unknown) => this.host!.error(e));
+    if (delivered) void this.writes.track(this.store.delete(key)).catch(this.report);
   }
 
   /** @internal The caller stopped waiting: out of the lane; the message stays stored. */
@@ -269,4 +269,8 @@ export class DurableLane {
       call.reject(new AbortError(`${reason}; ${call.action} stays stored for the next connection`));
     }
   }
+
+  /** A store write (or an `onStored` callback) failed: the client's `error` event says so. */
+  private readonly report = (error: unknown): void =>
+    this.host!.emit('error', error instanceof Error ? error : new Error(String(error)));
 }

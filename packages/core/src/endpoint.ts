@@ -1,32 +1,38 @@
-import type { ActionSchemas } from '@ocpp-ws-io/schemas';
 import { createNanoEvents, type Emitter } from 'nanoevents';
-import type { StoredMessage } from './durable.js';
-import type { DurableLane } from './durable-lane.js';
+import { check, schemasOf } from './check.js';
+import { BINARY_FRAME_CLOSE, FRAME_TOO_LARGE_CLOSE } from './close-frame.js';
+import type { EndpointConfig } from './endpoint-config.js';
 import {
   AbortError,
   ConnectionClosedError,
   LimitError,
-  type OCPPError,
   RPCError,
   type RPCErrorCode,
   StateError,
   TimeoutError,
-  toProtocolErrorCode,
-  UnknownActionError,
   ValidationError,
 } from './errors.js';
+import type { ConnectionEvents } from './events.js';
 import {
   type FrameFault,
-  type InboundFrame,
   isFault,
   type Payload,
   parseFrame,
-  serializeCall,
   serializeError,
   serializeResult,
 } from './frames.js';
+import {
+  type AnyHandler,
+  answerFrame,
+  type CallFrame,
+  InboundCall,
+  refuseCall,
+  runHandler,
+} from './inbound-call.js';
 import { NO_REPLY } from './no-reply.js';
+import { type DurableQueue, type OutboundCall, outboundFrame } from './outbound-call.js';
 import { CALL, CALLERROR, CALLRESULT, CALLRESULTERROR, type OCPPProtocol, SEND } from './protocol.js';
+import { drop, NONE, put } from './shared-map.js';
 import type { CloseInfo, Transport, TransportSink } from './transport.js';
 import type {
   ActionName,
@@ -37,165 +43,9 @@ import type {
   RequestOf,
   ResponseOf,
   SendActionName,
-  Validators,
   WildcardHandler,
 } from './types.js';
 import { exceedsBytes } from './utf8.js';
-import { violationCode } from './violations.js';
-
-/** Tunables shared by clients and server-side connections. Units are in the names. */
-export interface EndpointOptions {
-  /** Validate every request and response, both directions (default true). */
-  readonly strictMode?: boolean;
-  /** Validator sets per protocol; required for every offered protocol when strictMode is on. */
-  readonly validators?: Validators;
-  /** Default time to wait for a CALLRESULT/CALLERROR (default 30 000 ms). */
-  readonly callTimeoutMs?: number;
-  /**
-   * Outbound CALLs in flight at once (default 1: OCPP-J 1.6 §4.1.1 SHOULD NOT, 2.x §4.1.1 SHALL
-   * NOT send another CALL before the previous one is answered or timed out).
-   */
-  readonly maxInFlightCalls?: number;
-  /** Calls waiting behind the in-flight one(s) before `call()` rejects with LimitError (default 1000). */
-  readonly maxQueuedCalls?: number;
-  /** Largest frame accepted or sent, in UTF-8 bytes (default 1 MiB); bigger inbound frames close with 1009. */
-  readonly maxFrameBytes?: number;
-  /** Consecutive malformed or invalid inbound messages tolerated before closing with 1002 (default 10). */
-  readonly maxBadMessages?: number;
-  /** Put a thrown handler error's message into the CALLERROR description (default false: no leaks). */
-  readonly exposeHandlerErrors?: boolean;
-  /** Timer source (default: the global timers and Date.now). */
-  readonly clock?: Clock;
-  /** Message id source (default: random prefix + counter). */
-  readonly generateId?: () => string;
-}
-
-/** Events of a connection (client or station). `on()` returns the function that removes the listener. */
-export type ConnectionEvents = {
-  /** The connection is open and the subprotocol agreed. */
-  open: (event: { readonly protocol: OCPPProtocol }) => void;
-  /** The connection closed for good (whoever closed it; a client that reconnects emits `disconnect` instead). */
-  close: (event: CloseInfo) => void;
-  /** A client lost its connection and will reconnect. */
-  disconnect: (event: CloseInfo) => void;
-  /** A client schedules reconnection attempt `attempt` (1-based) after `delayMs`. */
-  reconnecting: (event: { readonly attempt: number; readonly delayMs: number }) => void;
-  /** A transport or connect error; the connection may close after it. */
-  error: (error: Error) => void;
-  /** Every frame in or out, as text: for logs and live views. */
-  message: (event: { readonly direction: 'in' | 'out'; readonly data: string }) => void;
-  /** An inbound frame that broke the framing rules or its schema. */
-  badMessage: (event: { readonly data: string; readonly error: OCPPError | FrameFault }) => void;
-  /** A handler threw or returned an invalid response (what the peer saw is in `code`). */
-  handlerError: (event: {
-    readonly action: string;
-    readonly messageId: string;
-    readonly error: unknown;
-  }) => void;
-  /**
-   * A durable message was given up: the CSMS answered it with an error `attempts` times
-   * (OCPP 1.6 §3.7.1), or its payload can never be sent. It has been removed from the store.
-   */
-  undeliverable: (event: {
-    readonly action: string;
-    readonly params: unknown;
-    readonly attempts: number;
-    readonly error: unknown;
-  }) => void;
-  /** A durable message restored from the store (made before a restart) was delivered. */
-  delivered: (event: {
-    readonly action: string;
-    readonly params: unknown;
-    readonly response: unknown;
-  }) => void;
-  /** The peer rejected one of our CALLRESULTs (2.1 CALLRESULTERROR). */
-  callResultError: (event: {
-    readonly messageId: string;
-    readonly code: string;
-    readonly description: string;
-    readonly details: Payload;
-  }) => void;
-};
-
-/** @internal One outbound call, queued or in flight. */
-export interface OutboundCall {
-  readonly type: typeof CALL | typeof SEND;
-  readonly action: string;
-  readonly params: unknown;
-  readonly timeoutMs: number;
-  readonly signal: AbortSignal | undefined;
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (error: unknown) => void;
-  id: string;
-  timer: unknown;
-  onAbort: (() => void) | undefined;
-  /** Creation order across the normal queue and the durable lane. */
-  readonly seq: number;
-  /** Set for durable (transaction-related) calls: their stored record. */
-  durable: StoredMessage | undefined;
-}
-
-/** @internal What a {@link DurableLane} may do with its client's engine. */
-export interface DurableHost {
-  readonly clock: Clock;
-  closed(): boolean;
-  makeCall(
-    type: typeof CALL,
-    action: string,
-    params: unknown,
-    options: CallOptions | undefined,
-    resolve: (value: unknown) => void,
-    reject: (error: unknown) => void,
-  ): OutboundCall;
-  pump(): void;
-  settle(call: OutboundCall, error: unknown): void;
-  emit: Endpoint['emit'];
-  error(error: unknown): void;
-}
-
-export type AnyHandler = (context: {
-  params: Payload;
-  action: string;
-  messageId: string;
-  protocol: OCPPProtocol;
-  signal: AbortSignal;
-}) => unknown;
-
-const DEFAULT_CLOCK: Clock = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => Date.now(),
-};
-
-/** @internal {@link EndpointOptions} resolved and checked once; a server shares one among its stations. */
-export interface EndpointConfig {
-  readonly strict: boolean;
-  readonly validators: Validators;
-  readonly timeoutMs: number;
-  readonly maxInFlight: number;
-  readonly maxQueued: number;
-  readonly maxBytes: number;
-  readonly maxBad: number;
-  readonly expose: boolean;
-  readonly clock: Clock;
-  readonly nextId: () => string;
-}
-
-/** @internal Resolves `options` (throws RangeError on a bad number); `generateId` unless one is given. */
-export function endpointConfig(options: EndpointOptions, generateId: () => string): EndpointConfig {
-  return {
-    strict: options.strictMode ?? true,
-    validators: options.validators ?? {},
-    timeoutMs: positive(options, 'callTimeoutMs', 30_000),
-    maxInFlight: positive(options, 'maxInFlightCalls', 1),
-    maxQueued: positive(options, 'maxQueuedCalls', 1000),
-    maxBytes: positive(options, 'maxFrameBytes', 1024 * 1024),
-    maxBad: positive(options, 'maxBadMessages', 10),
-    expose: options.exposeHandlerErrors ?? false,
-    clock: options.clock ?? DEFAULT_CLOCK,
-    nextId: options.generateId ?? generateId,
-  };
-}
 
 // Private state is in `#` fields throughout the engine: minifiers may rename those (they are
 // lexically scoped), never ordinary properties, and the engine is in every bundle we ship.
@@ -225,21 +75,11 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   #bad = 0;
   #closed = false;
   #seq = 0;
-  #durable: DurableLane | undefined;
+  #durable: DurableQueue | undefined;
 
   /** @internal Made by OCPPClient and by OCPPServer for its stations, with resolved options. */
   constructor(config: EndpointConfig) {
     this.#config = config;
-  }
-
-  /** Strict mode: every request and response is validated, both directions. */
-  protected get strict(): boolean {
-    return this.#config.strict;
-  }
-
-  /** The validator sets, per protocol. */
-  protected get validators(): Validators {
-    return this.#config.validators;
   }
 
   /** The timer source. */
@@ -282,17 +122,6 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
   /** Calls sent and waiting for their response. */
   get pendingCalls(): number {
     return this.#inFlight.size;
-  }
-
-  /** Throws when strict mode has no validators for one of `protocols`. */
-  protected assertValidators(protocols: readonly OCPPProtocol[]): void {
-    for (const p of protocols) {
-      if (this.strict && !this.validators[p]) {
-        throw new StateError(
-          `strictMode needs validators for ${p} (from @ocpp-ws-io/schemas/${p}), or strictMode: false`,
-        );
-      }
-    }
   }
 
   /**
@@ -376,28 +205,26 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     return undefined;
   }
 
-  /** True when durable delivery is configured. */
-  protected get durableEnabled(): boolean {
-    return this.#durable !== undefined;
-  }
-
   /** Turns on durable delivery of transaction-related calls (clients). */
-  protected attachDurable(lane: DurableLane): void {
+  protected attachDurable(lane: DurableQueue): void {
     this.#durable = lane;
-    lane.attach({
-      clock: this.clock,
-      closed: () => this.#closed,
-      makeCall: (...args) => this.#makeCall(...args),
-      pump: () => this.#pump(),
-      settle: (call, error) => this.#settle(call, error),
-      emit: (...args) => this.emit(...args),
-      error: (e) => this.emit('error', e instanceof Error ? e : new Error(String(e))),
-    });
+    // Positional: an object naming these would cost every bundle the names, used or not.
+    lane.attach(
+      this.clock,
+      () => this.#closed,
+      this.#makeCall.bind(this),
+      this.#pump.bind(this),
+      this.#settle.bind(this),
+      this.emit.bind(this),
+    );
   }
 
-  /** Queues what a previous run left in the durable store, ahead of anything new. */
-  protected restoreDurable(): Promise<number> {
-    return this.#durable ? this.#durable.restore() : Promise.resolve(0);
+  /**
+   * Queues what a previous run left in the durable store, ahead of anything new; undefined when
+   * durable delivery is off (so a client without it does not even wait a tick).
+   */
+  protected restoreDurable(): Promise<number> | undefined {
+    return this.#durable?.restore();
   }
 
   #enqueue(
@@ -477,20 +304,13 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     }
   }
 
-  /** Validates and writes one outbound call; an invalid call never leaves. */
+  /** Writes one outbound call; one that cannot be sent never leaves (see outboundFrame). */
   #dispatch(call: OutboundCall): void {
-    let problem = this.#unsendable(call);
-    let frame = '';
-    if (!problem) {
-      call.id = this.#config.nextId();
-      frame = serializeCall(call.type, call.id, call.action, call.params ?? {});
-      if (exceedsBytes(frame, this.#config.maxBytes))
-        problem = new LimitError(`${call.action} frame exceeds maxFrameBytes (${this.#config.maxBytes})`);
-    }
-    if (problem) {
+    const frame = outboundFrame(this.#config, this.#protocol!, call);
+    if (typeof frame !== 'string') {
       // A call that can never be sent: a durable one is given up (dropped from its store).
-      if (call.durable) this.#durable!.drop(call, problem);
-      else this.#settle(call, problem);
+      if (call.durable) this.#durable!.drop(call, frame);
+      else this.#settle(call, frame);
       return;
     }
     if (call.type === CALL) {
@@ -499,22 +319,6 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     }
     this.#write(this.#transport!, frame);
     if (call.type === SEND) this.#settle(call, undefined);
-  }
-
-  /** Why `call` cannot go out on this connection: not in its vocabulary, wrong frame, invalid. */
-  #unsendable({ action, type, params }: OutboundCall): OCPPError | undefined {
-    const protocol = this.#protocol!;
-    const schemas = this.#schemas(protocol, action);
-    if (schemas === null) return new UnknownActionError(`${action} is not an action of ${protocol}`);
-    if (schemas && (type === SEND) !== (schemas.send === true)) {
-      const how = schemas.send ? 'a SEND (use send())' : 'a CALL (use call())';
-      return new UnknownActionError(`${action} must be sent as ${how} in ${protocol}`);
-    }
-    if (type === SEND && protocol !== 'ocpp2.1')
-      return new UnknownActionError(`SEND frames exist only in ocpp2.1, not ${protocol}`);
-    const violation = this.strict && schemas && this.#check(protocol, schemas.request, params);
-    if (violation)
-      return new ValidationError(violation[0], `Invalid ${action} request at ${violation[1]}`, violation[2]);
   }
 
   /**
@@ -574,29 +378,6 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     this.#pump();
   }
 
-  /**
-   * Looks up an action's validators: `null` when the protocol's vocabulary is known and lacks the
-   * action, `undefined` when there is no vocabulary for the protocol (non-strict without validators).
-   */
-  #schemas(protocol: OCPPProtocol, action: string): ActionSchemas | null | undefined {
-    const set = this.validators[protocol];
-    return set && (Object.hasOwn(set.actions, action) ? set.actions[action]! : null);
-  }
-
-  /**
-   * Strict mode: `value` against `schema`, with the validator set's own `validate` (it comes with
-   * the set, so an engine without validators ships no validation code). A violation comes back as
-   * [the RPC error code for it, "path: message", path].
-   */
-  #check(
-    protocol: OCPPProtocol,
-    schema: ActionSchemas['request'],
-    value: unknown,
-  ): [RPCErrorCode, string, string] | undefined {
-    const v = this.validators[protocol]!.validate(schema, value);
-    return v && [violationCode(protocol, v.kind), `${v.path || '/'}: ${v.message}`, v.path];
-  }
-
   #write(transport: Transport, frame: string): void {
     // Checked first so the hot path allocates no event object when nobody listens.
     if (this.#emitter) this.#emitter.emit('message', { direction: 'out', data: frame });
@@ -626,6 +407,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     transport.attach(
       sink ?? {
         message: (data) => this.receive(transport, data),
+        binary: () => this.receiveBinary(transport),
         close: (info) => this.onTransportClose(transport, info),
         error: (error) => this.onTransportError(transport, error),
       },
@@ -689,7 +471,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
 
   // ── inbound ────────────────────────────────────────────────────────────────────────────────
 
-  /** One inbound frame from `transport` (what a sink's `message` calls). */
+  /** One inbound text frame from `transport` (what a sink's `message` calls). */
   protected receive(transport: Transport, data: string): void {
     if (this.#transport !== transport) return;
     const protocol = this.#protocol!;
@@ -698,8 +480,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
         data: data.slice(0, 256),
         error: new LimitError(`Inbound frame exceeds maxFrameBytes (${this.#config.maxBytes})`),
       });
-      // 1009: "message too big" (RFC 6455 §7.4.1).
-      transport.close(1009, 'Frame too large');
+      transport.close(FRAME_TOO_LARGE_CLOSE.code, FRAME_TOO_LARGE_CLOSE.reason);
       return;
     }
     if (this.#emitter) this.#emitter.emit('message', { direction: 'in', data });
@@ -727,6 +508,14 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     }
   }
 
+  /**
+   * A binary frame from `transport`: OCPP-J messages are UTF-8 text (OCPP-J 1.6, 2.0.1 and 2.1
+   * §4.1.2), so the connection closes with 1003 (RFC 6455 §7.4.1); the close event says why.
+   */
+  protected receiveBinary(transport: Transport): void {
+    if (this.#transport === transport) transport.close(BINARY_FRAME_CLOSE.code, BINARY_FRAME_CLOSE.reason);
+  }
+
   #onFault(transport: Transport, data: string, fault: FrameFault): void {
     this.emit('badMessage', { data, error: fault });
     if (fault.replyId !== undefined)
@@ -734,7 +523,7 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     const call = fault.responseId === undefined ? undefined : this.#inFlight.get(fault.responseId);
     if (call) {
       // A CALLRESULT we cannot process is rejected back to its sender in 2.1 (§4.2.3).
-      if (this.#protocol === 'ocpp2.1' && /^\s*\[\s*3\s*,/.test(data))
+      if (this.#protocol === 'ocpp2.1' && fault.messageType === CALLRESULT)
         this.#writeError(transport, CALLRESULTERROR, call.id, fault.code, fault.message);
       this.#fail(
         call,
@@ -751,130 +540,55 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
       transport.close(1002, 'Too many malformed messages');
   }
 
-  #onCall(
-    transport: Transport,
-    protocol: OCPPProtocol,
-    data: string,
-    frame: Extract<InboundFrame, { type: typeof CALL | typeof SEND }>,
-  ): void {
-    const { id, action, payload } = frame;
+  #onCall(transport: Transport, protocol: OCPPProtocol, data: string, frame: CallFrame): void {
+    const { id, action } = frame;
     const isSend = frame.type === SEND;
-    const schemas = this.#schemas(protocol, action);
+    const schemas = schemasOf(this.#config.validators, protocol, action);
     const handler = this.#handlers?.get(action) ?? this.#wildcard ?? this.inheritedHandler(action);
-    const refusal = this.#refusal(protocol, id, action, isSend, schemas, handler, payload);
+    const refusal = refuseCall(this.#config, protocol, frame, schemas, handler, this.#inbound.has(id));
+    // A call that passed every check ends a run of bad messages (NotSupported only says that
+    // nothing here handles it).
+    if (!refusal || refusal.code === 'NotSupported') this.#bad = 0;
     if (refusal) {
-      const [code, description, bad] = refusal;
-      if (bad) {
-        this.emit('badMessage', { data, error: new RPCError(code, description) });
+      if (refusal.bad) {
+        this.emit('badMessage', { data, error: new RPCError(refusal.code, refusal.description) });
         this.#countBad(transport);
       }
       // SEND frames are never answered, not even with an error (2.1 §4.2.4).
-      if (!isSend) this.#writeError(transport, CALLERROR, id, code, description);
+      if (!isSend) this.#writeError(transport, CALLERROR, id, refusal.code, refusal.description);
       return;
     }
-
-    const context = new InboundCall(payload, action, id, protocol);
+    const context = new InboundCall(frame.payload, action, id, protocol);
     this.#inbound = put(this.#inbound, id, context);
-    const finish = (value: unknown, error: unknown) => {
+    // Only a transport that asks is told when the answer went out: the others pay nothing per call.
+    let answered: (() => void) | undefined;
+    transport.waitUntil?.(
+      new Promise<void>((resolve) => {
+        answered = resolve;
+      }),
+    );
+    // refuseCall refuses every call without a handler.
+    runHandler(handler!, context, (value, error) => {
+      answered?.();
       if (this.#inbound.get(id) === context) this.#inbound = drop(this.#inbound, id);
       if (error !== undefined) this.emit('handlerError', { action, messageId: id, error });
       // The response belongs to the connection the CALL came in on; if it is gone, so is the reply.
       if (isSend || value === NO_REPLY || this.#transport !== transport || context.aborted) return;
-      if (error instanceof RPCError) {
-        const { code, message, details } = error;
-        this.#writeError(
-          transport,
-          CALLERROR,
-          id,
-          toProtocolErrorCode(protocol, code),
-          message === code ? '' : message,
-          details,
-        );
-      } else if (error !== undefined) {
-        const text =
-          this.#config.expose && error instanceof Error ? error.message : 'An internal error occurred';
-        this.#writeError(transport, CALLERROR, id, 'InternalError', text);
-      } else {
-        const response = value ?? {};
-        const invalid = this.strict && schemas?.response && this.#check(protocol, schemas.response, response);
-        const frame = invalid ? '' : serializeResult(id, response);
-        const problem = invalid
-          ? new ValidationError(
-              invalid[0],
-              `${action} handler: invalid response at ${invalid[1]}`,
-              invalid[2],
-              'response',
-            )
-          : exceedsBytes(frame, this.#config.maxBytes)
-            ? new LimitError('Response exceeds maxFrameBytes')
-            : undefined;
-        if (!problem) return this.#write(transport, frame);
-        this.emit('handlerError', { action, messageId: id, error: problem });
-        this.#writeError(
-          transport,
-          CALLERROR,
-          id,
-          'InternalError',
-          invalid ? 'The response failed validation' : 'The response is too large',
-        );
-      }
-    };
-    let result: unknown;
-    try {
-      // #refusal refuses every call without a handler.
-      result = handler!(context);
-    } catch (error) {
-      finish(undefined, error);
-      return;
-    }
-    if (result instanceof Promise)
-      result.then(
-        (value) => finish(value, undefined),
-        (error) => finish(undefined, error ?? new Error('rejected')),
-      );
-    else finish(result, undefined);
-  }
-
-  /**
-   * Why an inbound CALL/SEND is refused, as [code, description, counts as a bad message], or
-   * undefined when its handler may run.
-   */
-  #refusal(
-    protocol: OCPPProtocol,
-    id: string,
-    action: string,
-    isSend: boolean,
-    schemas: ActionSchemas | null | undefined,
-    handler: AnyHandler | undefined,
-    payload: Payload,
-  ): [RPCErrorCode, string, boolean] | undefined {
-    const v2 = protocol !== 'ocpp1.6';
-    // "an existing message with the same unique identifier is being handled already" (2.x §4.2.3)
-    if (this.#inbound.has(id))
-      return [v2 ? 'RpcFrameworkError' : 'GenericError', `Message id ${id} is already being processed`, true];
-    // Unknown action → NotImplemented (OCPP-J 1.6 §4.2.3 table 7, 2.x §4.3 table).
-    if (schemas === null || (schemas === undefined && !handler))
-      return ['NotImplemented', `Unknown action ${action}`, false];
-    if (schemas && isSend !== (schemas.send === true)) {
-      const frameName = isSend ? 'SEND' : 'CALL';
-      return [
-        v2 ? 'ProtocolError' : 'FormationViolation',
-        `${action} cannot be sent as a ${frameName}`,
-        true,
-      ];
-    }
-    const violation = this.strict && schemas && this.#check(protocol, schemas.request, payload);
-    if (violation) return [violation[0], violation[1], true];
-    this.#bad = 0;
-    // A known action the application does not handle → NotSupported.
-    if (!handler) return ['NotSupported', `${action} is not supported`, false];
+      const answer = answerFrame(this.#config, protocol, id, action, schemas, value, error);
+      if (typeof answer !== 'string') {
+        this.emit('handlerError', { action, messageId: id, error: answer.problem });
+        this.#write(transport, answer.frame);
+      } else this.#write(transport, answer);
+    });
   }
 
   #onResult(transport: Transport, protocol: OCPPProtocol, call: OutboundCall, payload: Payload): void {
-    const schemas = this.strict ? this.#schemas(protocol, call.action) : undefined;
-    const invalid = schemas?.response && this.#check(protocol, schemas.response, payload);
+    const schemas = this.#config.strict
+      ? schemasOf(this.#config.validators, protocol, call.action)
+      : undefined;
+    const invalid = schemas?.response && check(this.#config.validators, protocol, schemas.response, payload);
     if (invalid) {
-      const [code, description, path] = invalid;
+      const { code, description, path } = invalid;
       this.emit('badMessage', {
         data: serializeResult(call.id, payload),
         error: new RPCError(code, description),
@@ -893,64 +607,4 @@ export class Endpoint<TProtocol extends OCPPProtocol = OCPPProtocol> {
     this.#settle(call, undefined, payload);
     this.#pump();
   }
-}
-
-/**
- * The map of every endpoint with no calls in it. Never written to: put() makes an endpoint its
- * own map for the first entry, drop() hands this one back once the last entry is gone, so an
- * idle connection holds no Map of its own (an empty one is ~200 bytes with its hash table).
- */
-const NONE: ReadonlyMap<string, never> = new Map<string, never>();
-
-function put<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
-  const own = map === NONE ? new Map<string, V>() : (map as Map<string, V>);
-  own.set(key, value);
-  return own;
-}
-
-function drop<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {
-  // Deleting from NONE (no such key) changes nothing.
-  (map as Map<string, V>).delete(key);
-  return map.size > 0 ? map : NONE;
-}
-
-/**
- * A handler's context for one inbound call: one small object per call, and the AbortController
- * (costly to create on Node) only if the handler reads `signal`.
- */
-class InboundCall {
-  /** Filled in for server-level handlers: the station the call came from. */
-  station: unknown;
-  aborted = false;
-  #c: AbortController | undefined;
-  constructor(
-    readonly params: Payload,
-    readonly action: string,
-    readonly messageId: string,
-    readonly protocol: OCPPProtocol,
-  ) {}
-  get signal(): AbortSignal {
-    this.#c ??= new AbortController();
-    if (this.aborted) this.#c.abort();
-    return this.#c.signal;
-  }
-  abort(reason: unknown): void {
-    this.aborted = true;
-    this.#c?.abort(reason);
-  }
-}
-
-type NumericOption =
-  | 'callTimeoutMs'
-  | 'maxInFlightCalls'
-  | 'maxQueuedCalls'
-  | 'maxFrameBytes'
-  | 'maxBadMessages';
-
-function positive(options: EndpointOptions, name: NumericOption, fallback: number): number {
-  const value = options[name];
-  if (value === undefined) return fallback;
-  if (!(value > 0) || !Number.isFinite(value))
-    throw new RangeError(`${name} must be a positive number, got ${value}`);
-  return value;
 }

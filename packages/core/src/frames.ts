@@ -36,11 +36,17 @@ export interface FrameFault {
   readonly code: string;
   /** For response frames with a known id: the id, so the pending call can be failed. */
   readonly responseId?: string;
+  /**
+   * For response frames with a known id: their message type (3 CALLRESULT, 4 CALLERROR, 5
+   * CALLRESULTERROR), so the engine knows what it could not process without reading the raw text.
+   */
+  readonly messageType?: number;
 }
 
 export type FaultKind =
   /** Not JSON, not an array, or an empty array: the message id cannot be read. */
   | 'unreadable'
+
   /** The message type number is not one this version defines. */
   | 'unknown-type'
   /** The message id is missing, not a string, empty or longer than 36 characters. */
@@ -131,10 +137,11 @@ export function parseFrame(text: string, protocol: OCPPProtocol): InboundFrame |
         `A CALLRESULT has 3 elements, got ${msg.length}`,
         readableId,
         structureCode,
+        type,
       );
     const payload: unknown = msg[2] === null ? {} : msg[2];
     if (!isObject(payload))
-      return responseFault('bad-payload', 'Payload must be a JSON object', readableId, payloadCode);
+      return responseFault('bad-payload', 'Payload must be a JSON object', readableId, payloadCode, type);
     return { type, id: readableId, payload };
   }
   // CALLERROR / CALLRESULTERROR: [type, id, code, description, details]
@@ -144,6 +151,7 @@ export function parseFrame(text: string, protocol: OCPPProtocol): InboundFrame |
       `An error frame has 5 elements, got ${msg.length}`,
       readableId,
       structureCode,
+      type,
     );
   const [, , code, description, details] = msg as unknown[];
   if (typeof code !== 'string' || typeof description !== 'string') {
@@ -152,11 +160,12 @@ export function parseFrame(text: string, protocol: OCPPProtocol): InboundFrame |
       'errorCode and errorDescription must be strings',
       readableId,
       structureCode,
+      type,
     );
   }
   const safeDetails: unknown = details === null ? {} : details;
   if (!isObject(safeDetails))
-    return responseFault('bad-payload', 'errorDetails must be a JSON object', readableId, payloadCode);
+    return responseFault('bad-payload', 'errorDetails must be a JSON object', readableId, payloadCode, type);
   return {
     type: type as typeof CALLERROR | typeof CALLRESULTERROR,
     id: readableId,
@@ -174,8 +183,21 @@ function fault(kind: FaultKind, message: string, replyId: string | undefined, co
   return { fault: kind, message, replyId, code };
 }
 
-function responseFault(kind: FaultKind, message: string, id: string, code: string): FrameFault {
-  return { fault: kind, message, replyId: undefined, code, responseId: id };
+function responseFault(
+  kind: FaultKind,
+  message: string,
+  id: string,
+  code: string,
+  messageType: unknown,
+): FrameFault {
+  return {
+    fault: kind,
+    message,
+    replyId: undefined,
+    code,
+    responseId: id,
+    messageType: messageType as number,
+  };
 }
 
 export function isFault(frame: InboundFrame | FrameFault): frame is FrameFault {

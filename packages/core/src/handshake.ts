@@ -114,25 +114,6 @@ export function chooseProtocol(
   return undefined;
 }
 
-/** Decodes `Authorization: Basic …` as UTF-8; undefined when absent or malformed. */
-export function parseBasicAuth(header: string | null): { username: string; password: string } | undefined {
-  if (!header) return undefined;
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
-  if (!match) return undefined;
-  let text: string;
-  try {
-    const binary = atob(match[1]!);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-  const colon = text.indexOf(':');
-  if (colon < 0) return undefined;
-  return { username: text.slice(0, colon), password: text.slice(colon + 1) };
-}
-
 /** Splits a request path into prefix and percent-decoded identity; undefined when malformed. */
 export function splitIdentity(pathname: string): { path: string; identity: string } | undefined {
   const slash = pathname.lastIndexOf('/');

@@ -1,5 +1,15 @@
 export { backoffDelayMs, type ReconnectOptions } from './backoff.js';
+export { basicAuthorization, parseBasicAuth } from './basic-auth.js';
+export { BufferedTransport } from './buffered-transport.js';
 export { type ClientState, OCPPClient, type OCPPClientOptions } from './client.js';
+export {
+  BINARY_FRAME_CLOSE,
+  type CloseCodes,
+  FRAME_TOO_LARGE_CLOSE,
+  MAX_CLOSE_REASON_BYTES,
+  sendableClose,
+  truncateCloseReason,
+} from './close-frame.js';
 export {
   type DurableOptions,
   isTransactionMessage,
@@ -8,7 +18,8 @@ export {
   type StoredMessage,
 } from './durable.js';
 export { DurableLane, durableDelivery } from './durable-lane.js';
-export { type ConnectionEvents, Endpoint, type EndpointOptions } from './endpoint.js';
+export { Endpoint } from './endpoint.js';
+export type { EndpointOptions } from './endpoint-config.js';
 export {
   AbortError,
   ConnectError,
@@ -28,6 +39,7 @@ export {
   UnknownActionError,
   ValidationError,
 } from './errors.js';
+export type { ConnectionEvents } from './events.js';
 export { type FaultKind, type FrameFault, type InboundFrame, isFault, parseFrame } from './frames.js';
 export {
   type ClientCertificate,
@@ -36,13 +48,13 @@ export {
   type HandshakeMeta,
   type HandshakeRequest,
   identityProblem,
-  parseBasicAuth,
   parseProtocolHeader,
   splitIdentity,
 } from './handshake.js';
 export { connectInMemory, createMemoryTransportPair, type MemoryTransport } from './memory.js';
 export { NO_REPLY, type NoReply } from './no-reply.js';
 export { PendingWrites } from './pending-writes.js';
+export { withPresetValidators } from './preset-validators.js';
 export {
   CALL,
   CALLERROR,
@@ -53,6 +65,7 @@ export {
   PROTOCOLS,
   SEND,
 } from './protocol.js';
+export { isRetryableStatus, refusedUpgrade } from './refused-upgrade.js';
 export {
   isValidPassword,
   type PasswordRuleOptions,

@@ -1,67 +1,45 @@
-import { ConnectError } from './errors.js';
+import { basicAuthorization } from './basic-auth.js';
+import { BufferedTransport } from './buffered-transport.js';
 import type { OCPPProtocol } from './protocol.js';
+import { refusedUpgrade } from './refused-upgrade.js';
 import { NO_COMMON_PROTOCOL_CLOSE, type OCPPServer } from './server.js';
-import type { CloseInfo, Connector, Transport, TransportSink } from './transport.js';
+import type { CloseInfo, Connector } from './transport.js';
 
 /**
  * One end of an in-memory WebSocket. Frames are delivered on a microtask, in order, like a
  * socket would: never synchronously inside `send()` (which would reorder re-entrant calls).
  */
-class MemoryTransport implements Transport {
+class MemoryTransport extends BufferedTransport {
   peer: MemoryTransport | undefined;
-  private sink: TransportSink | undefined;
-  private backlog: Array<(sink: TransportSink) => void> = [];
-  private state: 'open' | 'closing' | 'closed' = 'open';
+  #open = true;
 
-  constructor(readonly protocol: string) {}
+  constructor(readonly protocol: string) {
+    super();
+  }
 
   send(data: string): void {
-    if (this.state !== 'open') return;
+    if (!this.#open || this.isClosed) return;
     const peer = this.peer;
-    queueMicrotask(() => peer?.deliver((sink) => sink.message(data)));
+    queueMicrotask(() => peer?.onText(data));
   }
 
-  close(code = 1000, reason = ''): void {
-    if (this.state !== 'open') return;
-    this.state = 'closing';
-    const peer = this.peer;
-    queueMicrotask(() => {
-      peer?.remoteClosed({ code, reason });
-      this.finish({ code, reason });
-    });
-  }
-
-  attach(sink: TransportSink): void {
-    this.sink = sink;
-    const backlog = this.backlog;
-    this.backlog = [];
-    for (const event of backlog) event(sink);
+  protected closeSocket(code: number, reason: string): void {
+    this.#end({ code, reason });
   }
 
   /** Simulates a connection that drops without a close handshake (1006). */
   drop(): void {
-    if (this.state === 'closed') return;
+    this.#end({ code: 1006, reason: '' });
+  }
+
+  #end(info: CloseInfo): void {
+    if (!this.#open) return;
+    this.#open = false;
     const peer = this.peer;
     queueMicrotask(() => {
-      peer?.remoteClosed({ code: 1006, reason: '' });
-      this.finish({ code: 1006, reason: '' });
+      peer?.onClose(info);
+      this.onClose(info);
     });
-  }
-
-  private remoteClosed(info: CloseInfo): void {
-    if (this.state === 'closed') return;
-    this.finish(info);
-  }
-
-  private finish(info: CloseInfo): void {
-    if (this.state === 'closed') return;
-    this.state = 'closed';
-    this.deliver((sink) => sink.close(info));
-  }
-
-  private deliver(event: (sink: TransportSink) => void): void {
-    if (this.sink) event(this.sink);
-    else this.backlog.push(event);
   }
 }
 
@@ -91,12 +69,7 @@ export function connectInMemory<TProtocol extends OCPPProtocol>(server: OCPPServ
     const headers = new Map<string, string>();
     for (const [k, v] of Object.entries(extra ?? {})) headers.set(k.toLowerCase(), v);
     headers.set('sec-websocket-protocol', protocols.join(', '));
-    if (password !== undefined) {
-      const bytes = new TextEncoder().encode(`${identity}:${password}`);
-      let binary = '';
-      for (const b of bytes) binary += String.fromCharCode(b);
-      headers.set('authorization', `Basic ${btoa(binary)}`);
-    }
+    if (password !== undefined) headers.set('authorization', basicAuthorization(identity, password));
     const decision = await server.handshake({
       url,
       headers: { get: (name) => headers.get(name.toLowerCase()) ?? null },
@@ -107,12 +80,7 @@ export function connectInMemory<TProtocol extends OCPPProtocol>(server: OCPPServ
       serverSide.close(NO_COMMON_PROTOCOL_CLOSE.code, NO_COMMON_PROTOCOL_CLOSE.reason);
       return clientSide;
     }
-    if (!decision.ok) {
-      throw new ConnectError(`Handshake rejected: ${decision.status} ${decision.reason}`, {
-        status: decision.status,
-        retryable: decision.status >= 500 || decision.status === 404,
-      });
-    }
+    if (!decision.ok) throw refusedUpgrade(decision.status, url);
     const [clientSide, serverSide] = createMemoryTransportPair(decision.protocol);
     server.accept(serverSide, decision);
     return clientSide;

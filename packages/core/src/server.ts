@@ -1,11 +1,12 @@
 import { createNanoEvents } from 'nanoevents';
+import { parseBasicAuth } from './basic-auth.js';
+import { Endpoint } from './endpoint.js';
 import {
-  type AnyHandler,
-  Endpoint,
+  checkedProtocols,
   type EndpointConfig,
   type EndpointOptions,
   endpointConfig,
-} from './endpoint.js';
+} from './endpoint-config.js';
 import { StateError } from './errors.js';
 import {
   chooseProtocol,
@@ -14,12 +15,12 @@ import {
   type HandshakeMeta,
   type HandshakeRequest,
   identityProblem,
-  parseBasicAuth,
   parseProtocolHeader,
   splitIdentity,
 } from './handshake.js';
 import { createIdGenerator } from './ids.js';
-import { isOCPPProtocol, type OCPPProtocol, PROTOCOLS } from './protocol.js';
+import type { AnyHandler } from './inbound-call.js';
+import type { OCPPProtocol } from './protocol.js';
 import type { CloseInfo, Transport, TransportSink } from './transport.js';
 import type { ActionName, HandlerContext, HandlerResult, RequestOf, ResponseOf } from './types.js';
 
@@ -130,18 +131,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> {
   };
 
   constructor(options: OCPPServerOptions<TProtocol> = {}) {
-    const order = options.protocols ?? (PROTOCOLS as readonly TProtocol[]);
-    if (order.length === 0) throw new TypeError('protocols must not be empty');
-    for (const p of order) if (!isOCPPProtocol(p)) throw new TypeError(`Unsupported protocol ${p}`);
-    if ((options.strictMode ?? true) === true) {
-      for (const p of order) {
-        if (!options.validators?.[p]) {
-          throw new StateError(
-            `strictMode is on but no validators were given for ${p}: pass validators or set strictMode: false`,
-          );
-        }
-      }
-    }
+    const order = checkedProtocols(options.protocols, options);
     this.options = options;
     this.config = endpointConfig(options, createIdGenerator());
     this.order = order;
@@ -478,6 +468,10 @@ export class StationConnection<TProtocol extends OCPPProtocol = OCPPProtocol> ex
 
     message(data: string): void {
       this.station.receive(this.transport, data);
+    }
+
+    binary(): void {
+      this.station.receiveBinary(this.transport);
     }
 
     close(info: CloseInfo): void {

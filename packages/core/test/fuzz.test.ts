@@ -105,7 +105,12 @@ describe.each(VERSIONS)('%s', (protocol) => {
         });
         installHandlers(client as never, protocol);
         const received: string[] = [];
-        peerSide.attach({ message: (d) => received.push(d), close: () => {}, error: () => {} });
+        peerSide.attach({
+          message: (d) => received.push(d),
+          binary: () => {},
+          close: () => {},
+          error: () => {},
+        });
         await client.connect();
         // The client calls the CSMS; the "CSMS" answers with whatever the items say.
         const outcomes: Array<'ok' | 'err'> = [];

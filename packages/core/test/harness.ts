@@ -27,6 +27,8 @@ export interface RawPeer {
   readonly received: string[];
   readonly closes: CloseInfo[];
   send(frame: string | unknown[]): void;
+  /** Sends a binary frame (what is in it never matters: OCPP-J is text). */
+  sendBinary(): void;
   /** Frames received since the last call to take(). */
   take(): unknown[];
 }
@@ -37,6 +39,7 @@ export function rawPeer(transport: MemoryTransport): RawPeer {
   let taken = 0;
   transport.attach({
     message: (data) => received.push(data),
+    binary: () => received.push('<binary>'),
     close: (info) => closes.push(info),
     error: () => {},
   });
@@ -45,6 +48,10 @@ export function rawPeer(transport: MemoryTransport): RawPeer {
     received,
     closes,
     send: (frame) => transport.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
+    sendBinary: () => {
+      const other = transport.peer;
+      queueMicrotask(() => other?.onBinary());
+    },
     take: () => {
       const out = received.slice(taken).map((f) => JSON.parse(f) as unknown);
       taken = received.length;
@@ -57,7 +64,13 @@ export function rawPeer(transport: MemoryTransport): RawPeer {
 export async function stationWithRawPeer<P extends OCPPProtocol>(
   protocol: P,
   options: Partial<OCPPServerOptions<P>> = {},
-): Promise<{ server: OCPPServer<P>; station: StationConnection<P>; peer: RawPeer }> {
+): Promise<{
+  server: OCPPServer<P>;
+  station: StationConnection<P>;
+  peer: RawPeer;
+  /** The station's own end of the in-memory pair. */
+  transport: MemoryTransport;
+}> {
   const server = new OCPPServer<P>({
     protocols: [protocol],
     validators: allValidators as never,
@@ -70,7 +83,7 @@ export async function stationWithRawPeer<P extends OCPPProtocol>(
   if (!decision.ok) throw new Error(`handshake rejected: ${decision.reason}`);
   const [stationSide, peerSide] = createMemoryTransportPair(protocol);
   const station = server.accept(stationSide, decision);
-  return { server, station, peer: rawPeer(peerSide) };
+  return { server, station, peer: rawPeer(peerSide), transport: stationSide };
 }
 
 /** A manual clock: timers fire only when the test advances time. */

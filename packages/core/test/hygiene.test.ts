@@ -11,18 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { assertFreshBuild, BUILT_PACKAGES } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const PACKAGES = [
-  'packages/core',
-  'packages/node',
-  'packages/browser',
-  'packages/deno',
-  'packages/cloudflare',
-  'schemas',
-];
+const PACKAGES = BUILT_PACKAGES;
 
 /** Every entry a user can import: the published `exports` (JS files only) plus the CDN files. */
 const entries: [string, string][] = PACKAGES.flatMap((dir): [string, string][] => {
@@ -96,6 +90,8 @@ console.log(JSON.stringify({ calls, changed, replaced }));
 
 let dir: string;
 beforeAll(async () => {
+  // What is imported is the build: an old one would test code that no longer exists.
+  assertFreshBuild();
   dir = await mkdtemp(join(tmpdir(), 'ocpp-hygiene-'));
   await writeFile(join(dir, 'preload.mjs'), PRELOAD);
 });

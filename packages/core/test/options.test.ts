@@ -1,7 +1,15 @@
 // Engine options: numbers are checked once, when the client or server is made, so a typo fails
 // at start-up rather than at the first station; a server's stations share one resolved set.
 import { describe, expect, it } from 'vitest';
-import { connectInMemory, NO_REPLY, OCPPClient, OCPPServer, type StationConnection } from '../src/index.js';
+import {
+  connectInMemory,
+  NO_REPLY,
+  OCPPClient,
+  OCPPServer,
+  type StationConnection,
+  type Validators,
+  withPresetValidators,
+} from '../src/index.js';
 import { allValidators } from './harness.js';
 
 const NUMERIC = [
@@ -67,5 +75,19 @@ describe('numeric options', () => {
       expect(await second).toMatchObject({ code: 'Timeout' });
     }
     await Promise.all(clients.map((c) => c.close()));
+  });
+});
+
+describe('withPresetValidators: one meaning in every runtime package', () => {
+  const preset = { 'ocpp1.6': {}, 'ocpp2.0.1': {} } as unknown as Validators;
+  const mine = { 'ocpp1.6': {} } as unknown as Validators;
+
+  it('keeps the preset when none are passed, or undefined is', () => {
+    expect(withPresetValidators({}, preset).validators).toBe(preset);
+    expect(withPresetValidators({ validators: undefined }, preset).validators).toBe(preset);
+  });
+
+  it('replaces the preset whole with the ones passed (no merge per protocol)', () => {
+    expect(withPresetValidators({ validators: mine }, preset).validators).toBe(mine);
   });
 });

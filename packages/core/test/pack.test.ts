@@ -9,20 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { packPackage } from '@ocpp-ws-io/test-utils';
+import { assertFreshBuild, BUILT_PACKAGES, packPackage } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
-const PACKAGES = [
-  'packages/core',
-  'packages/node',
-  'packages/browser',
-  'packages/deno',
-  'packages/cloudflare',
-  'schemas',
-];
+const PACKAGES = BUILT_PACKAGES;
 
 interface Packed {
   tarball: string;
@@ -35,6 +28,8 @@ let work: string;
 const packed = new Map<string, Packed>();
 
 beforeAll(async () => {
+  // What is packed is the build: an old one would be checked instead of what the sources make.
+  assertFreshBuild();
   work = await mkdtemp(join(tmpdir(), 'ocpp-pack-'));
   await Promise.all(
     PACKAGES.map(async (pkg) => {

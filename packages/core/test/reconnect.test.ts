@@ -231,3 +231,40 @@ describe('no side effects at import', () => {
     vi.restoreAllMocks();
   });
 });
+
+describe('reconnectNow and setPassword', () => {
+  it('reconnectNow makes the waiting attempt at once, counted as that attempt; false in any other state', async () => {
+    const t = scripted(['ok', 'fail', 'ok'], { reconnect: { waitMinimumMs: 60_000, randomRangeMs: 0 } });
+    expect(t.client.reconnectNow()).toBe(false); // idle
+    await t.client.connect();
+    expect(t.client.reconnectNow()).toBe(false); // open
+    t.drop();
+    await flush();
+    expect(t.client.state).toBe('reconnecting');
+    expect(t.client.reconnectNow()).toBe(true); // no waiting the 60 s
+    await flush();
+    expect(t.attempts).toHaveLength(2); // the attempt failed: the next waits its back-off again
+    expect(t.client.state).toBe('reconnecting');
+    t.clock.advance(59_999);
+    await flush();
+    expect(t.attempts).toHaveLength(2);
+    t.clock.advance(120_000);
+    await flush();
+    expect(t.attempts).toHaveLength(3);
+    expect(t.client.state).toBe('open');
+    await t.client.close();
+  });
+
+  it('setPassword is sent from the next connection on (OCPP 1.6 AuthorizationKey / 2.0.1 A01 rotation)', async () => {
+    const t = scripted(['ok', 'ok'], { password: 'the-first-password-16' });
+    await t.client.connect();
+    t.client.setPassword('the-second-password-1');
+    expect(t.attempts.map((a) => a.password)).toEqual(['the-first-password-16']); // the open one stays
+    t.drop();
+    await flush();
+    expect(t.client.reconnectNow()).toBe(true);
+    await flush();
+    expect(t.attempts.map((a) => a.password)).toEqual(['the-first-password-16', 'the-second-password-1']);
+    await t.client.close();
+  });
+});

@@ -2,6 +2,7 @@ import {
   OCPPClient as CoreOCPPClient,
   type OCPPClientOptions as CoreOCPPClientOptions,
   type OCPPProtocol,
+  withPresetValidators,
 } from '@ocpp-ws-io/core';
 import { denoConnector } from './connector.js';
 import { allValidators } from './validators.js';
@@ -42,8 +43,7 @@ export interface OCPPClientOptions<TProtocol extends OCPPProtocol = OCPPProtocol
 export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends CoreOCPPClient<TProtocol> {
   constructor(options: OCPPClientOptions<TProtocol>) {
     super({
-      ...options,
-      validators: { ...allValidators, ...options.validators },
+      ...withPresetValidators(options, allValidators),
       connector: options.connector ?? denoConnector(),
     });
   }

@@ -1,4 +1,4 @@
-import { ConnectError, type Connector } from '@ocpp-ws-io/core';
+import { basicAuthorization, ConnectError, type Connector, refusedUpgrade } from '@ocpp-ws-io/core';
 import { OPEN, type WebSocketLike } from './socket.js';
 import { DenoSocketTransport } from './transport.js';
 
@@ -32,7 +32,7 @@ export interface DenoConnectorOptions {
 /**
  * A core {@link Connector} over Deno's WebSocket: sends the offered subprotocols and, with a
  * password, `Authorization: Basic base64(identity:password)` up front (security profiles 1/2).
- * Resolves only when the server agreed one of the offered subprotocols.
+ * Resolves once the socket is open; the client then checks the agreed subprotocol was offered.
  *
  * @example
  * ```ts
@@ -67,29 +67,11 @@ export function denoConnector(options: DenoConnectorOptions = {}): Connector {
         });
       signal.addEventListener('abort', onAbort, { once: true });
 
-      // Build the transport now so no frame that arrives right after `open` is missed; it
-      // buffers events until the engine attaches.
-      let transport: DenoSocketTransport | undefined;
+      // Deno opens even when the server echoed no subprotocol (`protocol === ""`): the client
+      // refuses a protocol it did not offer (core, the same check in every runtime). The
+      // transport is built in the open handler, so no frame that follows is missed.
       socket.addEventListener('open', () =>
-        settle(() => {
-          // Deno opens even when the server echoed no subprotocol (`protocol === ""`); OCPP-J
-          // 2.0.1 §3.2 makes that a refusal, so the check is ours. Not retryable: the server
-          // will answer the same way next time.
-          if (!protocols.includes(socket.protocol)) {
-            socket.close(1000, 'No agreed subprotocol');
-            reject(
-              new ConnectError(
-                socket.protocol
-                  ? `Server chose subprotocol ${socket.protocol}, which was not offered`
-                  : `Server agreed no subprotocol (offered: ${protocols.join(', ')})`,
-                { retryable: false },
-              ),
-            );
-            return;
-          }
-          transport = new DenoSocketTransport(socket, socket.protocol);
-          resolve(transport);
-        }),
+        settle(() => resolve(new DenoSocketTransport(socket, socket.protocol, 'client'))),
       );
       // Before `open`, Deno reports a refused handshake only as an error event whose message
       // carries the HTTP status ("… 401 Unauthorized"), then a close.
@@ -97,10 +79,9 @@ export function denoConnector(options: DenoConnectorOptions = {}): Connector {
         settle(() => {
           const status = statusFrom(message);
           reject(
-            new ConnectError(`Connection to ${url} failed: ${message}`, {
-              retryable: status === undefined || status >= 500 || status === 404,
-              ...(status === undefined ? {} : { status }),
-            }),
+            status === undefined
+              ? new ConnectError(`Connection to ${url} failed: ${message}`, { retryable: true })
+              : refusedUpgrade(status, url),
           );
         });
       socket.addEventListener('error', (event) => {
@@ -108,21 +89,6 @@ export function denoConnector(options: DenoConnectorOptions = {}): Connector {
       });
       socket.addEventListener('close', ({ code, reason }) => fail(`closed (${code}) ${reason}`.trim()));
     });
-}
-
-/**
- * `Basic base64(utf8(identity:password))` (RFC 7617 §2 with the UTF-8 charset); the username is
- * the station identity (OCPP 1.6 security whitepaper ed. 2, security profile 1).
- *
- * @example
- * ```ts
- * basicAuthorization('CP-1', 'pw'); // 'Basic Q1AtMTpwdw=='
- * ```
- */
-export function basicAuthorization(identity: string, password: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(`${identity}:${password}`)) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
 }
 
 // Deno 2.9: "NetworkError: failed to connect to WebSocket: Invalid status code: 401". Anchored on

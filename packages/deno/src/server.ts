@@ -3,6 +3,7 @@ import {
   type OCPPServerOptions as CoreOCPPServerOptions,
   NO_COMMON_PROTOCOL_CLOSE,
   type OCPPProtocol,
+  withPresetValidators,
 } from '@ocpp-ws-io/core';
 import { type DenoHandler, type DenoLike, globalDeno, type ServeInfoLike } from './deno.js';
 import { DenoSocketTransport } from './transport.js';
@@ -93,7 +94,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   private readonly closeTimeoutMs: number;
 
   constructor(options: OCPPServerOptions<TProtocol> = {}) {
-    super({ ...options, validators: { ...allValidators, ...options.validators } });
+    super(withPresetValidators(options, allValidators));
     this.deno = options.deno;
     this.idleTimeoutSeconds = options.idleTimeoutSeconds;
     this.closeTimeoutMs = options.closeTimeoutMs ?? 2_000;

@@ -1,14 +1,16 @@
 import type { SecureContextOptions } from 'node:tls';
 import {
+  basicAuthorization,
   ConnectError,
   type Connector,
   OCPPClient as CoreClient,
   type OCPPClientOptions as CoreClientOptions,
   type OCPPProtocol,
+  refusedUpgrade,
+  withPresetValidators,
 } from '@ocpp-ws-io/core';
-import { WebSocket } from 'ws';
-import { defaultValidators } from './defaults.js';
-import { type KeepAliveOptions, WsTransport } from './ws-transport.js';
+import { ALL_VALIDATORS } from './defaults.js';
+import { type KeepAliveOptions, TransportSocket, WsTransport } from './ws-transport.js';
 
 /** TLS settings for `wss://` (security profiles 2 and 3). */
 export interface ClientTLSOptions
@@ -29,9 +31,6 @@ export interface OCPPClientOptions<TProtocol extends OCPPProtocol = OCPPProtocol
   readonly connector?: Connector;
 }
 
-/** Status codes that retrying cannot fix: bad request, bad credentials, forbidden. */
-const FATAL_STATUS = new Set([400, 401, 403]);
-
 /**
  * Opens a `ws` WebSocket with Basic auth, TLS and the offered subprotocols. HTTP rejections
  * become a {@link ConnectError} with the status, so reconnect logic can stop on 401.
@@ -42,11 +41,11 @@ export function nodeConnector(
   return (request) =>
     new Promise((resolve, reject) => {
       const headers: Record<string, string> = { ...request.headers };
-      if (request.password !== undefined) {
-        headers.Authorization = `Basic ${Buffer.from(`${request.identity}:${request.password}`, 'utf8').toString('base64')}`;
-      }
+      if (request.password !== undefined)
+        headers.Authorization = basicAuthorization(request.identity, request.password);
       const tls = options.tls ?? {};
-      const socket = new WebSocket(request.url, [...request.protocols], {
+      // A TransportSocket, as on the server: ws's own frame-size close gets the engine's reason.
+      const socket = new TransportSocket(request.url, [...request.protocols], {
         headers,
         ...(options.maxPayloadBytes !== undefined ? { maxPayload: options.maxPayloadBytes } : {}),
         ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
@@ -58,7 +57,7 @@ export function nodeConnector(
         rejectUnauthorized: tls.rejectUnauthorized ?? true,
       });
       let settled = false;
-      const fail = (error: ConnectError) => {
+      const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
         request.signal.removeEventListener('abort', onAbort);
@@ -68,25 +67,12 @@ export function nodeConnector(
         socket.terminate();
         reject(error);
       };
-      const onAbort = () =>
-        fail(
-          request.signal.reason instanceof ConnectError
-            ? request.signal.reason
-            : new ConnectError('Connection attempt aborted', {
-                retryable: false,
-                cause: request.signal.reason,
-              }),
-        );
+      // The client aborts with the ConnectError it wants to report (closed, timed out).
+      const onAbort = () => fail(request.signal.reason);
       request.signal.addEventListener('abort', onAbort, { once: true });
       socket.once('unexpected-response', (_req, res) => {
-        const status = res.statusCode ?? 0;
         res.resume();
-        fail(
-          new ConnectError(`CSMS refused the WebSocket upgrade: HTTP ${status}`, {
-            status,
-            retryable: !FATAL_STATUS.has(status),
-          }),
-        );
+        fail(refusedUpgrade(res.statusCode ?? 0, request.url));
       });
       socket.once('error', (error: Error) => {
         // ws reports a missing or unexpected subprotocol echo as an error: retrying won't help.
@@ -125,12 +111,8 @@ export function nodeConnector(
  */
 export class OCPPClient<TProtocol extends OCPPProtocol = OCPPProtocol> extends CoreClient<TProtocol> {
   constructor(options: OCPPClientOptions<TProtocol>) {
-    const protocols =
-      options.protocols ?? (['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'] as unknown as readonly TProtocol[]);
     super({
-      ...options,
-      protocols,
-      validators: defaultValidators(options.validators, protocols),
+      ...withPresetValidators(options, ALL_VALIDATORS),
       connector:
         options.connector ??
         nodeConnector({

@@ -13,9 +13,10 @@ import {
   type OCPPServerOptions as CoreServerOptions,
   NO_COMMON_PROTOCOL_CLOSE,
   type OCPPProtocol,
+  withPresetValidators,
 } from '@ocpp-ws-io/core';
 import { WebSocketServer } from 'ws';
-import { defaultValidators } from './defaults.js';
+import { ALL_VALIDATORS } from './defaults.js';
 import { writeHttpRejection } from './http-reject.js';
 import { type KeepAliveOptions, KeepAliveSweeper, TransportSocket, WsTransport } from './ws-transport.js';
 
@@ -78,7 +79,6 @@ export interface ListenInfo {
 export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends CoreServer<TProtocol> {
   private readonly wss: WebSocketServer;
   private readonly chosen = new WeakMap<IncomingMessage, string>();
-  private readonly keepAlive: KeepAliveOptions;
   private readonly sweeper: KeepAliveSweeper;
   private readonly pathPrefix: string | undefined;
   private readonly owned: Array<HttpServer | HttpsServer> = [];
@@ -88,13 +88,7 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
   private readonly lastHeaderValues = new Map<string, string>();
 
   constructor(options: OCPPServerOptions<TProtocol> = {}) {
-    const protocols =
-      options.protocols ?? (['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'] as unknown as readonly TProtocol[]);
-    super({ ...options, protocols, validators: defaultValidators(options.validators, protocols) });
-    this.keepAlive = {
-      ...(options.pingIntervalMs !== undefined ? { pingIntervalMs: options.pingIntervalMs } : {}),
-      ...(options.pongTimeoutMs !== undefined ? { pongTimeoutMs: options.pongTimeoutMs } : {}),
-    };
+    super(withPresetValidators(options, ALL_VALIDATORS));
     this.pathPrefix = options.path?.replace(/\/+$/, '');
     this.sweeper = new KeepAliveSweeper(options.pingIntervalMs ?? 30_000, options.pongTimeoutMs ?? 10_000);
     const maxUpgrades = options.maxConcurrentUpgrades ?? 1000;
@@ -212,7 +206,8 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
       // ws now handles the socket's errors itself; a second listener would keep the socket's
       // 'error' entry an array for the whole connection.
       socket.off('error', ignoreError);
-      this.accept(new WsTransport(ws, decision.protocol, this.keepAlive, this.sweeper), decision);
+      // The server's one sweeper pings every station (keep-alive options are its own).
+      this.accept(new WsTransport(ws, decision.protocol, {}, this.sweeper), decision);
     });
   }
 

@@ -1,4 +1,4 @@
-import type { CloseInfo, Transport, TransportSink } from '@ocpp-ws-io/core';
+import { BufferedTransport, FRAME_TOO_LARGE_CLOSE } from '@ocpp-ws-io/core';
 import { type RawData, WebSocket } from 'ws';
 
 /** Keep-alive settings: ping every `pingIntervalMs`; no pong within `pongTimeoutMs` → dead. */
@@ -13,16 +13,12 @@ export interface KeepAliveOptions {
  * Which transport a socket belongs to, for the listeners below. The listeners are the same
  * four functions for every socket (`ws` calls them with the socket as `this`): a CSMS holding
  * thousands of idle stations keeps one map entry per socket instead of four closures and
- * their context.
+ * their context. Only sockets ws did not create as a {@link TransportSocket} need them.
  */
 const owners = new WeakMap<WebSocket, WsTransport>();
 
 function onSocketMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
-  owners.get(this)?.deliverMessage(frameText(data, isBinary));
-}
-
-function frameText(data: RawData, isBinary: boolean): string {
-  return isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString();
+  owners.get(this)?.frame(data, isBinary);
 }
 
 function onSocketPong(this: WebSocket): void {
@@ -30,26 +26,23 @@ function onSocketPong(this: WebSocket): void {
 }
 
 function onSocketError(this: WebSocket, error: Error): void {
-  owners.get(this)?.deliverError(error);
+  owners.get(this)?.onError(error);
 }
 
 function onSocketClose(this: WebSocket, code: number, reason: Buffer): void {
-  owners.get(this)?.closed({ code, reason: reason.toString() });
+  owners.get(this)?.closed(code, reason);
 }
 
 /**
- * Maps a `ws` socket onto the core Transport. Frames that arrive before `attach` are buffered
- * (the handshake completes before the engine is wired). Text frames only: OCPP-J is text; a
- * binary frame is decoded as UTF-8 the way `ws` delivers it, then treated like any other frame.
+ * Maps a `ws` socket onto the core Transport; buffering until attach, the close-frame rule and
+ * the binary-frame rule are the core's ({@link BufferedTransport}). Adds what only Node can do:
+ * WebSocket pings, with a dead peer (no pong within `pongTimeoutMs`) terminated.
  */
-export class WsTransport implements Transport {
-  private sink: TransportSink | undefined;
-  // Only needed until attach(), and only if something arrives before it.
-  private backlog: Array<(sink: TransportSink) => void> | undefined;
-  private pingTimer: ReturnType<typeof setInterval> | undefined;
-  private sweeper: KeepAliveSweeper | undefined;
+export class WsTransport extends BufferedTransport {
+  // The server's shared sweeper, or a ping timer of its own (a client): one field for either, as
+  // a CSMS keeps thousands of these.
+  private keepAlive: KeepAliveSweeper | ReturnType<typeof setInterval> | undefined;
   private pongTimer: ReturnType<typeof setTimeout> | undefined;
-  private isClosed = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -57,6 +50,7 @@ export class WsTransport implements Transport {
     keepAlive: KeepAliveOptions = {},
     sweeper?: KeepAliveSweeper,
   ) {
+    super();
     if (socket instanceof TransportSocket && socket.transport === undefined) {
       socket.transport = this;
     } else {
@@ -67,16 +61,17 @@ export class WsTransport implements Transport {
       socket.on('close', onSocketClose);
     }
     if (sweeper) {
-      this.sweeper = sweeper;
+      this.keepAlive = sweeper;
       sweeper.add(this);
       return;
     }
     const interval = keepAlive.pingIntervalMs ?? 30_000;
     if (interval > 0) {
       const pongTimeout = keepAlive.pongTimeoutMs ?? 10_000;
-      this.pingTimer = setInterval(() => this.heartbeat(pongTimeout), interval);
+      const timer = setInterval(() => this.heartbeat(pongTimeout), interval);
       // A keep-alive timer must not keep a Node process alive on its own.
-      this.pingTimer.unref?.();
+      timer.unref?.();
+      this.keepAlive = timer;
     }
   }
 
@@ -84,21 +79,10 @@ export class WsTransport implements Transport {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(data);
   }
 
-  close(code = 1000, reason = ''): void {
+  protected closeSocket(code: number, reason: string): void {
     if (this.socket.readyState === this.socket.CLOSED || this.socket.readyState === this.socket.CLOSING)
       return;
     this.socket.close(code, reason);
-  }
-
-  ping(): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.ping();
-  }
-
-  attach(sink: TransportSink): void {
-    this.sink = sink;
-    const backlog = this.backlog;
-    this.backlog = undefined;
-    if (backlog) for (const event of backlog) event(sink);
   }
 
   /** @internal Sends one ping; no pong within `pongTimeoutMs` terminates the socket. */
@@ -113,49 +97,35 @@ export class WsTransport implements Transport {
     this.socket.ping();
   }
 
-  /** @internal A text frame from the socket. */
-  deliverMessage(text: string): void {
-    if (this.sink) this.sink.message(text);
-    else this.later((sink) => sink.message(text));
+  /** @internal A frame from the socket: text goes to the engine, binary is the engine's to refuse. */
+  frame(data: RawData, isBinary: boolean): void {
+    if (isBinary) this.onBinary();
+    else this.onText(data.toString());
   }
 
-  /** @internal A pong from the socket. */
+  /** @internal A pong from the socket: the peer is alive. */
   pong(): void {
     if (this.pongTimer) clearTimeout(this.pongTimer);
     this.pongTimer = undefined;
-    if (this.sink) this.sink.pong?.();
-    else this.later((sink) => sink.pong?.());
-  }
-
-  /** @internal An error from the socket. */
-  deliverError(error: Error): void {
-    if (this.sink) this.sink.error(error);
-    else this.later((sink) => sink.error(error));
   }
 
   /** @internal The socket closed. */
-  closed(info: CloseInfo): void {
+  closed(code: number, reason: Buffer | string): void {
     if (this.isClosed) return;
-    this.isClosed = true;
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    this.sweeper?.delete(this);
+    if (this.keepAlive instanceof KeepAliveSweeper) this.keepAlive.delete(this);
+    else if (this.keepAlive) clearInterval(this.keepAlive);
     if (this.pongTimer) clearTimeout(this.pongTimer);
-    if (this.sink) this.sink.close(info);
-    else this.later((sink) => sink.close(info));
-  }
-
-  private later(event: (sink: TransportSink) => void): void {
-    this.backlog ??= [];
-    this.backlog.push(event);
+    this.onClose({ code, reason: reason.toString() });
   }
 }
 
 /**
- * @internal The socket class a server's `ws` instantiates (ws's documented `WebSocket` option).
- * Once a {@link WsTransport} owns it, the four events the transport needs go straight to it
- * rather than through listeners: four listeners grow the socket's event table by ~100 bytes,
- * and finding the transport costs a WeakMap entry (~40 bytes), per connection. Other events,
- * and every event before a transport owns the socket, are emitted as usual.
+ * @internal The socket class the server's `ws` instantiates (ws's documented `WebSocket`
+ * option), and the client connector too. Once a {@link WsTransport} owns it, the four events the
+ * transport needs go straight to it rather than through listeners: four listeners grow the
+ * socket's event table by ~100 bytes, and finding the transport costs a WeakMap entry (~40
+ * bytes), per connection. Other events, and every event before a transport owns the socket, are
+ * emitted as usual.
  */
 export class TransportSocket extends WebSocket {
   /** The transport that owns this socket. */
@@ -166,20 +136,31 @@ export class TransportSocket extends WebSocket {
     if (transport === undefined) return super.emit(event, ...args);
     switch (event) {
       case 'message':
-        transport.deliverMessage(frameText(args[0] as RawData, args[1] as boolean));
+        transport.frame(args[0] as RawData, args[1] as boolean);
         return true;
       case 'pong':
         transport.pong();
         return true;
       case 'error':
-        transport.deliverError(args[0] as Error);
+        transport.onError(args[0] as Error);
         return true;
       case 'close':
-        transport.closed({ code: args[0] as number, reason: String(args[1]) });
+        transport.closed(args[0] as number, args[1] as Buffer);
         return true;
       default:
         return super.emit(event, ...args);
     }
+  }
+
+  /**
+   * ws closes by itself, with a code and no reason, when a frame breaks its `maxPayload` (1009):
+   * the reason is filled in so the peer reads what every runtime of ours says for a frame over
+   * `maxFrameBytes` ({@link FRAME_TOO_LARGE_CLOSE}).
+   */
+  override close(code?: number, data?: string | Buffer): void {
+    if (code === FRAME_TOO_LARGE_CLOSE.code && data === undefined)
+      super.close(code, FRAME_TOO_LARGE_CLOSE.reason);
+    else super.close(code, data);
   }
 }
 

@@ -1,9 +1,10 @@
 import type { OCPPProtocol } from '@ocpp-ws-io/core';
 import type { CoverageEntry } from './profile.js';
+import { COVERAGE_21, COVERAGE_201 } from './v2/coverage.js';
 import { COVERAGE_16 } from './v16/coverage.js';
 
 /**
- * What the station answers per protocol and CSMS-initiated action. `v2/` adds 2.0.1 and 2.1.
+ * What the station answers per protocol and CSMS-initiated action.
  *
  * @example
  * ```ts
@@ -12,4 +13,6 @@ import { COVERAGE_16 } from './v16/coverage.js';
  */
 export const STATION_COVERAGE: Partial<Record<OCPPProtocol, readonly CoverageEntry[]>> = {
   'ocpp1.6': COVERAGE_16,
+  'ocpp2.0.1': COVERAGE_201,
+  'ocpp2.1': COVERAGE_21,
 };

@@ -34,6 +34,8 @@ export { NetworkSwitch } from './network.js';
 export type { DataTransferAnswer, IncomingDataTransfer, StationBehaviour } from './options.js';
 export { MemoryPersistence, type StationPersistence } from './persistence.js';
 export type {
+  ConfigChangeStatus,
+  ConfigKeyInfo,
   CoverageEntry,
   ProfileFactory,
   ProtocolProfile,
@@ -41,6 +43,19 @@ export type {
   TokenOutcome,
 } from './profile.js';
 export { DEFAULT_PROFILES, NoProfileError } from './profiles.js';
+// The schedule a station keeps to, for a UI that charts it or a CSMS that predicts it.
+export {
+  type ChargingProfile,
+  type ChargingSchedule,
+  type CompositeQuery,
+  type CompositeSchedule,
+  compositeSchedule,
+  type LimitQuery,
+  limitAt,
+  type SchedulePeriod,
+} from './smart-charging/index.js';
 export type { ConnectorSnapshot, StationSnapshot } from './snapshot.js';
 export { type StopOptions, VirtualStation, type VirtualStationOptions } from './station.js';
+export { createOcpp21Profile, createOcpp201Profile } from './v2/profile.js';
+export { type Ocpp2State, readOcpp2State } from './v2/state.js';
 export { createOcpp16Profile } from './v16/profile.js';

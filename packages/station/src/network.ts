@@ -95,6 +95,9 @@ class CutTransport implements Transport {
       message: (data) => {
         if (!this.#cut) sink.message(data);
       },
+      binary: () => {
+        if (!this.#cut) sink.binary();
+      },
       close: (info: CloseInfo) => {
         if (!this.#cut) sink.close(info);
       },

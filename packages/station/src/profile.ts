@@ -40,6 +40,32 @@ export type TokenOutcome =
   | { readonly result: 'rejected'; readonly reason: string };
 
 /**
+ * A configuration key as a technician's menu shows it: whether it can be changed, and whether a
+ * change needs a reboot.
+ *
+ * @example
+ * ```ts
+ * const editable = station.configKeys().filter((k: ConfigKeyInfo) => !k.readOnly);
+ * ```
+ */
+export interface ConfigKeyInfo {
+  readonly key: string;
+  readonly readOnly: boolean;
+  /** A new value takes effect after a reboot (the change answers RebootRequired). */
+  readonly rebootRequired: boolean;
+}
+
+/**
+ * The answer to a configuration change, in 1.6 ChangeConfiguration terms.
+ *
+ * @example
+ * ```ts
+ * const status: ConfigChangeStatus = station.configure('HeartbeatInterval', '120');
+ * ```
+ */
+export type ConfigChangeStatus = 'Accepted' | 'Rejected' | 'RebootRequired' | 'NotSupported';
+
+/**
  * What a profile may use and change. Made by {@link VirtualStation}, one per run.
  *
  * @example
@@ -126,6 +152,10 @@ export interface ProtocolProfile {
   trigger(message: string, connectorId?: number): 'Accepted' | 'Rejected' | 'NotImplemented';
   /** Stops everything the profile started (timers are cleared by the station). */
   dispose(): void;
+  /** Optional: the configuration keys a UI may show (write-only ones left out). */
+  configKeys?(): readonly ConfigKeyInfo[];
+  /** Optional: a change made at the station itself, with the rules and effects of the CSMS's own. */
+  configure?(key: string, value: string): ConfigChangeStatus;
 }
 
 /**

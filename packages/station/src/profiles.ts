@@ -1,19 +1,17 @@
 import type { OCPPProtocol } from '@ocpp-ws-io/core';
 import type { ProfileFactory } from './profile.js';
+import { createOcpp21Profile, createOcpp201Profile } from './v2/profile.js';
 import { createOcpp16Profile } from './v16/profile.js';
 
 /**
- * The built-in profiles, by negotiated protocol. OCPP 2.0.1 and 2.1 are added here by `v2/`
- * once written; until then a station whose client agreed on them fails to start with
- * {@link NoProfileError}.
- *
- * @example
- * ```ts
- * const supported = Object.keys(DEFAULT_PROFILES); // ['ocpp1.6']
- * ```
+ * The built-in profiles, by negotiated protocol: every version the library speaks. A station
+ * whose client agreed on a protocol without a profile (one removed through the `profiles` option)
+ * fails to start with {@link NoProfileError}.
  */
 export const DEFAULT_PROFILES: Partial<Record<OCPPProtocol, ProfileFactory>> = {
   'ocpp1.6': createOcpp16Profile,
+  'ocpp2.0.1': createOcpp201Profile,
+  'ocpp2.1': createOcpp21Profile,
 };
 
 /**

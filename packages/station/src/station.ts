@@ -5,7 +5,7 @@ import { createState, makeCar } from './model/create.js';
 import type { BootReason, CarState, FaultState, StationState, StopReason } from './model/state.js';
 import type { NetworkSwitch } from './network.js';
 import { Saver } from './persistence.js';
-import type { ProfileFactory, TokenOutcome } from './profile.js';
+import type { ConfigChangeStatus, ConfigKeyInfo, ProfileFactory, TokenOutcome } from './profile.js';
 import { DEFAULT_PROFILES, NoProfileError } from './profiles.js';
 import { Run, type RunHost } from './run.js';
 import { type StationSnapshot, takeSnapshot } from './snapshot.js';
@@ -176,6 +176,35 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
     return Promise.race([settled, timeout]).finally(() => this.clock.clearTimeout(timer));
   }
 
+  /**
+   * The configuration keys of the running profile and how each may be changed (empty while
+   * stopped, or when the profile does not describe them). Values are in `snapshot().config`.
+   *
+   * @example
+   * ```ts
+   * const readOnly = station.configKeys().filter((k) => k.readOnly).map((k) => k.key);
+   * ```
+   */
+  configKeys(): readonly ConfigKeyInfo[] {
+    return this.#run?.profile.configKeys?.() ?? [];
+  }
+
+  /**
+   * A configuration change made at the station itself (a technician's menu), under the rules and
+   * with the effects of the version's own change message: read-only keys and bad values are
+   * Rejected, a new HeartbeatInterval reschedules the heartbeat. NotSupported while stopped.
+   *
+   * @example
+   * ```ts
+   * if (station.configure('MeterValueSampleInterval', '30') === 'Rejected') console.log('not taken');
+   * ```
+   */
+  configure(key: string, value: string): ConfigChangeStatus {
+    const status = this.#run?.profile.configure?.(key, value) ?? 'NotSupported';
+    if (status === 'Accepted' || status === 'RebootRequired') this.#changed();
+    return status;
+  }
+
   // ── physical actions ────────────────────────────────────────────────────────────────────────
 
   /**
@@ -300,12 +329,19 @@ export class VirtualStation<TProtocol extends OCPPProtocol = OCPPProtocol> {
    */
   comeBack(): void {
     this.#network().restore();
+    // Reconnect now rather than at the end of the client's back-off (up to ~30 s plus jitter).
+    this.client.reconnectNow();
     this.#changed();
   }
 
   // ── runs ────────────────────────────────────────────────────────────────────────────────────
 
   async #beginRun(previousRunEnded: boolean): Promise<void> {
+    // A password the CSMS rotated in an earlier run (1.6 AuthorizationKey, 2.x BasicAuthPassword)
+    // is the one this run connects with.
+    const rotated =
+      this.#state.config.AuthorizationKey ?? this.#state.config['SecurityCtrlr.BasicAuthPassword'];
+    if (rotated) this.client.setPassword(rotated);
     if (this.client.state !== 'open') await this.client.connect();
     const protocol = this.client.protocol!;
     const factory = this.#profiles[protocol];

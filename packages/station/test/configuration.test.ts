@@ -94,4 +94,28 @@ describe('configuration (OCPP 1.6 §5.3 ChangeConfiguration, §5.8 GetConfigurat
     await clock.advance(90_000);
     expect(csms.of('MeterValues')).toHaveLength(3);
   });
+
+  it('a change made at the station (configure) follows ChangeConfiguration: rules, effects, configKeys', async () => {
+    const { csms, clock, station } = await rig({ start: false });
+    expect(station.configure('HeartbeatInterval', '45')).toBe('NotSupported'); // stopped
+    expect(station.configKeys()).toEqual([]);
+    await station.start();
+    await clock.settle();
+    expect(station.configure('HeartbeatInterval', '45')).toBe('Accepted');
+    expect(station.snapshot().config.HeartbeatInterval).toBe('45');
+    expect(station.configure('NumberOfConnectors', '4')).toBe('Rejected');
+    expect(station.configure('SecurityProfile', '1')).toBe('RebootRequired');
+    expect(station.configure('NoSuchKey', '1')).toBe('NotSupported');
+    const keys = station.configKeys();
+    expect(keys.find((k) => k.key === 'NumberOfConnectors')).toEqual({
+      key: 'NumberOfConnectors',
+      readOnly: true,
+      rebootRequired: false,
+    });
+    expect(keys.find((k) => k.key === 'WebSocketPingInterval')?.rebootRequired).toBe(true);
+    expect(keys.some((k) => k.key === 'AuthorizationKey')).toBe(false); // write-only
+    const before = csms.of('Heartbeat').length;
+    await clock.advance(90_000);
+    expect(csms.of('Heartbeat').length - before).toBe(2);
+  });
 });

@@ -5,6 +5,8 @@ import type { OCPPClient as NodeClient } from '@ocpp-ws-io/node';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type BootStatus,
+  type CompositeSchedule,
+  compositeSchedule,
   ManualClock,
   type ProfileFactory,
   type ProtocolProfile,
@@ -64,5 +66,20 @@ describe('VirtualStation types', () => {
       model: 'B',
       profiles: { 'ocpp2.0.1': {} as ProfileFactory },
     });
+  });
+});
+
+describe('smart-charging exports', () => {
+  it("compositeSchedule takes a snapshot's profiles and answers a schedule", () => {
+    const snapshot = {} as StationSnapshot;
+    expectTypeOf(
+      compositeSchedule(snapshot.chargingProfiles, {
+        evseId: 1,
+        startMs: 0,
+        durationS: 3600,
+        unit: 'W',
+        hardwareLimit: { limit: 22_000, unit: 'W' },
+      }),
+    ).toEqualTypeOf<CompositeSchedule>();
   });
 });

@@ -8,11 +8,12 @@ import {
   NoProfileError,
   type StationSnapshot,
   VirtualStation,
+  type VirtualStationOptions,
 } from '../src/index.js';
 import { rig, T0, validators } from './helpers/csms.js';
 
 describe('VirtualStation', () => {
-  it('fails start() with NoProfileError when the client negotiated a protocol without a profile (ocpp2.0.1 for now)', async () => {
+  it('fails start() with NoProfileError when the client negotiated a protocol without a profile (2.0.1 removed through the profiles option)', async () => {
     const clock = new ManualClock(T0);
     const server = new OCPPServer({ protocols: ['ocpp2.0.1'], validators, clock });
     const client = new OCPPClient({
@@ -23,7 +24,9 @@ describe('VirtualStation', () => {
       connector: connectInMemory(server),
       clock,
     });
-    const station = new VirtualStation({ client, clock, vendor: 'Acme', model: 'X' });
+    // Every version has a built-in profile now: the option takes 2.0.1's away.
+    const profiles = { 'ocpp2.0.1': undefined } as unknown as NonNullable<VirtualStationOptions['profiles']>;
+    const station = new VirtualStation({ client, clock, vendor: 'Acme', model: 'X', profiles });
     const failure = await station.start().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(NoProfileError);
     expect((failure as NoProfileError).protocol).toBe('ocpp2.0.1');

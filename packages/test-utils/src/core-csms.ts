@@ -1,16 +1,12 @@
 // A CSMS for tests whose stations run elsewhere (Deno, workerd): a core OCPPServer bound to a Node
 // `ws` server by hand, so that each HTTP upgrade it sees can be recorded and asserted on. The types
-// are structural because core's own tests use this package (a dependency on core would be a cycle).
+// are structural because core's own tests use this package (a dependency on core would be a
+// cycle); the transport comes from the caller — the Node adapter's, so the rules every runtime
+// applies (binary frames, close frames) are the library's, not a copy of them here.
 import { createServer, type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocket, WebSocketServer } from 'ws';
-
-/** What a core Transport drives (structurally core's `TransportSink`). */
-interface Sink {
-  message(data: string): void;
-  close(info: { code: number; reason: string }): void;
-  error(error: Error): void;
-}
+import { type WebSocket, WebSocketServer } from 'ws';
+import { closeWsServer } from './ws-server.js';
 
 /** The handshake decision of a core OCPPServer, as far as binding it needs. */
 type Decision =
@@ -18,54 +14,12 @@ type Decision =
   | { ok: false; status: number; headers: Record<string, string> };
 
 /** The part of a core OCPPServer this binding uses. */
-export interface HandshakingServer<D extends Decision = Decision> {
+export interface HandshakingServer<D extends Decision = Decision, T = unknown> {
   handshake(
     request: { url: string; headers: { get(name: string): string | null } },
     info?: { remoteAddress?: string | undefined },
   ): Promise<D>;
-  accept(transport: WsTransport, decision: D & { ok: true }): unknown;
-}
-
-/** A core Transport over one Node `ws` socket; events before `attach` are buffered. */
-export class WsTransport {
-  #sink: Sink | undefined;
-  #backlog: Array<(sink: Sink) => void> = [];
-  readonly #ws: WebSocket;
-
-  constructor(
-    ws: WebSocket,
-    readonly protocol: string = ws.protocol,
-  ) {
-    this.#ws = ws;
-    ws.on('message', (data, isBinary) => {
-      // OCPP-J frames are text; a binary frame is refused the way a strict CSMS would.
-      if (isBinary) ws.close(1003, 'text frames only');
-      else this.#deliver((sink) => sink.message(data.toString()));
-    });
-    ws.on('close', (code, reason) =>
-      this.#deliver((sink) => sink.close({ code, reason: reason.toString() })),
-    );
-    ws.on('error', (error) => this.#deliver((sink) => sink.error(error)));
-  }
-
-  send(data: string): void {
-    if (this.#ws.readyState === WebSocket.OPEN) this.#ws.send(data);
-  }
-
-  close(code = 1000, reason = ''): void {
-    if (this.#ws.readyState === WebSocket.OPEN || this.#ws.readyState === WebSocket.CONNECTING)
-      this.#ws.close(code, reason);
-  }
-
-  attach(sink: Sink): void {
-    this.#sink = sink;
-    for (const event of this.#backlog.splice(0)) event(sink);
-  }
-
-  #deliver(event: (sink: Sink) => void): void {
-    if (this.#sink) event(this.#sink);
-    else this.#backlog.push(event);
-  }
+  accept(transport: T, decision: D & { ok: true }): unknown;
 }
 
 /** A running {@link startCoreCsms}. */
@@ -80,11 +34,15 @@ export interface CoreCsms {
 }
 
 /**
- * Binds a core OCPPServer to `ws` on 127.0.0.1: the core handshake decides, rejections are written
+ * Binds a core OCPPServer to `ws` on 127.0.0.1, each socket wrapped by `transport` (e.g. the Node
+ * adapter's `WsTransport`): the core handshake decides, rejections are written
  * at the HTTP level (401 with its challenge, 400 …) before any upgrade, and `handleProtocols`
  * echoes exactly the protocol the core chose (without it, ws would echo the client's first offer).
  */
-export async function startCoreCsms<D extends Decision>(server: HandshakingServer<D>): Promise<CoreCsms> {
+export async function startCoreCsms<D extends Decision, T>(
+  server: HandshakingServer<D, T>,
+  transport: (ws: WebSocket, protocol: string) => T,
+): Promise<CoreCsms> {
   const chosen = new WeakMap<IncomingMessage, string>();
   const upgrades: CoreCsms['upgrades'] = [];
   const wss = new WebSocketServer({
@@ -116,7 +74,9 @@ export async function startCoreCsms<D extends Decision>(server: HandshakingServe
     }
     const accepted = decision as D & { ok: true };
     chosen.set(request, accepted.protocol);
-    wss.handleUpgrade(request, socket, head, (ws) => server.accept(new WsTransport(ws), accepted));
+    wss.handleUpgrade(request, socket, head, (ws) =>
+      server.accept(transport(ws, accepted.protocol), accepted),
+    );
   });
   await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
   const { port } = http.address() as AddressInfo;
@@ -124,11 +84,6 @@ export async function startCoreCsms<D extends Decision>(server: HandshakingServe
     url: `ws://127.0.0.1:${port}`,
     port,
     upgrades,
-    close: () =>
-      new Promise<void>((ok) => {
-        for (const ws of wss.clients) ws.terminate();
-        http.closeAllConnections();
-        http.close(() => ok());
-      }),
+    close: () => closeWsServer(http, wss),
   };
 }

@@ -1,3 +1,5 @@
+// The repository's build check (scripts/fresh-build.mjs), for suites that read dist/.
+export { assertFreshBuild, BUILT_PACKAGES, staleBuild } from '../../../scripts/fresh-build.mjs';
 export {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
@@ -5,7 +7,7 @@ export {
   type LaunchedChromium,
   launchChromium,
 } from './chromium.js';
-export { type CoreCsms, type HandshakingServer, startCoreCsms, WsTransport } from './core-csms.js';
+export { type CoreCsms, type HandshakingServer, startCoreCsms } from './core-csms.js';
 export {
   DENO_DIR,
   type DenoRunOptions,
@@ -16,6 +18,8 @@ export {
   runDenoCommand,
   startDeno,
 } from './deno.js';
+export * from './edge-peers.js';
+export * from './edge-table.js';
 export { type FaultProxy, type FaultProxyStats, startFaultProxy } from './fault-proxy.js';
 export { packPackage, runPnpm } from './pack.js';
 export { freePort, type ReadyProcess, type StartUntilReadyOptions, startUntilReady } from './processes.js';

@@ -1,23 +1,15 @@
-import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+// The repository's one way to run its pinned pnpm (scripts/pnpm.mjs): this package is never
+// built, so it may reach into the repository it lives in.
+import { pnpm } from '../../../scripts/pnpm.mjs';
 
 /**
- * Runs pnpm at the version the workspace pins: the pnpm running us if any, else the pinned one
- * through npx (cached after the first use). Resolves with stdout; rejects on a non-zero exit.
+ * Runs pnpm at the version the workspace pins (scripts/pnpm.mjs) in `cwd`. Resolves with stdout;
+ * rejects on a non-zero exit.
  */
-export async function runPnpm(cwd: string, args: string[], timeoutMs = 60_000): Promise<string> {
-  const execPath = process.env.npm_execpath ?? '';
-  const pinned = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')).packageManager as string;
-  const { stdout } = execPath.includes('pnpm')
-    ? await run(process.execPath, [execPath, ...args], { cwd, timeout: timeoutMs })
-    : await run('npx', ['-y', pinned, ...args], { cwd, timeout: timeoutMs });
-  return stdout;
+export function runPnpm(cwd: string, args: string[], timeoutMs = 60_000): Promise<string> {
+  return pnpm(cwd, args, timeoutMs);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 
@@ -80,12 +80,16 @@ export async function startWsServer(options: WsServerOptions = {}): Promise<WsTe
     port,
     upgrades,
     wss,
-    close: () =>
-      new Promise<void>((ok) => {
-        for (const ws of wss.clients) ws.terminate();
-        wss.close();
-        http.closeAllConnections();
-        http.close(() => ok());
-      }),
+    close: () => closeWsServer(http, wss),
   };
+}
+
+/** Drops every socket of `wss`, then stops `http` listening; resolves once it has. */
+export function closeWsServer(http: Server, wss: WebSocketServer): Promise<void> {
+  return new Promise<void>((resolve) => {
+    for (const ws of wss.clients) ws.terminate();
+    wss.close();
+    http.closeAllConnections();
+    http.close(() => resolve());
+  });
 }

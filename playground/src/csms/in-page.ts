@@ -36,7 +36,9 @@ export interface CommandResult {
  */
 export class InPageCsms extends EventTarget {
   readonly server = new OCPPServer<OCPPProtocol>({
-    protocols: ['ocpp2.0.1', 'ocpp1.6'],
+    // 2.1 too: the example's 2.0.1 logic answers a 2.1 station's messages alike (same actions and
+    // fields for what it handles), so the page's 2.1 station has a CSMS without any server.
+    protocols: ['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'],
     validators: ALL_VALIDATORS,
   });
   readonly summaries = new Map<string, StationSummary>();

@@ -1,35 +1,82 @@
-import { h, setText } from '../dom.js';
-import { type ConnectorState, sessionWh } from '../station/model.js';
-import type { Station } from '../station/station.js';
+// The selected station's physical side: one card per connector (cable, card reader, stop button,
+// faults) and the station's own switches (network cable, power). Cards are built once and
+// updated in place, so keyboard focus stays where it is.
+import type { ConnectorSnapshot } from '@ocpp-ws-io/station';
+import { h, kw, kwh, setText } from '../dom.js';
+import type { SimStation } from '../sim/sim-station.js';
+import { OFF } from '../sim/view.js';
 
-const kwh = (wh: number) => `${(wh / 1000).toFixed(2)} kWh`;
+/** ChargePointErrorCode values (1.6 §7.6) a person can inject. */
+const FAULTS = [
+  'GroundFailure',
+  'OverCurrentFailure',
+  'HighTemperature',
+  'ConnectorLockFailure',
+  'OtherError',
+];
 
-/** One card per connector; cards are built once and updated in place (focus stays put). */
-export function connectorsPanel(station: () => Station): { root: HTMLElement; update(): void } {
+export function connectorsPanel(
+  station: () => SimStation,
+  actions: { powerOn(station: SimStation): void },
+): { root: HTMLElement; update(): void } {
+  const title = h('h2', { id: 'station-title' }, 'Charging station');
+  const network = h('button', { type: 'button' });
+  // On: cuts this station's power. Off: switches this one station on (a fleet's others stay as
+  // they are; Connect switches every station on).
+  const power = h('button', { type: 'button' });
+  const banner = h('p', { class: 'banner', role: 'alert', hidden: true });
   const grid = h('div', { class: 'connectors' });
   const root = h(
     'section',
     { class: 'card', 'aria-labelledby': 'station-title' },
-    h('h2', { id: 'station-title' }, 'Charging station'),
+    h('div', { class: 'row spread' }, title, h('div', { class: 'row' }, network, power)),
+    banner,
     grid,
   );
-  let cards: Array<ReturnType<typeof card>> = [];
+  network.addEventListener('click', () => station().setNetwork(!station().networkUp));
+  power.addEventListener('click', () => {
+    const s = station();
+    if (s.running) void s.disconnect({ powerCut: true });
+    else actions.powerOn(s);
+  });
 
+  let cards: Array<ReturnType<typeof card>> = [];
+  let cardsOf: SimStation | undefined;
   const update = () => {
     const s = station();
-    if (cards.length !== s.state.connectors.length) {
-      cards = s.state.connectors.map((c) => card(c.id, station));
+    const view = s.view;
+    setText(title, `Charging station ${s.identity}`);
+    if (cardsOf !== s || cards.length !== view.connectors.length) {
+      cardsOf = s;
+      cards = view.connectors.map((c) => card(c.id, station));
       grid.replaceChildren(...cards.map((c) => c.root));
     }
-    for (const [i, c] of s.state.connectors.entries()) cards[i]!.update(c, s);
+    for (const [i, c] of view.connectors.entries()) cards[i]!.update(c, s);
+    setText(network, s.networkUp ? 'Pull the network cable' : 'Plug the network cable back in');
+    network.disabled = !s.running;
+    setText(power, s.running ? 'Power cut' : 'Power on');
+    power.title = s.running
+      ? 'The power goes: nothing more is sent; when it comes back, transactions end with PowerLoss'
+      : 'Switch this station on with the settings (Connect switches on every station)';
+    const message = s.problem ?? (s.running ? '' : offMessage(view.connectors));
+    banner.hidden = !message;
+    setText(banner, message);
   };
   return { root, update };
 }
 
-function card(id: number, station: () => Station) {
+function offMessage(connectors: readonly ConnectorSnapshot[]): string {
+  const cut = connectors.filter((c) => c.transaction).length;
+  if (cut)
+    return `The station is off. ${cut === 1 ? 'A transaction of its last run never ended' : `${cut} transactions of its last run never ended`} (the page went away, or the power was cut): ${cut === 1 ? 'it ends' : 'they end'} with reason PowerLoss when the station is switched on.`;
+  return 'The station is off: press Connect.';
+}
+
+function card(id: number, station: () => SimStation) {
   const status = h('span', { class: 'status', role: 'status' });
   const energy = h('strong', { class: 'big' });
   const power = h('span');
+  const limit = h('span');
   const soc = h('span');
   const register = h('span');
   const tx = h('span');
@@ -42,20 +89,33 @@ function card(id: number, station: () => Station) {
   });
   const plug = h('button', { type: 'button' });
   const present = h('button', { type: 'button', class: 'primary' });
-  const note = h('small', { class: 'muted', 'aria-live': 'polite' });
+  const faultCode = h(
+    'select',
+    { 'aria-label': `Fault for connector ${id}` },
+    ...FAULTS.map((f) => h('option', { value: f }, f)),
+  );
+  const fault = h('button', { type: 'button' });
+  const note = h('small', { class: 'note', 'aria-live': 'polite' });
 
+  const current = () => station().view.connectors.find((c) => c.id === id);
   plug.addEventListener('click', () => {
-    const c = station().connector(id);
-    void (c?.phase === 'idle' ? station().plug(id) : station().unplug(id));
+    if (current()?.plugged) station().unplug(id);
+    else station().plugIn(id);
   });
   present.addEventListener('click', async () => {
-    const c = station().connector(id);
-    if (c?.transaction) {
-      await station().stop(id, 'Local');
+    if (current()?.transaction) {
+      await station().stopCharging(id);
+      setText(note, '');
       return;
     }
-    const result = await station().present(id, idTag.value.trim() || 'TAG-1');
-    setText(note, result === 'Accepted' ? '' : `idTag ${result}`);
+    const tag = idTag.value.trim() || 'TAG-1';
+    const outcome = await station().present(tag, id);
+    // Why nothing happens is the one thing a driver at a refusing station needs to read.
+    setText(note, outcome.result === 'rejected' ? `Not started: ${outcome.reason}` : '');
+    note.dataset.outcome = outcome.result;
+  });
+  fault.addEventListener('click', () => {
+    station().fault(id, current()?.fault ? undefined : { errorCode: faultCode.value });
   });
 
   const root = h(
@@ -69,38 +129,43 @@ function card(id: number, station: () => Station) {
       'dl',
       { class: 'facts' },
       h('div', {}, h('dt', {}, 'Power'), h('dd', {}, power)),
+      h('div', {}, h('dt', {}, 'Limit'), h('dd', {}, limit)),
       h('div', {}, h('dt', {}, 'Car battery'), h('dd', {}, soc)),
       h('div', {}, h('dt', {}, 'Meter register'), h('dd', {}, register)),
-      h('div', {}, h('dt', {}, 'Transaction'), h('dd', {}, tx)),
+      h('div', { class: 'wide' }, h('dt', {}, 'Transaction'), h('dd', {}, tx)),
     ),
     h('div', { class: 'row' }, plug, idTag, present),
+    h('div', { class: 'row' }, faultCode, fault),
     note,
   );
 
   return {
     root,
-    update(c: ConnectorState, s: Station) {
-      const label = s.statusOf(c);
-      setText(status, label);
-      status.dataset.status = label;
-      setText(energy, kwh(sessionWh(c)));
-      setText(power, `${(c.powerW / 1000).toFixed(1)} kW`);
-      setText(soc, c.phase === 'idle' ? '—' : `${Math.floor(c.soc)} %`);
-      bar.value = c.phase === 'idle' ? 0 : c.soc;
+    update(c: ConnectorSnapshot, s: SimStation) {
+      setText(status, c.fault && c.status !== OFF ? `${c.status} (${c.fault.errorCode})` : c.status);
+      status.dataset.status = c.status;
+      setText(energy, kwh(c.sessionEnergyWh));
+      setText(power, kw(c.powerW));
+      setText(limit, c.limitW === undefined ? `${kw(c.maxPowerW)} (hardware)` : kw(c.limitW));
+      setText(soc, c.car && c.plugged ? `${Math.floor(c.car.socPercent)} %` : '—');
+      bar.value = c.car && c.plugged ? c.car.socPercent : 0;
       setText(register, kwh(c.meterWh));
+      const t = c.transaction;
       setText(
         tx,
-        c.transaction
-          ? `${c.transaction.id ?? 'starting…'} (${c.transaction.idTag})`
-          : c.authorizedIdTag
-            ? `${c.authorizedIdTag} authorized, plug in`
+        t
+          ? `${t.id ?? 'waiting for the CSMS’s id…'} (${t.idTag})`
+          : c.authorization
+            ? `${c.authorization.idTag} authorized, plug in`
             : 'none',
       );
-      setText(plug, c.phase === 'idle' ? 'Plug in' : 'Unplug');
-      setText(present, c.transaction ? 'Stop charging' : 'Present idTag');
-      const online = s.connection === 'online';
-      present.disabled = !online || (!c.transaction && !c.operative);
-      idTag.disabled = !!c.transaction;
+      setText(plug, c.plugged ? 'Unplug' : 'Plug in');
+      setText(present, t ? 'Stop charging' : 'Present idTag');
+      setText(fault, c.fault ? 'Clear fault' : 'Fault');
+      const on = s.running;
+      for (const el of [plug, present, fault, faultCode]) el.disabled = !on;
+      faultCode.disabled = !on || !!c.fault;
+      idTag.disabled = !!t;
     },
   };
 }

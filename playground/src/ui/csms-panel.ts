@@ -15,7 +15,10 @@ function adminLink(admin: string): string {
  * The operator's side: for the in-page CSMS, its stations and command buttons (the same
  * commands as the Worker's admin page); for the local Worker, a link to its admin page.
  */
-export function csmsPanel(csms: InPageCsms): { root: HTMLElement; update(settings: Settings): void } {
+export function csmsPanel(csms: InPageCsms): {
+  root: HTMLElement;
+  update(settings: Settings, identity: string): void;
+} {
   const content = h('div');
   const result = h('pre', { class: 'result', 'aria-live': 'polite', hidden: true });
   const root = h(
@@ -26,6 +29,8 @@ export function csmsPanel(csms: InPageCsms): { root: HTMLElement; update(setting
     result,
   );
   let settings: Settings | undefined;
+  /** The selected station of the fleet: the one the commands go to. */
+  let identity = '';
   let controlsOf: string | undefined;
   const status = h('p', { class: 'muted' });
 
@@ -62,7 +67,7 @@ export function csmsPanel(csms: InPageCsms): { root: HTMLElement; update(setting
       );
       return;
     }
-    const summary = csms.summaries.get(settings.identity);
+    const summary = csms.summaries.get(identity);
     if (!summary?.connected) {
       controlsOf = undefined;
       content.replaceChildren(
@@ -107,8 +112,9 @@ export function csmsPanel(csms: InPageCsms): { root: HTMLElement; update(setting
   csms.addEventListener('change', render);
   return {
     root,
-    update(next) {
+    update(next, selected) {
       settings = next;
+      identity = selected;
       render();
     },
   };

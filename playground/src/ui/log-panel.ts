@@ -2,9 +2,17 @@ import { formatTime, h } from '../dom.js';
 import type { LogEntry, MessageLog } from '../log/message-log.js';
 
 const ARROW = { out: '→ CSMS', in: '← CSMS' } as const;
+/** Rows in the table (the log itself keeps more: Export has them all). */
+const MAX_ROWS = 500;
+/** New rows wait this long (ms) to be added together. */
+const ROW_BATCH_MS = 250;
 
-/** The live message log: filter by action, errors only, export / import as JSON, clear. */
-export function logPanel(log: MessageLog): HTMLElement {
+/**
+ * The live message log: filter by action, errors only, export / import as JSON, clear. `signal`
+ * ends its subscription to `log` (the page shows another station's log instead).
+ */
+export function logPanel(log: MessageLog, signal?: AbortSignal): HTMLElement {
+  const listen = signal ? { signal } : {};
   const filter = h('select', { 'aria-label': 'Filter by action' }, h('option', { value: '' }, 'All actions'));
   const errorsOnly = h('input', { type: 'checkbox' });
   const count = h('span', { class: 'muted', 'aria-live': 'polite' });
@@ -28,18 +36,18 @@ export function logPanel(log: MessageLog): HTMLElement {
         'td',
         { class: 'payload' },
         e.problem ? h('strong', { class: 'problem-text' }, e.problem) : null,
-        h(
-          'details',
-          {},
-          h('summary', {}, summary(e.payload)),
-          h('pre', {}, JSON.stringify(e.payload, null, 2)),
-        ),
+        payloadDetails(e.payload),
       ),
     );
 
-  const refreshFilter = () => {
+  // The filter's choices change only when an action shows up for the first time: checked per
+  // entry against a set (a fast station logs dozens of messages a second).
+  let known = new Set<string>();
+  const refreshFilter = (entry?: LogEntry) => {
+    if (entry && (!entry.action || entry.action === '?' || known.has(entry.action))) return;
     const current = filter.value;
     const actions = log.actions();
+    known = new Set(actions);
     if (filter.options.length - 1 !== actions.length) {
       filter.replaceChildren(
         h('option', { value: '' }, 'All actions'),
@@ -54,10 +62,26 @@ export function logPanel(log: MessageLog): HTMLElement {
     const all = log.entries.length;
     count.textContent = shown === all ? `${all} messages` : `${shown} of ${all} messages shown (filtered)`;
   };
+  // New rows are added in batches: a fast station logs dozens of messages a second, and a table
+  // changed on every frame is laid out again on every frame (the page fell seconds behind at 3600×).
+  let pending: LogEntry[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushRows = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const batch = pending.slice(-MAX_ROWS);
+    pending = [];
+    if (!batch.length) return;
+    body.prepend(...batch.reverse().map(row));
+    while (body.children.length > MAX_ROWS) body.lastElementChild?.remove();
+  };
   const render = () => {
+    pending = [];
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
     const rows = log.entries.filter(visible);
     // Newest first; the full render is bounded (MAX_ENTRIES), appends below are incremental.
-    body.replaceChildren(...rows.slice(-500).reverse().map(row));
+    body.replaceChildren(...rows.slice(-MAX_ROWS).reverse().map(row));
     shown = rows.length;
     showCount();
     banner.hidden = !log.importedFrom;
@@ -67,16 +91,20 @@ export function logPanel(log: MessageLog): HTMLElement {
     refreshFilter();
   };
 
-  log.addEventListener('entry', (event) => {
-    const e = (event as CustomEvent<LogEntry>).detail;
-    refreshFilter();
-    if (visible(e)) shown++;
-    showCount();
-    if (!visible(e)) return;
-    body.prepend(row(e));
-    while (body.children.length > 500) body.lastElementChild?.remove();
-  });
-  log.addEventListener('reset', render);
+  log.addEventListener(
+    'entry',
+    (event) => {
+      const e = (event as CustomEvent<LogEntry>).detail;
+      refreshFilter(e);
+      if (visible(e)) shown++;
+      showCount();
+      if (!visible(e)) return;
+      pending.push(e);
+      flushTimer ??= setTimeout(flushRows, ROW_BATCH_MS);
+    },
+    listen,
+  );
+  log.addEventListener('reset', render, listen);
   filter.addEventListener('change', render);
   errorsOnly.addEventListener('change', render);
 
@@ -143,6 +171,16 @@ export function logPanel(log: MessageLog): HTMLElement {
       ),
     ),
   );
+}
+
+/** The payload collapsed to a one-line preview; pretty-printed only when opened. */
+function payloadDetails(payload: unknown): HTMLDetailsElement {
+  const pre = h('pre');
+  const details = h('details', {}, h('summary', {}, summary(payload)), pre);
+  details.addEventListener('toggle', () => {
+    if (details.open && !pre.textContent) pre.textContent = JSON.stringify(payload, null, 2);
+  });
+  return details;
 }
 
 /** A one-line preview of a payload for the collapsed row. */

@@ -1,8 +1,17 @@
 import { passwordProblem } from '@ocpp-ws-io/browser';
 import { h } from '../dom.js';
-import { type AuthMode, type CsmsMode, LOCAL_CSMS_URL, type Protocol, type Settings } from '../settings.js';
+import {
+  type AuthMode,
+  type CsmsMode,
+  LOCAL_CSMS_URL,
+  MAX_STATIONS,
+  PROTOCOLS,
+  type Protocol,
+  protocolLabel,
+  type Settings,
+} from '../settings.js';
 
-/** The settings form: which CSMS, identity, protocol, credentials, connectors, speed. */
+/** The settings form: which CSMS, identity, protocol, credentials, stations, connectors, speed. */
 export function settingsPanel(
   settings: Settings,
   actions: { connect(s: Settings): void; disconnect(): void; changed(s: Settings): void },
@@ -34,29 +43,40 @@ export function settingsPanel(
   const protocol = h(
     'select',
     { name: 'protocol' },
-    h('option', { value: 'ocpp1.6' }, 'OCPP 1.6'),
-    h('option', { value: 'ocpp2.0.1' }, 'OCPP 2.0.1'),
+    ...PROTOCOLS.map((p) => h('option', { value: p }, protocolLabel(p))),
   );
   const auth = h(
     'select',
     { name: 'auth' },
-    h('option', { value: 'basic' }, 'Password: Basic auth via URL (after the 401 challenge)'),
-    h('option', { value: 'query' }, 'Password as a query token'),
-    h('option', { value: 'none' }, 'No credentials'),
+    // Short labels: long ones were cut off in the select; the hint below says how each works.
+    h('option', { value: 'basic' }, 'Basic auth'),
+    h('option', { value: 'query' }, 'Query token'),
+    h('option', { value: 'none' }, 'None'),
   );
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'off' });
   const queryParam = h('input', { name: 'queryParam', spellcheck: false, size: 8 });
   const remember = h('input', { name: 'rememberPassword', type: 'checkbox' });
   const connectors = h('input', { name: 'connectors', type: 'number', min: 1, max: 4 });
+  const stations = h('input', { name: 'stations', type: 'number', min: 1, max: MAX_STATIONS });
   const speed = h(
     'select',
     { name: 'speed' },
-    ...[1, 60, 600, 3600].map((n) =>
+    ...[1, 10, 60, 600, 3600].map((n) =>
       h('option', { value: String(n) }, n === 1 ? 'Real time' : `${n}× faster`),
     ),
   );
   const connectBtn = h('button', { type: 'submit', class: 'primary' }, 'Connect');
-  const disconnectBtn = h('button', { type: 'button', onclick: () => actions.disconnect() }, 'Disconnect');
+  // A clean shutdown (VirtualStation.stop): running transactions end and are reported first. The
+  // network cable and the power cut are on the station card.
+  const disconnectBtn = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () => actions.disconnect(),
+      title: 'Switch the stations off: running transactions end (reason Other) and are reported first',
+    },
+    'Disconnect',
+  );
 
   mode.value = settings.mode;
   url.value = settings.url;
@@ -67,13 +87,18 @@ export function settingsPanel(
   remember.checked = settings.rememberPassword;
   queryParam.value = settings.queryParam;
   connectors.value = String(settings.connectors);
+  stations.value = String(settings.stations);
   speed.value = String(settings.speed);
   if (![...speed.options].some((o) => o.value === speed.value))
     speed.append(h('option', { value: speed.value }, `${speed.value}×`));
 
   const urlField = field('CSMS URL', url, 'The identity is appended: …/ocpp/<identity>');
-  const authField = field('Credentials', auth);
-  const passwordField = field('Password', password, '1.6: 16–20 bytes; 2.0.1: 16–40 characters');
+  const authField = field(
+    'Credentials',
+    auth,
+    'Basic auth: sent after the CSMS answers 401 with a challenge (browsers cannot send it first)',
+  );
+  const passwordField = field('Password', password, '1.6: 16–20 bytes; 2.x: 16–40 characters');
   const rememberField = h(
     'label',
     { class: 'check' },
@@ -97,6 +122,7 @@ export function settingsPanel(
     rememberPassword: remember.checked,
     queryParam: queryParam.value.trim() || 'token',
     connectors: Math.min(4, Math.max(1, Number(connectors.value) || 1)),
+    stations: Math.min(MAX_STATIONS, Math.max(1, Math.round(Number(stations.value)) || 1)),
     speed: Number(speed.value) || 1,
   });
   const sync = () => {
@@ -121,7 +147,7 @@ export function settingsPanel(
         : passwordProblem(p, protocol.value as Protocol);
     password.setCustomValidity(
       checks && problem
-        ? `A CSMS refuses this password: the ${protocol.value === 'ocpp1.6' ? 'OCPP 1.6' : 'OCPP 2.0.1'} password must be ${problem.replace(/^password must be /, '')}.`
+        ? `A CSMS refuses this password: the ${protocolLabel(protocol.value)} password must be ${problem.replace(/^password must be /, '')}.`
         : '',
     );
   };
@@ -148,7 +174,12 @@ export function settingsPanel(
     authField,
     h('div', { class: 'two' }, passwordField, queryField),
     rememberField,
-    h('div', { class: 'two' }, field('Connectors', connectors), field('Simulation speed', speed)),
+    h('div', { class: 'two' }, field('Stations', stations), field('Connectors each', connectors)),
+    field(
+      'Simulation speed',
+      speed,
+      'Virtual time: charging, meter samples and heartbeats run this much faster',
+    ),
     h('div', { class: 'row' }, connectBtn, disconnectBtn),
   );
   const root = h(
@@ -162,8 +193,9 @@ export function settingsPanel(
     setConnected(connected) {
       disconnectBtn.disabled = !connected;
       connectBtn.textContent = connected ? 'Reconnect' : 'Connect';
-      // Identity, protocol and connectors belong to the station: changing them means reconnecting.
-      for (const el of [identity, protocol, connectors]) el.disabled = connected;
+      // Identity, protocol, the fleet and its connectors belong to the stations: changing them
+      // means reconnecting. The speed changes live.
+      for (const el of [identity, protocol, connectors, stations]) el.disabled = connected;
     },
   };
 }

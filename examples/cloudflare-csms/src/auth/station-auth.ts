@@ -27,7 +27,11 @@ export const LOCKED_OUT_STATUS = 429;
 /** Told of each refusal, with the reason the log line gives (the station only sees the status). */
 export type RefusalReport = (status: number, detail: string) => void;
 
-type Refuse = (status: number, reason: string, detail?: string) => { accept: false; status: number; reason: string };
+type Refuse = (
+  status: number,
+  reason: string,
+  detail?: string,
+) => { accept: false; status: number; reason: string };
 
 /** The refusal of one handshake: logged, reported, and the decision the core answers with. */
 const refuser =

@@ -18,6 +18,11 @@ export interface CommandArgs {
   /** ChangeConfiguration key / SetVariables variable (default: the meter sample interval). */
   readonly key?: string;
   readonly value?: string;
+  /**
+   * remoteStart: a charging profile for the session (1.6 §5.11: a TxProfile; 2.0.1 F01), in the
+   * station's version's shape. Sent as given.
+   */
+  readonly chargingProfile?: Record<string, unknown>;
 }
 
 /** One OCPP call: what to send to the station. */
@@ -54,14 +59,16 @@ export function buildCommand(
     case 'remoteStart': {
       const idTag = args.idTag ?? 'REMOTE-1';
       // 1.6 §5.11 RemoteStartTransaction; 2.0.1 F01 RequestStartTransaction (remoteStartId: ours to pick).
+      const profile = args.chargingProfile ? { chargingProfile: args.chargingProfile } : {};
       return v16
-        ? { action: 'RemoteStartTransaction', params: { connectorId, idTag } }
+        ? { action: 'RemoteStartTransaction', params: { connectorId, idTag, ...profile } }
         : {
             action: 'RequestStartTransaction',
             params: {
               evseId: connectorId,
               remoteStartId: Math.floor(Date.now() / 1000) % 1_000_000_000,
               idToken: { idToken: idTag, type: 'Central' },
+              ...profile,
             },
           };
     }

@@ -15,12 +15,14 @@ export interface CsmsOptions {
 
 /**
  * The authorization rule of the demo: every token is accepted except the ones whose name says
- * otherwise, so the rejection paths can be tried from the playground ("BLOCKED-1", "INVALID").
+ * otherwise, so the rejection paths can be tried from the playground ("BLOCKED-1", "INVALID",
+ * "EXPIRED-1") and by the CSMS test suite (OCTT's configured blocked / invalid / expired idTags).
  */
-export function authorizationStatus(idTag: string): 'Accepted' | 'Blocked' | 'Invalid' {
+export function authorizationStatus(idTag: string): 'Accepted' | 'Blocked' | 'Invalid' | 'Expired' {
   const tag = idTag.toUpperCase();
   if (tag.startsWith('BLOCK')) return 'Blocked';
   if (tag.startsWith('INVALID')) return 'Invalid';
+  if (tag.startsWith('EXPIRED')) return 'Expired';
   return 'Accepted';
 }
 
@@ -138,6 +140,13 @@ function serve16(
   station.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
   station.handle('DiagnosticsStatusNotification', () => ({}));
   station.handle('FirmwareStatusNotification', () => ({}));
+  // The security extension (1.6 security whitepaper ed. 2): a station that has it reports
+  // security events (A04: critical ones at every boot), signed firmware and log uploads.
+  station.handle('SecurityEventNotification', () => ({}));
+  station.handle('SignedFirmwareStatusNotification', () => ({}));
+  station.handle('LogStatusNotification', () => ({}));
+  // This demo has no certificate authority to sign a station's CSR with (A02): it says so.
+  station.handle('SignCertificate', () => ({ status: 'Rejected' }));
 }
 
 function serve201(
@@ -209,4 +218,10 @@ function serve201(
   station.handle('FirmwareStatusNotification', () => ({}));
   station.handle('LogStatusNotification', () => ({}));
   station.handle('SecurityEventNotification', () => ({}));
+  // N09/N10: the customer data a station reports after CustomerInformation (the demo keeps none).
+  station.handle('NotifyCustomerInformation', () => ({}));
+  // P02.FR.06/07: no vendor-specific extension here, for any vendor.
+  station.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+  // A02: this demo has no certificate authority to sign a station's CSR with; it says so.
+  station.handle('SignCertificate', () => ({ status: 'Rejected' }));
 }

@@ -1,3 +1,4 @@
+import type * as Edge from '@ocpp-ws-io/test-utils/edge-endpoint';
 import type { Page } from 'playwright-core';
 import type * as Full from '../../src/index.js';
 import type { lite as Lite } from '../fixtures/lite-app.js';
@@ -6,6 +7,8 @@ import type { lite as Lite } from '../fixtures/lite-app.js';
 export interface PageGlobals {
   ocpp: typeof Full;
   lite: typeof Lite;
+  /** The cross-runtime table's endpoint program (packages/test-utils/fixtures/edge-endpoint.js). */
+  edge: typeof Edge;
   /** Scratch space tests keep state in between two `evaluate` calls. */
   t: Record<string, unknown>;
 }

@@ -7,7 +7,13 @@ import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSyn
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type DenoRunResult, packPackage, runDeno, runDenoCommand } from '@ocpp-ws-io/test-utils';
+import {
+  assertFreshBuild,
+  type DenoRunResult,
+  packPackage,
+  runDeno,
+  runDenoCommand,
+} from '@ocpp-ws-io/test-utils';
 import { expect } from 'vitest';
 import { resultLine } from './deno-run.js';
 
@@ -71,9 +77,8 @@ const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir
  */
 async function packInto(name: string, packsDir: string, target: string): Promise<Manifest> {
   const pkgDir = join(repoRoot, PACKAGE_DIRS[name] as string);
-  if (!existsSync(join(pkgDir, 'dist'))) {
-    throw new Error(`${name} has no dist/: build first (pnpm run build), the test packs the built package`);
-  }
+  // The test packs the built package: an old build would be tested instead of the sources.
+  assertFreshBuild();
   const tarball = await packPackage(pkgDir, join(packsDir, basename(pkgDir)));
   mkdirSync(target, { recursive: true });
   await run('tar', ['xzf', tarball, '-C', target, '--strip-components=1']);

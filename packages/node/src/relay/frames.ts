@@ -7,6 +7,7 @@
 //                  close <ch> {"code","reason"}
 //   relay → page:  opened <ch> {"protocol"} | refused <ch> {"message","status"?,"retryable"}
 //                  message <ch> <OCPP-J frame, verbatim> | closed <ch> {"code","reason"}
+//                  binary <ch> {}  (the CSMS sent a binary frame: the page's engine closes with 1003)
 //                  error <ch> {"message"}     (channel 0: about the link itself)
 //
 // The relay never parses an OCPP frame: `send` bodies go to the CSMS as they came.
@@ -152,7 +153,7 @@ function readClose(channel: number, f: Record<string, unknown>): PageFrame {
  * ```
  */
 export function relayFrame(
-  kind: 'opened' | 'refused' | 'message' | 'closed' | 'error',
+  kind: 'opened' | 'refused' | 'message' | 'binary' | 'closed' | 'error',
   channel: number,
   body: string | object,
 ): string {

@@ -118,7 +118,8 @@ export class RelayLink {
           // Usually a frame that crossed the CSMS's close on the way: the page hears `closed` anyway.
           this.#toPage(relayFrame('error', frame.channel, { message: 'no station on this channel' }));
         } else if (channel.state !== 'open') {
-          const message = channel.state === 'opening' ? 'not open: wait for opened' : 'closing: frame dropped';
+          const message =
+            channel.state === 'opening' ? 'not open: wait for opened' : 'closing: frame dropped';
           this.#toPage(relayFrame('error', frame.channel, { message }));
         } else if (channel.ws.bufferedAmount > this.settings.maxBufferedBytes) {
           this.#drop(frame.channel, channel, 'closed', {
@@ -197,10 +198,9 @@ export class RelayLink {
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!current()) return;
-      // OCPP-J is text; a binary frame is passed on as its UTF-8 reading, as the Node adapter does.
-      this.#toPage(
-        relayFrame('message', id, isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString()),
-      );
+      // OCPP-J is text (OCPP-J §4.1.2): a binary frame is reported, unread, and the page's engine
+      // closes with 1003 as it would over its own socket.
+      this.#toPage(isBinary ? relayFrame('binary', id, {}) : relayFrame('message', id, data.toString()));
     });
     ws.on('close', (code: number, reason: Buffer) => {
       if (!current()) return;

@@ -321,4 +321,10 @@ export interface StationState {
   savedAtMs?: number;
   /** Set by a start that found the previous run cut off: when it was last known alive (its last save). */
   powerLostAtMs?: number;
+  /**
+   * What only one protocol's profile has words for (2.x variable monitors, display messages,
+   * tariffs, the seqNo of each transaction…), by profile: plain JSON, persisted with the rest and
+   * left out of snapshots. A profile owns its own entry and leaves the others alone.
+   */
+  profileData?: Record<string, unknown>;
 }

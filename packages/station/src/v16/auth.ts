@@ -4,17 +4,19 @@
 
 import type { IdTagInfo, SendLocalListRequest } from '@ocpp-ws-io/schemas/ocpp1.6';
 import type { AuthEntry } from '../model/state.js';
+import {
+  type AuthDecision,
+  applyLocalList,
+  decideLocally,
+  decideUnanswered,
+  decisionOf,
+  type LocalEntry,
+  type LocalRules,
+} from '../shared/authorization.js';
 import { boolKey, numberKey } from './config.js';
 import type { Ocpp16 } from './profile.js';
 
-/** What authorizing an idTag decided. */
-export interface AuthDecision {
-  readonly accepted: boolean;
-  readonly status: string;
-  readonly parentIdTag?: string;
-  /** Where the answer came from. */
-  readonly source: 'localList' | 'cache' | 'csms' | 'offlineUnknown' | 'none';
-}
+export type { AuthDecision } from '../shared/authorization.js';
 
 export function entryOf(info: IdTagInfo): AuthEntry {
   return {
@@ -27,26 +29,18 @@ export function entryOf(info: IdTagInfo): AuthEntry {
 export class Authorizer {
   constructor(private readonly p: Ocpp16) {}
 
-  #valid(entry: AuthEntry | undefined): boolean {
-    return (
-      !!entry &&
-      entry.status === 'Accepted' &&
-      (entry.expiresAtMs ?? Number.POSITIVE_INFINITY) > this.p.ctx.clock.now()
-    );
-  }
-
-  #decision(entry: AuthEntry, source: AuthDecision['source']): AuthDecision {
-    const accepted = this.#valid(entry);
+  /** §3.5.3 and §9.1.1: when the local list and cache decide instead of the CSMS. */
+  #rules(): LocalRules {
+    const { config } = this.p.ctx.state;
     return {
-      accepted,
-      status: accepted || entry.status !== 'Accepted' ? entry.status : 'Expired',
-      ...(entry.parentIdTag ? { parentIdTag: entry.parentIdTag } : {}),
-      source,
+      preAuthorize: boolKey(config, 'LocalPreAuthorize'),
+      authorizeOffline: boolKey(config, 'LocalAuthorizeOffline'),
+      unknownOffline: boolKey(config, 'AllowOfflineTxForUnknownId'),
     };
   }
 
   /** Looks `idTag` up locally: the list first (it wins over the cache, §3.5.3), then the cache. */
-  local(idTag: string): { entry: AuthEntry; source: 'localList' | 'cache' } | undefined {
+  local(idTag: string): LocalEntry | undefined {
     const { config, auth } = this.p.ctx.state;
     const listed = boolKey(config, 'LocalAuthListEnabled') ? auth.localList.entries[idTag] : undefined;
     if (listed) return { entry: listed, source: 'localList' };
@@ -57,27 +51,15 @@ export class Authorizer {
 
   /** Decides whether `idTag` may charge, asking the CSMS when the rules say so. */
   async authorize(idTag: string): Promise<AuthDecision> {
-    const { config } = this.p.ctx.state;
     const known = this.local(idTag);
+    const now = this.p.ctx.clock.now();
     const online = this.p.ctx.online() && this.p.accepted;
-    if (!online) {
-      // Offline: a valid local entry is enough when LocalAuthorizeOffline (§3.5.3); an unknown
-      // idTag only with AllowOfflineTxForUnknownId (§9.1.1).
-      if (known && boolKey(config, 'LocalAuthorizeOffline')) return this.#decision(known.entry, known.source);
-      if (!known && boolKey(config, 'AllowOfflineTxForUnknownId'))
-        return { accepted: true, status: 'Accepted', source: 'offlineUnknown' };
-      return { accepted: false, status: known ? known.entry.status : 'Invalid', source: 'none' };
-    }
-    // Online: LocalPreAuthorize lets a valid local entry start at once (§3.5.3).
-    if (known && boolKey(config, 'LocalPreAuthorize') && this.#valid(known.entry))
-      return this.#decision(known.entry, known.source);
+    const local = decideLocally(known, online, this.#rules(), now);
+    if (local) return local;
     const answer = await this.p.send('Authorize', { idTag });
-    if (!answer) {
-      if (known && boolKey(config, 'LocalAuthorizeOffline')) return this.#decision(known.entry, known.source);
-      return { accepted: false, status: 'Invalid', source: 'none' };
-    }
+    if (!answer) return decideUnanswered(known, this.#rules(), this.p.ctx.clock.now());
     this.remember(idTag, answer.idTagInfo);
-    return this.#decision(entryOf(answer.idTagInfo), 'csms');
+    return decisionOf(entryOf(answer.idTagInfo), 'csms', this.p.ctx.clock.now());
   }
 
   /** Keeps the CSMS's answer in the cache, unless the idTag is on the local list (§3.5.2). */
@@ -93,26 +75,19 @@ export class Authorizer {
     const { config, auth } = this.p.ctx.state;
     const entries = request.localAuthorizationList ?? [];
     if (entries.length > numberKey(config, 'SendLocalListMaxLength')) return 'Failed';
-    const list = auth.localList;
-    if (request.updateType === 'Full') {
-      const next: Record<string, AuthEntry> = {};
-      for (const e of entries) if (e.idTagInfo) next[e.idTag] = entryOf(e.idTagInfo);
-      list.entries = next;
-    } else {
-      // "Version number in the request for a differential update is less or equal then version
-      // number of current list" → VersionMismatch (§7.47).
-      if (request.listVersion <= list.version) return 'VersionMismatch';
-      const next = { ...list.entries };
-      for (const e of entries) {
-        if (e.idTagInfo) next[e.idTag] = entryOf(e.idTagInfo);
-        else delete next[e.idTag];
-      }
-      if (Object.keys(next).length > numberKey(config, 'LocalAuthListMaxLength')) return 'Failed';
-      list.entries = next;
-    }
-    list.version = request.listVersion;
-    // An idTag on the list is no longer cached: the list is authoritative for it.
-    for (const idTag of Object.keys(list.entries)) delete auth.cache[idTag];
-    return 'Accepted';
+    // "Version number in the request for a differential update is less or equal then version
+    // number of current list" → VersionMismatch (§7.47).
+    return applyLocalList(
+      auth,
+      {
+        full: request.updateType === 'Full',
+        version: request.listVersion,
+        changes: entries.map((e) => ({
+          key: e.idTag,
+          entry: e.idTagInfo ? entryOf(e.idTagInfo) : undefined,
+        })),
+      },
+      numberKey(config, 'LocalAuthListMaxLength'),
+    );
   }
 }

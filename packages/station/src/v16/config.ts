@@ -131,21 +131,5 @@ export function changeConfiguration(
   return d.rebootRequired ? 'RebootRequired' : 'Accepted';
 }
 
-/** Reads a number key (seconds, counts). */
-export function numberKey(config: Record<string, string>, key: string): number {
-  const n = Number(config[key]);
-  return Number.isFinite(n) ? n : 0;
-}
-
-/** Reads a boolean key. */
-export function boolKey(config: Record<string, string>, key: string): boolean {
-  return config[key] === 'true';
-}
-
-/** Reads a comma-separated list key. */
-export function listKey(config: Record<string, string>, key: string): string[] {
-  return (config[key] ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+// The value readers are shared with the other profiles.
+export { boolKey, listKey, numberKey } from '../shared/config-values.js';

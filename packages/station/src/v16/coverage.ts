@@ -45,7 +45,8 @@ export const COVERAGE_16: readonly CoverageEntry[] = [
   {
     action: 'DeleteCertificate',
     clause: 'Security whitepaper M04',
-    behaviour: 'Deletes the installed root certificate with that hash data; Accepted, or NotFound.',
+    behaviour:
+      "Deletes the installed root certificate with that hash data; Accepted, NotFound, or Failed for the station's own certificate.",
   },
   {
     action: 'ExtendedTriggerMessage',

@@ -3,7 +3,10 @@
 // ClockAlignedDataInterval).
 
 import type { MeterValue, SampledValue } from '@ocpp-ws-io/schemas/ocpp1.6';
-import type { ConnectorState, RecordedSample } from '../model/state.js';
+import type { RecordedSample } from '../model/state.js';
+import type { Reading } from '../shared/readings.js';
+
+export { nextAlignedMs, type Reading, readConnector, record } from '../shared/readings.js';
 
 const VOLTAGE_V = 230;
 const PHASES = 3;
@@ -53,25 +56,6 @@ function sampled(measurand: string, reading: Reading, context: Context): Sampled
   }
 }
 
-/** What a meter reads at one moment. */
-export interface Reading {
-  readonly atMs: number;
-  readonly energyWh: number;
-  readonly powerW: number;
-  readonly offeredW: number;
-  readonly socPercent?: number;
-}
-
-export function readConnector(c: ConnectorState, atMs: number): Reading {
-  return {
-    atMs,
-    energyWh: c.meterWh,
-    powerW: c.powerW,
-    offeredW: Math.min(c.maxPowerW, c.limitW ?? c.maxPowerW),
-    ...(c.car && c.plugged ? { socPercent: c.car.socPercent } : {}),
-  };
-}
-
 /** One MeterValue with the given measurands (none that apply: undefined). */
 export function meterValue(
   reading: Reading,
@@ -81,17 +65,6 @@ export function meterValue(
   const values = measurands.map((m) => sampled(m, reading, context)).filter((v) => v !== undefined);
   if (values.length === 0) return undefined;
   return { timestamp: new Date(reading.atMs).toISOString(), sampledValue: values };
-}
-
-/** A reading kept for the transaction's stop message. */
-export function record(reading: Reading, context: RecordedSample['context']): RecordedSample {
-  return {
-    atMs: reading.atMs,
-    context,
-    energyWh: reading.energyWh,
-    powerW: reading.powerW,
-    ...(reading.socPercent !== undefined ? { socPercent: reading.socPercent } : {}),
-  };
 }
 
 /**
@@ -111,10 +84,4 @@ export function transactionData(
     if (mv) out.push(mv);
   }
   return out;
-}
-
-/** The next clock-aligned moment after `nowMs` for an interval of `intervalS` (aligned to midnight UTC). */
-export function nextAlignedMs(nowMs: number, intervalS: number): number {
-  const step = intervalS * 1000;
-  return (Math.floor(nowMs / step) + 1) * step;
 }

@@ -11,6 +11,7 @@ import type {
   SignedUpdateFirmwareRequest,
   UpdateFirmwareRequest,
 } from '@ocpp-ws-io/schemas/ocpp1.6';
+import { runSteps, stepMs, transferFails } from '../shared/simulated-transfer.js';
 import type { Ocpp16 } from './profile.js';
 import { securityEvent } from './security-events.js';
 
@@ -29,20 +30,16 @@ export class Operations {
   constructor(private readonly p: Ocpp16) {}
 
   get #stepMs(): number {
-    return (this.p.ctx.behaviour.operationStepS ?? 10) * 1000;
+    return stepMs(this.p.ctx.behaviour);
   }
 
   #fails(location: string): boolean {
-    const marker = this.p.ctx.behaviour.failLocationsContaining;
-    return !!marker && location.includes(marker);
+    return transferFails(this.p.ctx.behaviour, location);
   }
 
   /** Runs `steps` one after the other, `stepMs` apart, on the timer `name`. */
-  #sequence(name: string, steps: ReadonlyArray<() => unknown>, index = 0): void {
-    const step = steps[index];
-    if (!step) return;
-    if (step() === false) return;
-    this.p.ctx.timers.set(name, this.#stepMs, () => this.#sequence(name, steps, index + 1));
+  #sequence(name: string, steps: ReadonlyArray<() => unknown>): void {
+    runSteps(this.p.ctx.timers, name, this.#stepMs, steps);
   }
 
   // ── firmware ────────────────────────────────────────────────────────────────────────────────

@@ -2,13 +2,20 @@ import type { OCPPClient } from '@ocpp-ws-io/core';
 import { AbortError, NO_REPLY } from '@ocpp-ws-io/core';
 import type { ActionMap } from '@ocpp-ws-io/schemas';
 import type { BootStatus, StopReason } from '../model/state.js';
-import type { ProtocolProfile, StationContext, TokenOutcome } from '../profile.js';
+import type {
+  ConfigChangeStatus,
+  ConfigKeyInfo,
+  ProtocolProfile,
+  StationContext,
+  TokenOutcome,
+} from '../profile.js';
 import { AlignedSampler } from './aligned.js';
 import { Authorizer } from './auth.js';
 import { BootSequence } from './boot.js';
 import { Certificates } from './certificates.js';
-import { seedConfig } from './config.js';
+import { KEYS_16, seedConfig } from './config.js';
 import { COVERAGE_16 } from './coverage.js';
+import { applyConfiguration } from './handlers/configuration.js';
 import { installHandlers } from './handlers/index.js';
 import { Operations } from './operations.js';
 import { Reservations } from './reservations.js';
@@ -173,6 +180,18 @@ export class Ocpp16 implements ProtocolProfile {
 
   dispose(): void {
     this.bootSequence.dispose();
+  }
+
+  configKeys(): readonly ConfigKeyInfo[] {
+    return KEYS_16.filter((d) => !d.writeOnly).map((d) => ({
+      key: d.key,
+      readOnly: !!d.readonly,
+      rebootRequired: !!d.rebootRequired,
+    }));
+  }
+
+  configure(key: string, value: string): ConfigChangeStatus {
+    return applyConfiguration(this, key, value);
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type StationConnection,
   startRelay,
 } from '@ocpp-ws-io/node';
+import { startWsServer } from '@ocpp-ws-io/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fleet, type RelayConnector, relayConnector } from '../../src/index.js';
 
@@ -125,6 +126,41 @@ describe('relayConnector', () => {
     await b.close(4001, 'bye');
     await until(() => closes.some((c) => c.identity === 'CP-B'));
     expect(closes.find((c) => c.identity === 'CP-B')!.code).toBe(4001);
+  });
+
+  it('a binary frame from the CSMS closes the station with 1003, unread, as over its own socket (OCPP-J 1.6 §4.1.2; RFC 6455 §7.4.1)', async () => {
+    const seen: number[] = [];
+    const csms = await startWsServer({
+      protocols: ['ocpp1.6'],
+      onConnection: (ws) => {
+        ws.on('close', (code) => seen.push(code));
+        ws.send(Buffer.from('[2,"bin1","Reset",{"type":"Soft"}]'), { binary: true });
+      },
+    });
+    cleanup.push(() => csms.close());
+    const relay = await startRelay({ allowedTargets: [csms.url] });
+    cleanup.push(() => relay.close());
+    const connector = relayConnector({ url: relay.url, connector: nodeConnector() });
+    cleanup.push(() => connector.close());
+    const c = new OCPPClient({
+      endpoint: csms.url,
+      identity: 'CP-1',
+      protocols: ['ocpp1.6'],
+      connector,
+      reconnect: false,
+    });
+    cleanup.push(() => c.close());
+    let called = false;
+    c.handle('Reset', () => {
+      called = true;
+      return { status: 'Accepted' };
+    });
+    const closed = new Promise<{ code: number }>((resolve) => c.on('close', resolve));
+    await c.connect();
+    expect((await closed).code).toBe(1003);
+    await until(() => seen.length === 1);
+    expect(seen).toEqual([1003]);
+    expect(called).toBe(false);
   });
 
   it('a lost link: every station sees 1006 and reconnects; the link reopens', async () => {

@@ -18,6 +18,7 @@ describe('parseRelayFrame', () => {
       'refused 3 {"message":"full","retryable":true}',
       { kind: 'refused', channel: 3, message: 'full', status: undefined, retryable: true },
     ],
+    ['binary 3 {}', { kind: 'binary', channel: 3 }],
     ['error 0 {"message":"bad"}', { kind: 'error', channel: 0, message: 'bad' }],
   ])('reads %s', (text, frame) => {
     expect(parseRelayFrame(text)).toEqual(frame);

@@ -200,6 +200,8 @@ class RelayLink {
         this.#transport = transport;
         transport.attach({
           message: (text) => this.#onFrame(text),
+          binary: () =>
+            this.options.onError?.(new Error('The relay sent a binary frame; relay frames are text')),
           close: (info) => this.#onLinkClosed(transport, info),
           error: (error) => this.options.onError?.(error),
         });
@@ -251,6 +253,10 @@ class RelayLink {
         return;
       case 'message':
         transport.message(frame.data);
+        return;
+      case 'binary':
+        // The engine closes with 1003 (OCPP-J §4.1.2: text only), as over a direct socket.
+        transport.binary();
         return;
       case 'error':
         transport.error(new Error(`Relay: ${frame.message}`));

@@ -10,6 +10,7 @@
 // relay → page:  opened <ch> {"protocol"}
 //                refused <ch> {"message","status"?,"retryable"}
 //                message <ch> <OCPP-J frame, verbatim>
+//                binary <ch> {}                  (the CSMS sent a binary frame; content not forwarded)
 //                closed <ch> {"code","reason"}
 //                error <ch> {"message"}          (channel 0: about the link itself)
 //
@@ -44,6 +45,7 @@ export type RelayFrame =
       readonly retryable: boolean;
     }
   | { readonly kind: 'message'; readonly channel: number; readonly data: string }
+  | { readonly kind: 'binary'; readonly channel: number }
   | { readonly kind: 'closed'; readonly channel: number; readonly code: number; readonly reason: string }
   | { readonly kind: 'error'; readonly channel: number; readonly message: string };
 
@@ -108,6 +110,8 @@ export function parseRelayFrame(text: string): RelayFrame | string {
         code: typeof fields.code === 'number' ? fields.code : 1006,
         reason: str('reason') ?? '',
       };
+    case 'binary':
+      return { kind, channel };
     case 'error':
       return { kind, channel, message: str('message') ?? 'relay error' };
     default:

@@ -1,22 +1,31 @@
 // ChangeConfiguration (§5.3), GetConfiguration (§5.8), DataTransfer (§5.6).
 
+import type { ConfigChangeStatus } from '../../profile.js';
 import { changeConfiguration, KEYS_16, keyDefinition } from '../config.js';
 import type { Ocpp16 } from '../profile.js';
+
+/** ChangeConfiguration's rules and effects; a local change (VirtualStation.configure) goes here too. */
+export function applyConfiguration(p: Ocpp16, key: string, value: string): ConfigChangeStatus {
+  const { ctx } = p;
+  const status = changeConfiguration(ctx.state.config, key, value);
+  if (status === 'Accepted') {
+    // Keys that drive timers take effect at once.
+    if (key === 'HeartbeatInterval') p.bootSequence.scheduleHeartbeat();
+    if (key === 'MeterValueSampleInterval')
+      for (const c of ctx.state.connectors) p.sessions.tx.scheduleSampling(c);
+    if (key === 'ClockAlignedDataInterval') p.meterClock.schedule();
+  }
+  // The security whitepaper's password rotation: the new AuthorizationKey is the Basic-auth password
+  // from the next connection on (it answers RebootRequired; the reboot reconnects with it).
+  if (key === 'AuthorizationKey' && (status === 'Accepted' || status === 'RebootRequired'))
+    ctx.client.setPassword(value);
+  return status;
+}
 
 export function configurationHandlers(p: Ocpp16): Array<() => void> {
   const { ctx } = p;
   return [
-    p.handle('ChangeConfiguration', ({ key, value }) => {
-      const status = changeConfiguration(ctx.state.config, key, value);
-      if (status === 'Accepted') {
-        // Keys that drive timers take effect at once.
-        if (key === 'HeartbeatInterval') p.bootSequence.scheduleHeartbeat();
-        if (key === 'MeterValueSampleInterval')
-          for (const c of ctx.state.connectors) p.sessions.tx.scheduleSampling(c);
-        if (key === 'ClockAlignedDataInterval') p.meterClock.schedule();
-      }
-      return { status };
-    }),
+    p.handle('ChangeConfiguration', ({ key, value }) => ({ status: applyConfiguration(p, key, value) })),
     p.handle('GetConfiguration', ({ key }) => {
       const wanted = key && key.length > 0 ? key : KEYS_16.map((d) => d.key);
       const configurationKey: Array<{ key: string; readonly: boolean; value?: string }> = [];
