@@ -117,40 +117,55 @@ const http = createServer((req, res) => {
 await new Promise((r) => http.listen(0, '127.0.0.1', r));
 const siteUrl = `http://127.0.0.1:${http.address().port}/`;
 
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(port));
-  });
-});
 writeFileSync(join(work, 'csms.env'), `API_TOKEN=${API_TOKEN}\nENROLMENT_SECRET=${PASSWORD}\n`);
 const exampleDir = join(here, '..', 'examples', 'cloudflare-csms');
-const csms = await startChild(
-  [
-    'scripts/start.mjs',
-    '--port',
-    String(port),
-    '--persist-to',
-    join(work, 'state'),
-    '--env-file',
-    join(work, 'csms.env'),
-  ],
-  /Ready on http/,
-  { cwd: exampleDir },
-);
-const endpoint = `ws://127.0.0.1:${port}/ocpp`;
-const relay = await startChild([join(here, 'fleet-relay.mjs'), endpoint], /^@relay (\S+)/);
-const relayUrl = relay.match[1];
-log(`CSMS ${endpoint}, relay ${relayUrl}, page ${siteUrl}`);
-const csmsPids = () => groupPids(csms.child.pid);
 
-/** The CSMS's and the relay's CPU and memory around a window. */
-function others() {
-  const pids = csmsPids();
+/**
+ * A fresh CSMS (its own state directory) and relay for one run. Runs used to share one CSMS:
+ * after a 1,000-station run, the next run's stations (same identities) found the CSMS still
+ * busy with the last run's connections and did not get ready in 30 minutes, although the same
+ * run against a fresh CSMS boots 1,000 Node stations in ~30 s. A run measures its own fleet.
+ */
+async function startRig(name) {
+  const port = await new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+  const csms = await startChild(
+    [
+      'scripts/start.mjs',
+      '--port',
+      String(port),
+      '--persist-to',
+      join(work, `state-${name}`),
+      '--env-file',
+      join(work, 'csms.env'),
+    ],
+    /Ready on http/,
+    { cwd: exampleDir },
+  );
+  const endpoint = `ws://127.0.0.1:${port}/ocpp`;
+  const relay = await startChild([join(here, 'fleet-relay.mjs'), endpoint], /^@relay (\S+)/);
+  log(`CSMS ${endpoint}, relay ${relay.match[1]}, page ${siteUrl}`);
   return {
-    csms: sample(pids),
-    workerdRss: pids.filter((p) => commOf(p) === 'workerd').reduce((n, p) => n + rssBytes(p), 0),
-    relay: sample([relay.child.pid]),
+    endpoint,
+    relayUrl: relay.match[1],
+    /** The CSMS's and the relay's CPU and memory, sampled now. */
+    others() {
+      const pids = groupPids(csms.child.pid);
+      return {
+        csms: sample(pids),
+        workerdRss: pids.filter((p) => commOf(p) === 'workerd').reduce((n, p) => n + rssBytes(p), 0),
+        relay: sample([relay.child.pid]),
+      };
+    },
+    async stop() {
+      stopChild(csms.child);
+      stopChild(relay.child);
+      await sleep(2_000);
+    },
   };
 }
 function othersDelta(a, b, wallMs) {
@@ -164,7 +179,7 @@ function othersDelta(a, b, wallMs) {
 }
 
 // ── one run in a Chromium tab ─────────────────────────────────────────────────────────────────
-async function runChromium(size) {
+async function runChromium(size, rig) {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -192,9 +207,9 @@ async function runChromium(size) {
     const before = sample(await renderers());
     const boot = await page.evaluate((o) => globalThis.bench.boot(o), {
       size,
-      endpoint,
+      endpoint: rig.endpoint,
       password: PASSWORD,
-      relayUrl,
+      relayUrl: rig.relayUrl,
     });
     log(`chromium ${size}: booted in ${(boot.bootMs / 1000).toFixed(1)} s`, JSON.stringify(boot.started));
     await sleep(WARMUP_MS);
@@ -204,13 +219,13 @@ async function runChromium(size) {
     // spare renderers, idle).
     const grew = (p) => after[p].cpuMs - (before[p]?.cpuMs ?? 0);
     const pid = Number(Object.keys(after).sort((a, b) => grew(b) - grew(a))[0]);
-    const o0 = others();
+    const o0 = rig.others();
     const cpu0 = cpuMs(pid);
     const wall0 = performance.now();
     await sleep(WINDOW_MS);
     const cpu1 = cpuMs(pid);
     const wallMs = performance.now() - wall0;
-    const o1 = others();
+    const o1 = rig.others();
     const summary = await page.evaluate(() => globalThis.bench.summary());
     await page.evaluate(() => globalThis.bench.stop());
     return {
@@ -230,13 +245,13 @@ async function runChromium(size) {
 }
 
 // ── one run in a Node process ─────────────────────────────────────────────────────────────────
-async function runNode(size) {
+async function runNode(size, rig) {
   const { child, lines } = await startChild(
     [
       '--expose-gc',
       join(here, 'fleet-node.mjs'),
       String(size),
-      endpoint,
+      rig.endpoint,
       PASSWORD,
       String(WINDOW_MS),
       String(WARMUP_MS),
@@ -246,14 +261,14 @@ async function runNode(size) {
     // Boot, cars and warm-up come first: a thousand stations against a slow CSMS take minutes.
     30 * 60_000,
   );
-  const o0 = others();
+  const o0 = rig.others();
   const wall0 = performance.now();
   const result = await new Promise((resolve) =>
     lines.on('line', (line) => {
       if (line.startsWith('@result ')) resolve(JSON.parse(line.slice(8)));
     }),
   );
-  const o1 = others();
+  const o1 = rig.others();
   const wallMs = performance.now() - wall0;
   await new Promise((r) => child.once('exit', r));
   log(`node ${size}: booted in ${(result.bootMs / 1000).toFixed(1)} s`, JSON.stringify(result.started));
@@ -278,15 +293,19 @@ try {
     for (const runtime of RUNTIMES) {
       log(`${runtime}, ${size} stations …`);
       try {
-        const run = runtime === 'chromium' ? await runChromium(size) : await runNode(size);
-        runs.push(run);
-        log(JSON.stringify({ ...run, boot: undefined, summary: undefined }));
+        const rig = await startRig(`${runtime}-${size}`);
+        try {
+          const run = runtime === 'chromium' ? await runChromium(size, rig) : await runNode(size, rig);
+          runs.push(run);
+          log(JSON.stringify({ ...run, boot: undefined, summary: undefined }));
+        } finally {
+          await rig.stop();
+        }
       } catch (error) {
         // One run failing (a time-out, a crash) is a result too: say so and go on.
         log(`${runtime} ${size} failed: ${error.stack ?? error}`);
         failed.push({ runtime, stations: size, error: String(error.message ?? error) });
       }
-      await sleep(5_000); // the CSMS sees the last run's stations go
     }
 } finally {
   for (const child of children) stopChild(child);

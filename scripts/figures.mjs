@@ -77,7 +77,10 @@ export function renderBlocks(figures) {
   };
 }
 
-/** The fleet benchmark's table (bench/fleet.mjs), per runtime and size. */
+/** A failed run's error without the machine-specific command line before it. */
+const failureOf = (error) => error.replace(/^.*\s(not ready within)/, '$1');
+
+/** The fleet benchmark's table (bench/fleet.mjs), per runtime and size; failed runs are listed. */
 function fleetFigures(fleet) {
   if (!fleet) return 'Not measured yet: run `pnpm --filter ./bench run fleet`.';
   const tab = fleet.runs.filter((r) => r.runtime === 'chromium').at(-1);
@@ -92,6 +95,12 @@ function fleetFigures(fleet) {
       (r) =>
         `| ${r.runtime === 'chromium' ? 'Chromium tab, via the relay' : 'Node process'} | ${r.stations} | ${r.booted} / ${r.charging} | ${f1(r.bootS)} | ${f1(r.heapPerStationKiB)} | ${f1(r.rssPerStationKiB)} | ${f1(r.cpuPct)} % (${r.cpuPerStationPct.toFixed(3)} %) | ${r.relayCpuPct === undefined ? '—' : f1(r.relayCpuPct)} | ${f1(r.csmsCpuPct)} |`,
     ),
+    ...(fleet.failed?.length
+      ? [
+          '',
+          `Runs that did not finish: ${fleet.failed.map((f) => `${f.runtime === 'chromium' ? 'Chromium' : 'Node'} × ${f.stations} (${failureOf(f.error)})`).join('; ')}.`,
+        ]
+      : []),
     '',
     tab
       ? `${tab.stations.toLocaleString('en')} stations in one tab: **${fleet.oneTab1000 ? 'reached' : 'not reached'}**.`
