@@ -21,6 +21,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '@ocpp-ws-io/test-utils/chromium-args';
 import { chromium } from 'playwright-core';
 import { writeFigures } from './figures-store.mjs';
 import { commOf, cpuMs, groupPids, rssBytes } from './fleet-procs.mjs';
@@ -37,16 +38,6 @@ const WINDOW_MS = Number(arg('window-s', '120')) * 1000;
 const WARMUP_MS = Number(arg('warmup-s', '15')) * 1000;
 const PASSWORD = 'bench-enrol-secret-1'; // enrols each new identity (the CSMS's ENROLMENT_SECRET)
 const API_TOKEN = 'bench-api-token-0123456';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...args) => console.error('[fleet]', ...args);
 const work = mkdtempSync(join(tmpdir(), 'fleet-bench-'));

@@ -15,25 +15,12 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+// The browser package's list: what a CSMS needs and a station page does not.
+import { SERVER_SIDE } from '../../browser/scripts/server-side.mjs';
 
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(pkgDir, 'dist', 'cdn');
 const require = createRequire(join(pkgDir, 'package.json'));
-
-/** The same list as the browser package's CDN files: what a CSMS needs and a station does not. */
-const SERVER_SIDE = new Set([
-  'OCPPServer',
-  'StationConnection',
-  'NO_COMMON_PROTOCOL_CLOSE',
-  'chooseProtocol',
-  'parseBasicAuth',
-  'parseProtocolHeader',
-  'identityProblem',
-  'splitIdentity',
-  'timingSafeEqualString',
-  'connectInMemory',
-  'createMemoryTransportPair',
-]);
 
 const browserEntry = require.resolve('@ocpp-ws-io/browser');
 const station = Object.keys(await import(pathToFileURL(join(pkgDir, 'dist', 'index.js')).href));
