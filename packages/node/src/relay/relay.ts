@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { parseProtocolHeader } from '@ocpp-ws-io/core';
 import { WebSocketServer } from 'ws';
 import { writeHttpRejection } from '../http-reject.js';
+import { listenOn } from '../listen.js';
 import { compileTargets, originAllowed } from './allow.js';
 import { RELAY_PROTOCOL } from './frames.js';
 import { RelayLink } from './link.js';
@@ -95,15 +96,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       settings.log(`relay: page ${request.headers.origin ?? '(no origin)'} connected`);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, host, () => {
-      http.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = http.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const { port, urlHost } = await listenOn(http, options.port ?? 0, host);
   return {
     url: `ws://${urlHost}:${port}/`,
     host,
