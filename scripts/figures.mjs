@@ -78,7 +78,7 @@ export function renderBlocks(figures) {
 }
 
 /** A failed run's error without the machine-specific command line before it. */
-const failureOf = (error) => error.replace(/^.*\s(not ready within)/, '$1');
+const failureOf = (error) => error.replace(/^.*?\s(not ready within|exited)/, '$1');
 
 /** The fleet benchmark's table (bench/fleet.mjs), per runtime and size; failed runs are listed. */
 function fleetFigures(fleet) {
