@@ -13,7 +13,13 @@ import { readFigures } from '../bench/figures-store.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Files that quote figures. */
-export const FILES = ['README.md', 'docs/guides/bundles.md', 'packages/browser/README.md'];
+export const FILES = [
+  'README.md',
+  'docs/guides/bundles.md',
+  'docs/guides/fleets.md',
+  'packages/browser/README.md',
+  'packages/station/README.md',
+];
 
 const f1 = (x) => x.toFixed(1);
 const f2 = (x) => x.toFixed(2);
@@ -55,7 +61,10 @@ export function renderBlocks(figures) {
       `| \`ocpp2.0.1.min.js\` | client preset with every OCPP 2.0.1 validator | ${f1(s.cdn['ocpp2.0.1'])} KiB |`,
       `| \`ocpp2.1.min.js\` | client preset with every OCPP 2.1 validator | ${f1(s.cdn['ocpp2.1'])} KiB |`,
       `| \`all.min.js\` | every version's validators (the package's main client) | ${f1(s.cdn.all)} KiB |`,
+      `| \`station.min.js\` (in \`@ocpp-ws-io/station\`) | the virtual station, \`Fleet\` and \`relayConnector\` with the \`all\` client: one URL for a simulator page | ${f1(s.cdn.station)} KiB |`,
     ].join('\n'),
+    'station-cdn-size': `\`station.min.js\` is **${f1(s.cdn.station)} KiB** min + gzip, of which the browser client with every version's validators (\`all.min.js\`) is ${f1(s.cdn.all)} KiB.`,
+    'fleet-figures': fleetFigures(figures.fleet),
     'app-sizes': [
       '| App | min + gzip |',
       '| --- | --- |',
@@ -66,6 +75,37 @@ export function renderBlocks(figures) {
     ].join('\n'),
     'browser-size': `**Size (min + gzip): a bundled app with the client and three 1.6 actions ${f1(s.apps['app: client + 3 actions'])} KiB; the single-file CDN build with every version's validators ${f1(s.cdn.all)} KiB.**`,
   };
+}
+
+/** A failed run's error without the machine-specific command line before it. */
+const failureOf = (error) => error.replace(/^.*?\s(not ready within|exited)/, '$1');
+
+/** The fleet benchmark's table (bench/fleet.mjs), per runtime and size; failed runs are listed. */
+function fleetFigures(fleet) {
+  if (!fleet) return 'Not measured yet: run `pnpm --filter ./bench run fleet`.';
+  const tab = fleet.runs.filter((r) => r.runtime === 'chromium').at(-1);
+  return [
+    `Measured ${fleet.measured} on ${fleet.machine}, Node ${fleet.node}, everything on one machine (the`,
+    `CSMS, the relay and the stations share its cores); CPU over a ${fleet.windowS} s window while every station`,
+    `charges, MeterValues every ${fleet.meterSampleIntervalS} s. CPU is in % of one core.`,
+    '',
+    '| runtime | stations | booted / charging | boot, s | JS heap / station, KiB | RSS / station, KiB | CPU, all stations (per station) | relay CPU % | CSMS CPU % |',
+    '|---|---:|---|---:|---:|---:|---|---:|---:|',
+    ...fleet.runs.map(
+      (r) =>
+        `| ${r.runtime === 'chromium' ? 'Chromium tab, via the relay' : 'Node process'} | ${r.stations} | ${r.booted} / ${r.charging} | ${f1(r.bootS)} | ${f1(r.heapPerStationKiB)} | ${f1(r.rssPerStationKiB)} | ${f1(r.cpuPct)} % (${r.cpuPerStationPct.toFixed(3)} %) | ${r.relayCpuPct === undefined ? '—' : f1(r.relayCpuPct)} | ${f1(r.csmsCpuPct)} |`,
+    ),
+    ...(fleet.failed?.length
+      ? [
+          '',
+          `Runs that did not finish: ${fleet.failed.map((f) => `${f.runtime === 'chromium' ? 'Chromium' : 'Node'} × ${f.stations} (${failureOf(f.error)})`).join('; ')}.`,
+        ]
+      : []),
+    '',
+    tab
+      ? `${tab.stations.toLocaleString('en')} stations in one tab: **${fleet.oneTab1000 ? 'reached' : 'not reached'}**.`
+      : 'No Chromium run.',
+  ].join('\n');
 }
 
 const BLOCK = /<!-- figures:([a-z-]+) -->\n?([\s\S]*?)\n?<!-- \/figures:\1 -->/g;

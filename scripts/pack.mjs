@@ -70,9 +70,15 @@ function main() {
     }
     pnpm(join(root, dir), 'pack', '--pack-destination', out);
   }
-  const cdn = join(root, 'packages', 'browser', 'dist', 'cdn');
-  const cdnFiles = readdirSync(cdn).filter((f) => f.endsWith('.min.js') || f.endsWith('.min.js.map'));
-  for (const file of cdnFiles) copyFileSync(join(cdn, file), join(out, 'cdn', file));
+  // The browser client's files, and the station's (station + browser client in one file).
+  const cdnFiles = [];
+  for (const pkg of ['browser', 'station']) {
+    const cdn = join(root, 'packages', pkg, 'dist', 'cdn');
+    for (const file of readdirSync(cdn).filter((f) => f.endsWith('.min.js') || f.endsWith('.min.js.map'))) {
+      copyFileSync(join(cdn, file), join(out, 'cdn', file));
+      cdnFiles.push(file);
+    }
+  }
 
   const relPath = relative(process.cwd(), out) || '.';
   // npm reads `packed/x.tgz` as a GitHub shorthand: a path must start with ./ or /.
@@ -85,6 +91,7 @@ function main() {
     '@ocpp-ws-io/browser',
     '@ocpp-ws-io/cloudflare',
     '@ocpp-ws-io/deno',
+    '@ocpp-ws-io/station',
   ]) {
     const pkgs = sets[name];
     if (!pkgs) continue;
@@ -94,7 +101,8 @@ function main() {
     console.log(`  ${name.padEnd(24)} npm install ${files.join(' ')}`);
   }
   console.log(
-    `CDN files for a page: serve ${rel}/cdn/ from your own static host (e.g. <script type="module" src="/cdn/ocpp1.6.min.js">).`,
+    `CDN files for a page: serve ${rel}/cdn/ from your own static host (e.g. <script type="module" src="/cdn/ocpp1.6.min.js">;\n` +
+      '  /cdn/station.min.js is the virtual station and fleet with the browser client, in one file).',
   );
   const cli = sets['@ocpp-ws-io/cli'];
   if (cli) {

@@ -21,35 +21,12 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
+import { SERVER_SIDE } from './server-side.mjs';
 
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(pkgDir, 'dist', 'cdn');
 const VERSIONS = ['ocpp1.6', 'ocpp2.0.1', 'ocpp2.1'];
 
-/**
- * What a CSMS (or a runtime adapter) needs and a station page does not: not in the CDN bundles.
- * The helpers at the end serve adapters that send headers, preset validators or enforce a frame
- * limit of their runtime's, which a page loading a CDN file does not do.
- */
-const SERVER_SIDE = new Set([
-  'OCPPServer',
-  'StationConnection',
-  'NO_COMMON_PROTOCOL_CLOSE',
-  'chooseProtocol',
-  'parseBasicAuth',
-  'parseProtocolHeader',
-  'identityProblem',
-  'splitIdentity',
-  'timingSafeEqualString',
-  'connectInMemory',
-  'createMemoryTransportPair',
-  'basicAuthorization',
-  'refusedUpgrade',
-  'isRetryableStatus',
-  'withPresetValidators',
-  'BINARY_FRAME_CLOSE',
-  'FRAME_TOO_LARGE_CLOSE',
-]);
 const lite = await import(pathToFileURL(join(pkgDir, 'dist', 'lite.js')).href);
 const STATION = Object.keys(lite).filter((name) => !SERVER_SIDE.has(name));
 const stationExports = (without = []) => STATION.filter((n) => !without.includes(n)).join(', ');

@@ -1,12 +1,12 @@
-// The stations of `simulate`: VirtualStations on Node clients sharing one scaled clock, booted a
-// little apart, each with a driver who comes, charges a while and leaves. (When
-// @ocpp-ws-io/station ships its Fleet, this becomes a thin layer over it.)
+// The stations of `simulate`: @ocpp-ws-io/station's Fleet of Node clients on one scaled clock
+// (staggered, capped boots; the summary), plus what the terminal adds: a message count, the
+// optional trace, and a driver per station who comes, charges a while, leaves and comes back.
 
 import { type Clock, nodeConnector, OCPPClient, type OCPPProtocol } from '@ocpp-ws-io/node';
 import { recordTrace, type TraceSink } from '@ocpp-ws-io/scenarios';
-import { VirtualStation } from '@ocpp-ws-io/station';
+import { Fleet, type VirtualStation } from '@ocpp-ws-io/station';
 
-export interface FleetOptions {
+export interface SimulationOptions {
   readonly endpoint: string;
   readonly protocol: OCPPProtocol;
   readonly size: number;
@@ -19,7 +19,8 @@ export interface FleetOptions {
   readonly random: () => number;
 }
 
-export interface FleetSummary {
+/** What the summary line shows. */
+export interface SimulationSummary {
   readonly size: number;
   readonly connected: number;
   readonly accepted: number;
@@ -31,82 +32,65 @@ export interface FleetSummary {
 
 const MINUTE = 60_000;
 
-export class SimulatedFleet {
-  readonly stations: VirtualStation[] = [];
+export class Simulation {
+  readonly fleet: Fleet;
   #messages = 0;
-  #errors = 0;
   #stopped = false;
   readonly #offs: Array<() => void> = [];
 
-  constructor(private readonly options: FleetOptions) {
-    for (let i = 1; i <= options.size; i++) {
-      const identity = `${options.identityPrefix}${String(i).padStart(4, '0')}`;
-      const client = new OCPPClient({
-        endpoint: options.endpoint,
-        identity,
-        protocols: [options.protocol],
-        ...(options.password === undefined ? {} : { password: options.password }),
-        connector: nodeConnector(),
-      });
-      this.#offs.push(client.on('message', () => this.#messages++));
-      if (options.trace) this.#offs.push(recordTrace(client, options.trace, { now: options.clock.now }));
-      const station = new VirtualStation({
-        client,
-        clock: options.clock,
-        vendor: 'ocpp-ws-io',
-        model: 'Simulator',
-        connectors: 1,
-        securityEvents: false,
-      });
-      station.on('error', () => this.#errors++);
-      this.stations.push(station);
-    }
-  }
-
-  /** Boots every station, 50 ms apart; resolves with those that failed to start and why. */
-  async start(onFailed: (identity: string, error: Error) => void): Promise<void> {
-    await Promise.all(
-      this.stations.map(async (station, i) => {
-        await new Promise((resolve) => setTimeout(resolve, i * 50));
-        if (this.#stopped) return;
-        try {
-          await station.start();
-          void this.#drive(station, i + 1);
-        } catch (error) {
-          this.#errors++;
-          onFailed(station.client.identity, error as Error);
-        }
-      }),
+  constructor(private readonly options: SimulationOptions) {
+    this.fleet = new Fleet({
+      size: options.size,
+      identity: `${options.identityPrefix}{n:4}`,
+      clock: options.clock,
+      client: (identity) => {
+        const client = new OCPPClient({
+          endpoint: options.endpoint,
+          identity,
+          protocols: [options.protocol],
+          ...(options.password === undefined ? {} : { password: options.password }),
+          connector: nodeConnector(),
+        });
+        this.#offs.push(client.on('message', () => this.#messages++));
+        if (options.trace) this.#offs.push(recordTrace(client, options.trace, { now: options.clock.now }));
+        return client;
+      },
+      station: { vendor: 'ocpp-ws-io', model: 'Simulator', connectors: 1, securityEvents: false },
+    });
+    this.#offs.push(
+      this.fleet.on(
+        'stationStarted',
+        ({ index }) => void this.#drive(this.fleet.stations[index]!, index + 1),
+      ),
     );
   }
 
-  summary(): FleetSummary {
-    let connected = 0;
-    let accepted = 0;
-    let charging = 0;
-    let powerW = 0;
-    for (const s of this.stations) {
-      if (s.client.state === 'open') connected++;
-      if (s.state.boot.status === 'Accepted') accepted++;
-      for (const c of s.state.connectors) {
-        if (c.transaction) charging++;
-        powerW += c.powerW;
-      }
+  /** Boots every station (the Fleet staggers and caps the boots); reports each that failed. */
+  async start(onFailed: (identity: string, error: Error) => void): Promise<void> {
+    const off = this.fleet.on('stationFailed', ({ identity, error }) => onFailed(identity, error));
+    try {
+      await this.fleet.start();
+    } finally {
+      off();
     }
+  }
+
+  summary(): SimulationSummary {
+    const s = this.fleet.summary();
     return {
-      size: this.stations.length,
-      connected,
-      accepted,
-      charging,
-      powerW,
+      size: s.size,
+      connected: s.online,
+      accepted: s.booted,
+      charging: s.charging,
+      powerW: s.powerW,
       messages: this.#messages,
-      errors: this.#errors,
+      errors: s.errors + s.failed,
     };
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
-    await Promise.all(this.stations.map((s) => s.stop({ deliveryTimeoutMs: 5_000 }).catch(() => undefined)));
+    await this.fleet.stop({ deliveryTimeoutMs: 5_000 });
     for (const off of this.#offs.splice(0)) off();
   }
 
@@ -133,7 +117,7 @@ export class SimulatedFleet {
 }
 
 /** One line for a terminal: "12/12 connected · 12 accepted · 5 charging · 37.4 kW · 1234 messages · 0 errors". */
-export function summaryLine(s: FleetSummary): string {
+export function summaryLine(s: SimulationSummary): string {
   return (
     `${s.connected}/${s.size} connected · ${s.accepted} accepted · ${s.charging} charging · ` +
     `${(s.powerW / 1000).toFixed(1)} kW · ${s.messages} messages · ${s.errors} errors`

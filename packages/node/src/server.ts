@@ -5,7 +5,7 @@ import {
   type ServerOptions as HttpsOptions,
   type Server as HttpsServer,
 } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import {
   type ClientCertificate,
@@ -18,6 +18,7 @@ import {
 import { WebSocketServer } from 'ws';
 import { ALL_VALIDATORS } from './defaults.js';
 import { writeHttpRejection } from './http-reject.js';
+import { listenOn } from './listen.js';
 import { type KeepAliveOptions, KeepAliveSweeper, TransportSocket, WsTransport } from './ws-transport.js';
 
 /** Options of the Node {@link OCPPServer}. */
@@ -132,17 +133,9 @@ export class OCPPServer<TProtocol extends OCPPProtocol = OCPPProtocol> extends C
     this.owned.push(http);
     this.attach(http);
     const host = options.host ?? '127.0.0.1';
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(options.port ?? 0, host, () => {
-        http.off('error', reject);
-        resolve();
-      });
-    });
-    const { port } = http.address() as AddressInfo;
+    const { port, urlHost } = await listenOn(http, options.port ?? 0, host);
     const scheme = options.tls ? 'wss' : 'ws';
-    const shownHost = host.includes(':') ? `[${host}]` : host;
-    return { host, port, url: `${scheme}://${shownHost}:${port}${this.pathPrefix ?? ''}` };
+    return { host, port, url: `${scheme}://${urlHost}:${port}${this.pathPrefix ?? ''}` };
   }
 
   /** Handles WebSocket upgrades of an existing `http`/`https` server; returns the detach function. */

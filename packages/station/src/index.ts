@@ -9,6 +9,7 @@ export { type CertificateHash, certificateHash } from './crypto/certificate-hash
 export { type CsrSubject, createSigningRequest, type SigningRequest } from './crypto/csr.js';
 export { stationDurable } from './durable.js';
 export type { StationEvents } from './events.js';
+export * from './fleet/index.js';
 export { createState, makeCar, type StationModel } from './model/create.js';
 export { carDemandW, drawnPowerW } from './model/physics.js';
 export type {

@@ -7,24 +7,11 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 /** Debian's Chromium (`apt-get install chromium`); override with `CHROMIUM_PATH`. */
 export const CHROMIUM_PATH: string = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/**
- * Flags for a headless Chromium on a machine with no network but loopback.
- * - `--no-sandbox`: tests run as root, where Chromium's sandbox refuses to start.
- * - `--disable-gpu`: there is no GPU; avoids GPU-process start-up noise and crashes.
- * - `--disable-quic`, `--disable-background-networking`, `--disable-component-update`,
- *   `--disable-sync`, `--no-first-run`: stop Chromium from calling Google's hosts at start-up;
- *   on this closed network those connections are refused many at a time and slow the start.
- */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The flags live in a plain JS file so benchmarks (bench/*.mjs, run by node without a TS loader)
+// launch Chromium exactly as the tests do.
+import { CHROMIUM_ARGS } from '../fixtures/chromium-args.js';
+
+export { CHROMIUM_ARGS };
 
 // Profiles of browsers never closed (a test timed out, vitest stopped the worker): Playwright
 // kills the browser on exit/SIGTERM, and this removes what it leaves in the temp directory.

@@ -2,7 +2,7 @@
 // line on stderr, until --duration passes or Ctrl+C.
 
 import { DEFAULT_PROFILES, ScaledClock } from '@ocpp-ws-io/station';
-import { SimulatedFleet, summaryLine } from '../fleet.js';
+import { Simulation, summaryLine } from '../fleet.js';
 import { type CliIo, UsageError } from '../io.js';
 import { csmsUrl, parse, positive, protocol } from '../options.js';
 import { openTraceFile } from '../trace-file.js';
@@ -29,7 +29,7 @@ export async function simulateCommand(argv: readonly string[], io: CliIo): Promi
   const durationS = values.duration === undefined ? undefined : positive(values.duration, '--duration', 1);
   const clock = new ScaledClock({ speed: positive(values.speed, '--speed', 60) });
   const trace = values.trace ? openTraceFile(values.trace) : undefined;
-  const fleet = new SimulatedFleet({
+  const fleet = new Simulation({
     endpoint,
     protocol: version,
     size,
