@@ -174,6 +174,21 @@ export async function openStation(
 
 export const connector = (page: Page, id: number) => page.locator(`[data-connector="${id}"]`);
 
+/**
+ * Waits until a connector's facts (power, limit, register, transaction) show `text`. The page
+ * draws them on its next frame, so a CSMS or a status can be ahead of them: never read them once.
+ * `text` is matched against the text content, where the label and its value touch
+ * ("Transactionnone"): write `\s*` between them in a pattern.
+ */
+export async function waitForFacts(
+  page: Page,
+  id: number,
+  text: string | RegExp,
+  timeout = 10_000,
+): Promise<void> {
+  await connector(page, id).locator('.facts', { hasText: text }).waitFor({ timeout });
+}
+
 /** Waits for a connector's status; on failure says where the station got stuck (its timeline). */
 export async function waitForStatus(page: Page, id: number, status: string, timeout = 10_000): Promise<void> {
   try {

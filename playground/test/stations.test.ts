@@ -20,6 +20,7 @@ import {
   openStation,
   poll,
   startWorkerCsms,
+  waitForFacts,
   waitForStatus,
 } from './helpers.js';
 
@@ -155,7 +156,7 @@ describe.each(VERSIONS)('$label', (row) => {
           (txs[0]!.lastMeterWh as number) > ((txs[0]!.meterStartWh as number | undefined) ?? 0),
       );
       expect(running[0]).toMatchObject({ idTag: 'TAG-1', connectorId: 1 });
-      expect(await connector(page, 1).locator('.facts').innerText()).toContain(`${running[0]!.id} (TAG-1)`);
+      await waitForFacts(page, 1, `${running[0]!.id} (TAG-1)`);
       await page.screenshot({ path: join(artifacts, `flow-${short(row.protocol)}-charging.png`) });
 
       await row.csms.remoteStop(page, id);
@@ -167,9 +168,7 @@ describe.each(VERSIONS)('$label', (row) => {
       await waitForStatus(page, 1, row.afterStop);
       // 2.x: the connector is Occupied before and after the stop, so the status alone doesn't say
       // the page has caught up with the Ended event; wait for the facts to.
-      await connector(page, 1)
-        .locator('.facts', { hasText: /Transaction\s*none/ })
-        .waitFor({ timeout: 10_000 });
+      await waitForFacts(page, 1, /Transaction\s*none/);
       expect(errors).toEqual([]);
     },
   );
