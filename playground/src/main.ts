@@ -46,39 +46,46 @@ const form = settingsPanel(settings, {
   changed: (next) => applySettings(next),
 });
 
-document
-  .querySelector('#app')!
-  .replaceChildren(
+document.querySelector('#app')!.replaceChildren(
+  h(
+    'header',
+    { class: 'top' },
     h(
-      'header',
-      { class: 'top' },
+      'div',
+      {},
+      h('h1', {}, 'ocpp-ws-io ', h('span', { class: 'muted' }, 'playground')),
       h(
-        'div',
-        {},
-        h('h1', {}, 'ocpp-ws-io ', h('span', { class: 'muted' }, 'playground')),
-        h(
-          'p',
-          { class: 'muted tagline' },
-          'Virtual charging stations in your browser (@ocpp-ws-io/station), speaking OCPP-J with @ocpp-ws-io/browser.',
-        ),
-      ),
-      h(
-        'div',
-        { class: 'target', 'aria-label': 'Which CSMS this page talks to' },
-        h('span', { class: 'muted' }, 'Talking to'),
-        targetTitle,
-        targetDetail,
-        pill,
-        waiting,
+        'p',
+        { class: 'muted tagline' },
+        'Virtual charging stations in your browser (@ocpp-ws-io/station), speaking OCPP-J with @ocpp-ws-io/browser.',
       ),
     ),
     h(
-      'main',
-      { class: 'layout' },
-      h('div', { class: 'side' }, form.root, operator.root, timeline.root),
-      h('div', { class: 'primary-col' }, stations.root, connectors.root, smart.root, config.root, logSlot),
+      'a',
+      {
+        href: './test-csms.html',
+        class: 'button',
+        title: 'Run the OCPP CSMS test cases against a CSMS, in this browser',
+      },
+      'Test a CSMS →',
     ),
-  );
+    h(
+      'div',
+      { class: 'target', 'aria-label': 'Which CSMS this page talks to' },
+      h('span', { class: 'muted' }, 'Talking to'),
+      targetTitle,
+      targetDetail,
+      pill,
+      waiting,
+    ),
+  ),
+  h(
+    'main',
+    { class: 'layout' },
+    h('div', { class: 'side' }, form.root, operator.root, timeline.root),
+    h('div', { class: 'primary-col' }, stations.root, connectors.root, smart.root, config.root, logSlot),
+  ),
+);
 
 // ── rendering ───────────────────────────────────────────────────────────────────────────
 

@@ -54,7 +54,15 @@ function mount(trace = new StationTrace('CP-T'), log = new MessageLog()) {
     [...panel.querySelectorAll('tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].slice(1, 5).map((td) => td.textContent),
     );
-  return { panel, log, trace, button, importFile, rows, banner: () => panel.querySelector<HTMLElement>('.banner')! };
+  return {
+    panel,
+    log,
+    trace,
+    button,
+    importFile,
+    rows,
+    banner: () => panel.querySelector<HTMLElement>('.banner')!,
+  };
 }
 
 afterEach(() => vi.restoreAllMocks());
