@@ -112,7 +112,7 @@ export function logPanel(log: MessageLog, trace: StationTrace, options: LogPanel
         ? h('button', { type: 'button', onclick: () => void runReplay() }, 'Replay against the CSMS')
         : '',
     );
-    if (!log.importedFrom) replayOut.hidden = true;
+    if (!log.importedFrom) forgetReplay();
     refreshFilter();
   };
 
@@ -138,6 +138,11 @@ export function logPanel(log: MessageLog, trace: StationTrace, options: LogPanel
     h('a', { href: url, download: trace.fileName() }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
+  const forgetReplay = () => {
+    replayOut.hidden = true;
+    replayOut.replaceChildren();
+    delete replayOut.dataset.outcome;
+  };
   const showProblem = (text: string) => {
     banner.hidden = false;
     banner.replaceChildren(text);
@@ -154,6 +159,7 @@ export function logPanel(log: MessageLog, trace: StationTrace, options: LogPanel
       return;
     }
     if (!imported.length) return showProblem(`Import failed: ${file.name} has no trace lines`);
+    forgetReplay(); // it was another trace's
     log.showTrace(imported, file.name);
   });
   const runReplay = async () => {

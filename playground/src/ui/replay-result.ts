@@ -27,6 +27,7 @@ export async function replayInto(
 ): Promise<void> {
   const status = h('p', { role: 'status' }, `Replaying against ${target.label}…`);
   out.replaceChildren(status);
+  delete out.dataset.outcome;
   let report: ReplayReport;
   try {
     report = await replayTrace(lines, {
