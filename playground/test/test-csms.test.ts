@@ -15,7 +15,7 @@ import {
   type ReferenceCsms,
   startReferenceCsms,
 } from '../../packages/scenarios/test/helpers/reference-csms.js';
-import { API_TOKEN, buildAndServe, freePort, startWorkerCsms, watchConsole } from './helpers.js';
+import { API_TOKEN, artifacts, buildAndServe, freePort, startWorkerCsms, watchConsole } from './helpers.js';
 
 let browser: LaunchedChromium;
 let site: StaticServer;
@@ -157,6 +157,7 @@ describe('Test a CSMS (the page, in Chromium)', () => {
         null,
       ],
     ]);
+    await page.screenshot({ path: join(artifacts, 'test-csms-report.png'), fullPage: true });
     const frames = page.locator('.report [data-case="TC_004_1_CSMS"] details.context pre');
     expect(await frames.textContent()).toContain(
       'CSMS → station  Authorize answer {"idTagInfo":{"status":"Invalid"}}',
@@ -191,6 +192,7 @@ describe('Test a CSMS (the page, in Chromium)', () => {
     await shared.goto(href!);
     await shared.locator('.report .summary').waitFor({ timeout: 10_000 });
     expect(await shared.getByRole('heading', { name: 'Shared report' }).isVisible()).toBe(true);
+    await shared.screenshot({ path: join(artifacts, 'test-csms-shared.png'), fullPage: true });
     expect(await shared.locator('.report .summary').textContent()).toBe(
       '3 cases: 1 passed, 1 failed, 1 skipped',
     );
