@@ -74,7 +74,7 @@ describe('the checklist', () => {
     expect(tc086.disabled).toBe(true);
     expect(tc086.closest('label')!.title).toMatch(/^Not automatable: checks the CSMS’s TLS handshake/);
     expect(picker.root.textContent).toContain(
-      `${OCPP16_SUITE.scenarios.length} of ${OCPP16_SUITE.scenarios.length} automated cases selected`,
+      `${OCPP16_SUITE.scenarios.length} of ${OCPP16_SUITE.scenarios.length} runnable cases selected`,
     );
   });
 
@@ -105,6 +105,16 @@ describe('the checklist', () => {
     expect(picker.selected()).toEqual(['TC_001_CSMS', ...forty]);
     button('Unselect shown').click();
     expect(picker.selected()).toEqual(['TC_001_CSMS']);
+
+    // A case a page cannot run truthfully is listed, not offered.
+    picker.show('ocpp2.0.1');
+    const a02 = picker.root.querySelector<HTMLInputElement>('input[value=TC_A_02_CSMS]')!;
+    expect(a02.disabled).toBe(true);
+    expect(a02.closest('label')!.title).toMatch(
+      /^Not in a browser: sends Basic auth with a username other than/,
+    );
+    expect(picker.selected()).toHaveLength(OCPP201_SUITE.scenarios.length - 1);
+    expect(picker.selected()).not.toContain('TC_A_02_CSMS');
 
     picker.show('ocpp2.0.1', 'TC_B_*');
     expect(picker.selected().length).toBe(

@@ -36,7 +36,7 @@ export function casePicker(): CasePicker {
       group.hidden = !any;
     }
     const all = boxes();
-    setText(count, `${all.filter((b) => b.checked).length} of ${all.length} automated cases selected`);
+    setText(count, `${all.filter((b) => b.checked).length} of ${all.length} runnable cases selected`);
   };
   const setShown = (checked: boolean) => {
     for (const box of boxes()) if (shown(box)) box.checked = checked;
@@ -77,19 +77,19 @@ export function casePicker(): CasePicker {
                 {
                   class: 'check pick',
                   dataset: { case: c.id },
-                  title: c.manual ? `Not automatable: ${c.manual}` : undefined,
+                  title: c.blocked ? `${capitalized(c.blocked.label)}: ${c.blocked.reason}` : undefined,
                 },
                 h('input', {
                   type: 'checkbox',
                   value: c.id,
-                  disabled: !!c.manual,
-                  checked: !c.manual && selects(c.id, preselect),
+                  disabled: !!c.blocked,
+                  checked: !c.blocked && selects(c.id, preselect),
                 }),
                 h('code', {}, c.id),
                 h(
                   'span',
-                  { class: c.manual ? 'muted' : '' },
-                  c.manual ? `${c.name} (not automatable)` : c.name,
+                  { class: c.blocked ? 'muted' : '' },
+                  c.blocked ? `${c.name} (${c.blocked.label})` : c.name,
                 ),
               ),
             ),
@@ -108,3 +108,5 @@ export function casePicker(): CasePicker {
         .map((b) => b.value),
   };
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,5 +1,5 @@
 // The two CSMS suites of @ocpp-ws-io/scenarios as the page lists them: per block of the test case
-// document, each documented case either runnable or not automatable (with the reason).
+// document, each documented case runnable, or not (not automatable, or not from a page; why).
 import { OCPP16_SUITE, OCPP201_SUITE, type Suite, selects } from '@ocpp-ws-io/scenarios';
 
 /** The protocols a suite exists for. */
@@ -10,12 +10,23 @@ export const SUITES: Readonly<Record<SuiteProtocol, Suite>> = {
   'ocpp2.0.1': OCPP201_SUITE,
 };
 
+/**
+ * Automated cases a page cannot run truthfully, and why; the CLI runs them. Found by running both
+ * suites in Chromium against the demo Worker: TC_A_02's probe passed credentials the browser had
+ * cached instead of the other username, and the CSMS rightly accepted them.
+ */
+export const NOT_IN_A_BROWSER: Readonly<Record<string, string>> = {
+  TC_A_02_CSMS:
+    'sends Basic auth with a username other than the station id, which a page cannot do (browsers send ' +
+    'URL credentials under the identity, or ones they cached for the CSMS): run it with the CLI',
+};
+
 /** One case of the checklist. */
 export interface ListedCase {
   readonly id: string;
   readonly name: string;
-  /** Why it cannot run, for a documented case that is not automated. */
-  readonly manual?: string;
+  /** Why it cannot run here: not automatable at all, or not from a browser. */
+  readonly blocked?: { readonly label: 'not automatable' | 'not in a browser'; readonly reason: string };
 }
 
 /** The cases of one block, in the document's order. */
@@ -35,10 +46,13 @@ export function caseGroups(suite: Suite): { groups: CaseGroup[]; undocumented: n
       undocumented++;
       continue;
     }
+    const why = manual.get(entry.id);
+    const browser = NOT_IN_A_BROWSER[entry.id];
     const listed: ListedCase = {
       id: entry.id,
       name: entry.name ?? entry.id,
-      ...(manual.has(entry.id) ? { manual: manual.get(entry.id)! } : {}),
+      ...(why ? { blocked: { label: 'not automatable', reason: why } } : {}),
+      ...(browser ? { blocked: { label: 'not in a browser', reason: browser } } : {}),
     };
     groups.set(entry.block, [...(groups.get(entry.block) ?? []), listed]);
   }
