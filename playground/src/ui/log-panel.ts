@@ -4,7 +4,7 @@ import type { LogEntry, MessageLog } from '../log/message-log.js';
 import type { StationTrace } from '../log/station-trace.js';
 
 const ARROW = { out: '→ CSMS', in: '← CSMS' } as const;
-/** Rows in the table (the log itself keeps more: Export has them all). */
+/** Rows in the table (the log keeps more, and the trace Export downloads has every frame). */
 const MAX_ROWS = 500;
 /** New rows wait this long (ms) to be added together. */
 const ROW_BATCH_MS = 250;
@@ -151,21 +151,29 @@ export function logPanel(log: MessageLog, trace: StationTrace, options: LogPanel
     const file = fileInput.files?.[0];
     fileInput.value = '';
     if (!file) return;
+    let lines: TraceLine[];
     try {
       // TraceFormatError names the line ("Trace line 3: not JSON …").
-      imported = parseTrace(await file.text());
+      lines = parseTrace(await file.text());
     } catch (error) {
       showProblem(`Import failed: ${(error as Error).message}`);
       return;
     }
-    if (!imported.length) return showProblem(`Import failed: ${file.name} has no trace lines`);
+    if (!lines.length) return showProblem(`Import failed: ${file.name} has no trace lines`);
+    imported = lines;
     forgetReplay(); // it was another trace's
     log.showTrace(imported, file.name);
   });
+  let replaying = false;
   const runReplay = async () => {
-    if (!replay) return;
+    if (!replay || replaying) return; // one replay at a time: a second would share its output
+    replaying = true;
     replayOut.hidden = false;
-    await replay(imported, replayOut);
+    try {
+      await replay(imported, replayOut);
+    } finally {
+      replaying = false;
+    }
   };
   const clear = () => {
     imported = [];
