@@ -12,6 +12,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { casePicker } from '../src/test-csms/case-picker.js';
 import { reportFileName, reportView } from '../src/test-csms/report-view.js';
+import { runForm } from '../src/test-csms/run-form.js';
 import { runView } from '../src/test-csms/run-view.js';
 import { setupDefaults, setupProblem, suiteOptions } from '../src/test-csms/setup.js';
 import { readSharedReport, shareLink } from '../src/test-csms/share.js';
@@ -168,6 +169,40 @@ describe('the form’s setup', () => {
     });
     expect(suiteOptions(setupDefaults('?api=&password='), [], hooks)).not.toHaveProperty('control');
     expect(suiteOptions(setupDefaults('?api=&password='), [], hooks)).not.toHaveProperty('password');
+  });
+});
+
+describe('the form', () => {
+  it('runs the checked cases with what was typed; refuses with a reason instead; locks while running', () => {
+    const runs: Array<[string, string, string[]]> = [];
+    let stops = 0;
+    const form = runForm(setupDefaults('?cases=TC_001_CSMS&api='), {
+      run: (setup, cases) => runs.push([setup.endpoint, setup.identity, cases]),
+      stop: () => stops++,
+    });
+    document.body.replaceChildren(form.root);
+    const input = (name: string) => form.root.querySelector<HTMLInputElement>(`[name=${name}]`)!;
+    const button = (name: string) =>
+      [...form.root.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    // happy-dom's submit button does not submit; Chromium's does (test-csms.test.ts).
+    const submit = () => form.root.dispatchEvent(new Event('submit', { cancelable: true }));
+    input('identity').value = 'CP-MINE';
+    submit();
+    expect(runs).toEqual([['ws://127.0.0.1:8787/ocpp', 'CP-MINE', ['TC_001_CSMS']]]);
+
+    button('Unselect shown').click();
+    submit();
+    expect(runs).toHaveLength(1);
+    expect(form.root.querySelector('[role=alert]')!.textContent).toBe('Select at least one case');
+
+    form.setRunning(true);
+    expect(button('Run').hidden).toBe(true);
+    expect(input('url').disabled).toBe(true);
+    button('Stop').click();
+    expect(stops).toBe(1);
+    form.setRunning(false);
+    expect(button('Stop').hidden).toBe(true);
+    expect(input('url').disabled).toBe(false);
   });
 });
 
