@@ -57,17 +57,14 @@ document.querySelector('#app')!.replaceChildren(
       h(
         'p',
         { class: 'muted tagline' },
-        'Virtual charging stations in your browser (@ocpp-ws-io/station), speaking OCPP-J with @ocpp-ws-io/browser.',
+        'Virtual charging stations in your browser (@ocpp-ws-io/station), speaking OCPP-J with @ocpp-ws-io/browser. ',
+        // Inline: a third item in the header pushed the CSMS indicator onto a row of its own.
+        h(
+          'a',
+          { href: './test-csms.html', title: 'Run the OCPP CSMS test cases against a CSMS, in this browser' },
+          'Test a CSMS →',
+        ),
       ),
-    ),
-    h(
-      'a',
-      {
-        href: './test-csms.html',
-        class: 'button',
-        title: 'Run the OCPP CSMS test cases against a CSMS, in this browser',
-      },
-      'Test a CSMS →',
     ),
     h(
       'div',
