@@ -91,6 +91,18 @@ function reportRows(page: Page) {
 const seen = (page: Page) => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
 
 describe('Test a CSMS (the page, in Chromium)', () => {
+  it('is linked from the stations page’s header, and links back', async () => {
+    const page = await browser.newPage();
+    const errors = watchConsole(page);
+    await page.goto(site.url);
+    await page.getByRole('link', { name: 'Test a CSMS →' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).waitFor({ timeout: 10_000 });
+    expect(new URL(page.url()).pathname).toBe('/test-csms.html');
+    await page.getByRole('link', { name: '← Virtual stations' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+  });
+
   it('runs real cases against the demo Worker CSMS live, TC_012 started through its admin API from the page', async () => {
     const { page, errors } = await openTestPage({
       url: `ws://127.0.0.1:${new URL(csmsBase).port}/ocpp`,
