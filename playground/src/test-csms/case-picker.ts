@@ -13,6 +13,7 @@ export interface CasePicker {
   selected(): string[];
 }
 
+/** The checklist, empty until {@link CasePicker.show} names a protocol. */
 export function casePicker(): CasePicker {
   const filter = h('input', {
     type: 'search',

@@ -13,6 +13,7 @@ export interface RunForm {
   setRunning(running: boolean): void;
 }
 
+/** The form, filled with `initial`; Run hands the setup and the checked cases to `actions.run`. */
 export function runForm(
   initial: RunSetup,
   actions: { run(setup: RunSetup, cases: string[]): void; stop(): void },

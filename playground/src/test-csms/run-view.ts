@@ -14,6 +14,7 @@ export interface RunView {
   onStep(progress: StepProgress): void;
 }
 
+/** The live view, empty until {@link RunView.start}. */
 export function runView(): RunView {
   const status = h('p', { role: 'status', class: 'muted' });
   const list = h('ol', { class: 'cases' });

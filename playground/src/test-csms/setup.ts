@@ -12,6 +12,7 @@ import {
 import { adminUrlOf, defaults, LOCAL_CSMS_URL } from '../settings.js';
 import type { SuiteProtocol } from './suites.js';
 
+/** What the form holds. */
 export interface RunSetup {
   readonly protocol: SuiteProtocol;
   /** The CSMS's WebSocket URL without the identity. */

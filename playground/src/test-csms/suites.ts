@@ -5,6 +5,7 @@ import { OCPP16_SUITE, OCPP201_SUITE, type Suite, selects } from '@ocpp-ws-io/sc
 /** The protocols a suite exists for. */
 export type SuiteProtocol = 'ocpp1.6' | 'ocpp2.0.1';
 
+/** The suite of each protocol. */
 export const SUITES: Readonly<Record<SuiteProtocol, Suite>> = {
   'ocpp1.6': OCPP16_SUITE,
   'ocpp2.0.1': OCPP201_SUITE,
