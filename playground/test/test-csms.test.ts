@@ -168,6 +168,43 @@ describe('Test a CSMS (the page, in Chromium)', () => {
     300_000,
   );
 
+  it('Stop lets the running case end and skips the rest, saying why', async () => {
+    // A CSMS that never answers StopTransaction: TC_032_1 waits its whole answer timeout.
+    const silent = await startReferenceCsms({ breakage: { silentOnStop: true } });
+    try {
+      const { page, errors } = await openTestPage({
+        url: silent.url,
+        api: '',
+        password: '',
+        identity: 'CP-PG-STOP',
+        cases: 'TC_001_CSMS,TC_032_1_CSMS,TC_037_1_CSMS,TC_039_CSMS',
+        timeout: '3',
+      });
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page
+        .locator('li.case[data-case="TC_032_1_CSMS"][data-status="running"]')
+        .waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+      await page.locator('.report .summary').waitFor({ timeout: 20_000 });
+      expect(await reportRows(page)).toEqual([
+        ['TC_001_CSMS', 'PASS', null, null],
+        [
+          'TC_032_1_CSMS',
+          'FAIL',
+          'the CSMS did not answer StopTransaction within 3 s',
+          expect.stringMatching(/^Failed at step \d+: /),
+        ],
+        ['TC_037_1_CSMS', 'SKIP', 'the run was stopped', null],
+        ['TC_039_CSMS', 'SKIP', 'the run was stopped', null],
+      ]);
+      // The form is back for the next run.
+      expect(await page.getByRole('button', { name: 'Run', exact: true }).isVisible()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await silent.close();
+    }
+  }, 60_000);
+
   it('shows a broken CSMS’s failure with the step and the frames around it; the JSON download and the share link carry the same report', async () => {
     const { page, errors } = await openTestPage({
       url: broken!.url,
