@@ -153,6 +153,7 @@ console.log(`
   ⚡ ocpp-ws-io playground is running
 
   Playground (the virtual charging station)   http://127.0.0.1:${webPort}/
+  Test a CSMS (the OCTT cases, in the page)   http://127.0.0.1:${webPort}/test-csms.html
   Demo CSMS admin page (Worker in workerd)    ${adminUrl}
   OCPP endpoint for any station               ws://127.0.0.1:${csmsPort}/ocpp/<identity>
                                               ${stationAuth}

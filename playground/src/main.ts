@@ -1,6 +1,7 @@
 // The playground page: a fleet of virtual charging stations (@ocpp-ws-io/station on
 // @ocpp-ws-io/browser), talking to the demo CSMS in this tab (in-memory transport), to the local
 // Worker CSMS, or to any URL. This file lays the panels out and wires them to the fleet.
+import { connectorFor, passwordFor } from './csms/connector-for.js';
 import { InPageCsms } from './csms/in-page.js';
 import { asksForReasons, lastRefusal } from './csms/refusal.js';
 import { h, setText } from './dom.js';
@@ -15,6 +16,7 @@ import { connectorsPanel } from './ui/connectors-panel.js';
 import { csmsPanel } from './ui/csms-panel.js';
 import { fleetPanel } from './ui/fleet-panel.js';
 import { logPanel } from './ui/log-panel.js';
+import { replayInto } from './ui/replay-result.js';
 import { settingsPanel } from './ui/settings-panel.js';
 import { smartChargingPanel } from './ui/smart-charging-panel.js';
 import { timelinePanel } from './ui/timeline-panel.js';
@@ -44,39 +46,43 @@ const form = settingsPanel(settings, {
   changed: (next) => applySettings(next),
 });
 
-document
-  .querySelector('#app')!
-  .replaceChildren(
+document.querySelector('#app')!.replaceChildren(
+  h(
+    'header',
+    { class: 'top' },
     h(
-      'header',
-      { class: 'top' },
+      'div',
+      {},
+      h('h1', {}, 'ocpp-ws-io ', h('span', { class: 'muted' }, 'playground')),
       h(
-        'div',
-        {},
-        h('h1', {}, 'ocpp-ws-io ', h('span', { class: 'muted' }, 'playground')),
+        'p',
+        { class: 'muted tagline' },
+        'Virtual charging stations in your browser (@ocpp-ws-io/station), speaking OCPP-J with @ocpp-ws-io/browser. ',
+        // Inline: a third item in the header pushed the CSMS indicator onto a row of its own.
         h(
-          'p',
-          { class: 'muted tagline' },
-          'Virtual charging stations in your browser (@ocpp-ws-io/station), speaking OCPP-J with @ocpp-ws-io/browser.',
+          'a',
+          { href: './test-csms.html', title: 'Run the OCPP CSMS test cases against a CSMS, in this browser' },
+          'Test a CSMS →',
         ),
       ),
-      h(
-        'div',
-        { class: 'target', 'aria-label': 'Which CSMS this page talks to' },
-        h('span', { class: 'muted' }, 'Talking to'),
-        targetTitle,
-        targetDetail,
-        pill,
-        waiting,
-      ),
     ),
     h(
-      'main',
-      { class: 'layout' },
-      h('div', { class: 'side' }, form.root, operator.root, timeline.root),
-      h('div', { class: 'primary-col' }, stations.root, connectors.root, smart.root, config.root, logSlot),
+      'div',
+      { class: 'target', 'aria-label': 'Which CSMS this page talks to' },
+      h('span', { class: 'muted' }, 'Talking to'),
+      targetTitle,
+      targetDetail,
+      pill,
+      waiting,
     ),
-  );
+  ),
+  h(
+    'main',
+    { class: 'layout' },
+    h('div', { class: 'side' }, form.root, operator.root, timeline.root),
+    h('div', { class: 'primary-col' }, stations.root, connectors.root, smart.root, config.root, logSlot),
+  ),
+);
 
 // ── rendering ───────────────────────────────────────────────────────────────────────────
 
@@ -120,7 +126,7 @@ function showSelected(): void {
   selection.abort();
   selection = new AbortController();
   const station = fleet.selected;
-  logSlot.replaceChildren(logPanel(station.log, selection.signal));
+  logSlot.replaceChildren(logPanel(station.log, station.trace, { signal: selection.signal, replay }));
   timeline.replace(station.timeline);
   station.addEventListener('timeline', (e) => timeline.add((e as CustomEvent<TimelineEvent>).detail), {
     signal: selection.signal,
@@ -136,6 +142,17 @@ fleet.addEventListener('station', (e) => {
 });
 // The chart moves with the virtual clock even when nothing else changes.
 setInterval(() => smart.show(fleet.selected, clock.now(), clock.speed), 500);
+
+/** Replays an imported trace against the CSMS the page talks to now. */
+function replay(lines: Parameters<typeof replayInto>[0], out: HTMLElement): Promise<void> {
+  const password = passwordFor(settings);
+  return replayInto(lines, out, {
+    endpoint: endpointOf(settings),
+    connector: connectorFor(settings, () => csms.connector()),
+    ...(password ? { password } : {}),
+    label: describeTarget(settings).title,
+  });
+}
 
 // ── settings and connections ────────────────────────────────────────────────────────────
 

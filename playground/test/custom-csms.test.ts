@@ -157,7 +157,11 @@ describe('smart charging', () => {
 
       await expect.poll(() => summary.getAttribute('data-limit-w'), { timeout: 5_000 }).toBe('3680');
       await expect.poll(() => summary.getAttribute('data-power-w'), { timeout: 5_000 }).toBe('3680');
-      expect(await connector(page, 1).locator('.facts').innerText()).toMatch(/Limit\s+3\.7 kW/);
+      // The connector card renders on the station's change events (coalesced, 100 ms), the smart
+      // panel also on its 500 ms tick: the card may be a moment behind the summary above.
+      await expect
+        .poll(() => connector(page, 1).locator('.facts').innerText(), { timeout: 5_000 })
+        .toMatch(/Limit\s+3\.7 kW/);
       const row = page.locator('.smart tr[data-profile="1"]');
       expect(await row.innerText()).toMatch(/TxDefaultProfile[\s\S]*Connector 1[\s\S]*3680 W from 0 s/);
 

@@ -4,6 +4,7 @@
 // keeps "remember" on.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MessageLog } from '../src/log/message-log.js';
+import { StationTrace } from '../src/log/station-trace.js';
 import { defaults, loadSettings, saveSettings } from '../src/settings.js';
 import { logPanel } from '../src/ui/log-panel.js';
 import { timelinePanel } from '../src/ui/timeline-panel.js';
@@ -11,7 +12,7 @@ import { timelinePanel } from '../src/ui/timeline-panel.js';
 describe('message log panel', () => {
   it('says how many of the messages the filter shows, not only how many there are', () => {
     const log = new MessageLog();
-    const panel = logPanel(log);
+    const panel = logPanel(log, new StationTrace('CP-1'));
     document.body.replaceChildren(panel);
     log.record('out', JSON.stringify([2, 'a1', 'Heartbeat', {}]));
     log.record('in', JSON.stringify([3, 'a1', { currentTime: '2026-12-03T12:00:00Z' }]));

@@ -37,7 +37,8 @@ export interface Env {
   ENROLMENT_SECRET?: string;
   /**
    * Development only: "1" lets GET /dev/last-refusal/:identity say why a handshake was refused
-   * (the playground shows it; a browser only sees close 1006). Never in production.
+   * (the playground shows it; a browser only sees close 1006), and lets pages of other origins read
+   * the API's answers (CORS: the playground's "Test a CSMS" page). Never in production.
    */
   DEV_DIAGNOSTICS?: string;
   /** Read only to warn that it is no longer used (it was the shared password of every station). */

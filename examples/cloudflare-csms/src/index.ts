@@ -6,6 +6,7 @@ import { createOCPPRouter } from '@ocpp-ws-io/cloudflare';
 import { ADMIN_PAGE } from './admin-page.js';
 import { exampleApi } from './api.js';
 import { apiRefusal, isApiCaller } from './auth/api-token.js';
+import { apiPreflight, withApiCors } from './dev-cors.js';
 import { diagnosticsEnabled } from './diagnostics.js';
 import type { Env } from './env.js';
 
@@ -19,37 +20,46 @@ const route = createOCPPRouter<Env>({ stations: (env) => env.STATIONS, api: { au
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const { pathname } = new URL(request.url);
-    // Every API route, the router's and ours, behind one check: 503 without a token, 401 without the right one.
-    if (pathname.startsWith('/api/')) {
-      const refused = apiRefusal(request, env);
-      if (refused) return refused;
+    // Development: the playground (another origin) may call the API (dev-cors.ts).
+    if (pathname.startsWith('/api/') && diagnosticsEnabled(env)) {
+      if (request.method === 'OPTIONS') return apiPreflight();
+      return withApiCors(await answer(request, env, pathname));
     }
-    const upgrade = request.headers.get('Upgrade')?.toLowerCase() === 'websocket';
-    const routed = await route(request, env);
-    if (routed) {
-      // Refusals before the station's object (a malformed identity) get their log line here.
-      if (upgrade && routed.status >= 400 && routed.status !== 426)
-        console.warn(
-          `[csms] upgrade to ${pathname} refused (${routed.status}): ${await routed.clone().text()}`,
-        );
-      return routed;
-    }
-    if (upgrade) {
-      console.warn(
-        `[csms] upgrade to ${pathname} refused (404): unknown path; stations connect to /ocpp/<identity>`,
-      );
-    }
-    // Development only: why this identity's last handshake was refused (the playground asks).
-    const diagnostics = /^\/dev\/last-refusal\/([^/]+)$/.exec(pathname);
-    if (diagnostics && request.method === 'GET' && diagnosticsEnabled(env)) {
-      const refusal = await env.STATIONS.getByName(decodeURIComponent(diagnostics[1]!)).lastRefusal();
-      return Response.json(refusal ?? null, { headers: { 'Access-Control-Allow-Origin': '*' } });
-    }
-    const answered = await exampleApi(request, env, pathname);
-    if (answered) return answered;
-    if ((pathname === '/' || pathname === '/admin') && request.method === 'GET') {
-      return new Response(ADMIN_PAGE, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-    }
-    return new Response('OCPP CSMS: connect stations to /ocpp/<identity>; admin page at /', { status: 404 });
+    return answer(request, env, pathname);
   },
 };
+
+async function answer(request: Request, env: Env, pathname: string): Promise<Response> {
+  // Every API route, the router's and ours, behind one check: 503 without a token, 401 without the right one.
+  if (pathname.startsWith('/api/')) {
+    const refused = apiRefusal(request, env);
+    if (refused) return refused;
+  }
+  const upgrade = request.headers.get('Upgrade')?.toLowerCase() === 'websocket';
+  const routed = await route(request, env);
+  if (routed) {
+    // Refusals before the station's object (a malformed identity) get their log line here.
+    if (upgrade && routed.status >= 400 && routed.status !== 426)
+      console.warn(
+        `[csms] upgrade to ${pathname} refused (${routed.status}): ${await routed.clone().text()}`,
+      );
+    return routed;
+  }
+  if (upgrade) {
+    console.warn(
+      `[csms] upgrade to ${pathname} refused (404): unknown path; stations connect to /ocpp/<identity>`,
+    );
+  }
+  // Development only: why this identity's last handshake was refused (the playground asks).
+  const diagnostics = /^\/dev\/last-refusal\/([^/]+)$/.exec(pathname);
+  if (diagnostics && request.method === 'GET' && diagnosticsEnabled(env)) {
+    const refusal = await env.STATIONS.getByName(decodeURIComponent(diagnostics[1]!)).lastRefusal();
+    return Response.json(refusal ?? null, { headers: { 'Access-Control-Allow-Origin': '*' } });
+  }
+  const answered = await exampleApi(request, env, pathname);
+  if (answered) return answered;
+  if ((pathname === '/' || pathname === '/admin') && request.method === 'GET') {
+    return new Response(ADMIN_PAGE, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  }
+  return new Response('OCPP CSMS: connect stations to /ocpp/<identity>; admin page at /', { status: 404 });
+}

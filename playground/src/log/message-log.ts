@@ -1,6 +1,7 @@
 // The live message log: every OCPP-J frame in and out, parsed, with the CALL it answers and the
-// time that took. Frame shapes: OCPP-J 1.6 §4 and 2.0.1 §4 ([2,id,action,payload],
-// [3,id,payload], [4,id,code,description,details]; 2.1 adds [5,…] and [6,…]).
+// time that took; or, read-only, an imported trace. Frame shapes: OCPP-J 1.6 §4 and 2.0.1 §4
+// ([2,id,action,payload], [3,id,payload], [4,id,code,description,details]; 2.1 adds [5,…], [6,…]).
+import { senderOf, type TraceLine } from '@ocpp-ws-io/scenarios';
 
 export type FrameKind = 'CALL' | 'RESULT' | 'ERROR' | 'RESULTERROR' | 'SEND' | 'INVALID';
 
@@ -35,54 +36,8 @@ export class MessageLog extends EventTarget {
   private readonly open = new Map<string, { action: string; at: number }>();
 
   record(direction: 'in' | 'out', data: string, at = performance.now()): void {
-    let frame: unknown;
-    try {
-      frame = JSON.parse(data);
-    } catch {
-      this.push({
-        direction,
-        kind: 'INVALID',
-        messageId: '',
-        action: '',
-        payload: data,
-        problem: 'Not JSON',
-      });
-      return;
-    }
-    if (!Array.isArray(frame) || !KINDS[frame[0] as number]) {
-      this.push({
-        direction,
-        kind: 'INVALID',
-        messageId: '',
-        action: '',
-        payload: frame,
-        problem: 'Not an OCPP-J frame',
-      });
-      return;
-    }
-    const kind = KINDS[frame[0] as number]!;
-    const messageId = String(frame[1]);
-    if (kind === 'CALL' || kind === 'SEND') {
-      if (kind === 'CALL') this.open.set(`${direction}:${messageId}`, { action: String(frame[2]), at });
-      this.push({ direction, kind, messageId, action: String(frame[2]), payload: frame[3] });
-      return;
-    }
-    // A response travels the other way from its CALL.
-    const callKey = `${direction === 'in' ? 'out' : 'in'}:${messageId}`;
-    const call = this.open.get(callKey);
-    this.open.delete(callKey);
-    const isError = kind === 'ERROR' || kind === 'RESULTERROR';
-    this.push({
-      direction,
-      kind,
-      messageId,
-      action: call?.action ?? '?',
-      payload: isError
-        ? { errorCode: frame[2], errorDescription: frame[3], errorDetails: frame[4] }
-        : frame[2],
-      ...(call ? { latencyMs: Math.round(at - call.at) } : {}),
-      ...(isError ? { problem: `${frame[2]}: ${frame[3] || 'no description'}` } : {}),
-    });
+    if (this.importedFrom) return; // an imported trace is read-only; the live log resumes on Clear
+    this.push(entryOf(direction, data, at, this.open));
   }
 
   /** A frame the engine refused (schema or framing) or a handler that failed: shown highlighted. */
@@ -97,22 +52,20 @@ export class MessageLog extends EventTarget {
     this.dispatchEvent(new Event('reset'));
   }
 
-  /** The log as a JSON document (what Export downloads). */
-  export(): string {
-    return JSON.stringify(
-      { format: 'ocpp-ws-io-playground-log', version: 1, entries: this.entries },
-      null,
-      2,
-    );
-  }
-
-  /** Replaces the entries with an exported file's; throws a readable error on a foreign file. */
-  import(text: string, name: string): void {
-    const doc = JSON.parse(text) as { format?: string; entries?: LogEntry[] };
-    if (doc.format !== 'ocpp-ws-io-playground-log' || !Array.isArray(doc.entries)) {
-      throw new Error(`${name} is not a playground log export`);
-    }
-    this.entries = doc.entries.slice(-MAX_ENTRIES);
+  /**
+   * Shows an imported trace instead of the live session (read-only until {@link clear}): each
+   * line's frame as the station saw it, at the time the trace says, with the latencies the
+   * recorded times give.
+   */
+  showTrace(lines: readonly TraceLine[], name: string): void {
+    const open = new Map<string, { action: string; at: number }>();
+    this.entries = lines.slice(-MAX_ENTRIES).map((line, i) => {
+      const at = Date.parse(line.time);
+      // The station's point of view whoever recorded it: its own frames go out.
+      const direction = senderOf(line) === 'station' ? 'out' : 'in';
+      const data = line.frame ? JSON.stringify(line.frame) : (line.raw ?? '');
+      return { seq: i + 1, at, ...entryOf(direction, data, at, open) };
+    });
     this.importedFrom = name;
     this.dispatchEvent(new Event('reset'));
   }
@@ -123,10 +76,58 @@ export class MessageLog extends EventTarget {
   }
 
   private push(entry: Omit<LogEntry, 'seq' | 'at'>): void {
-    if (this.importedFrom) return; // an imported log is read-only; the live one resumes on Clear
+    if (this.importedFrom) return;
     const full: LogEntry = { seq: ++this.seq, at: Date.now(), ...entry };
     this.entries.push(full);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     this.dispatchEvent(new CustomEvent<LogEntry>('entry', { detail: full }));
   }
+}
+
+/**
+ * One frame as a log entry (without its sequence number and wall time). `at` is the clock the
+ * latency is measured on; `open` holds the CALLs still waiting for their answer, by direction and id.
+ */
+function entryOf(
+  direction: 'in' | 'out',
+  data: string,
+  at: number,
+  open: Map<string, { action: string; at: number }>,
+): Omit<LogEntry, 'seq' | 'at'> {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(data);
+  } catch {
+    return { direction, kind: 'INVALID', messageId: '', action: '', payload: data, problem: 'Not JSON' };
+  }
+  if (!Array.isArray(frame) || !KINDS[frame[0] as number]) {
+    return {
+      direction,
+      kind: 'INVALID',
+      messageId: '',
+      action: '',
+      payload: frame,
+      problem: 'Not an OCPP-J frame',
+    };
+  }
+  const kind = KINDS[frame[0] as number]!;
+  const messageId = String(frame[1]);
+  if (kind === 'CALL' || kind === 'SEND') {
+    if (kind === 'CALL') open.set(`${direction}:${messageId}`, { action: String(frame[2]), at });
+    return { direction, kind, messageId, action: String(frame[2]), payload: frame[3] };
+  }
+  // A response travels the other way from its CALL.
+  const callKey = `${direction === 'in' ? 'out' : 'in'}:${messageId}`;
+  const call = open.get(callKey);
+  open.delete(callKey);
+  const isError = kind === 'ERROR' || kind === 'RESULTERROR';
+  return {
+    direction,
+    kind,
+    messageId,
+    action: call?.action ?? '?',
+    payload: isError ? { errorCode: frame[2], errorDescription: frame[3], errorDetails: frame[4] } : frame[2],
+    ...(call ? { latencyMs: Math.round(at - call.at) } : {}),
+    ...(isError ? { problem: `${frame[2]}: ${frame[3] || 'no description'}` } : {}),
+  };
 }

@@ -2,7 +2,8 @@
 // with what the page keeps around it — its message log, timeline, power history, durable message
 // store (IndexedDB) and saved state (localStorage). Each Connect builds a new client and station
 // (the settings may have changed); the saved state and the stored messages carry over.
-import { browserConnector, type Connector, OCPPClient, type OCPPClientOptions } from '@ocpp-ws-io/browser';
+import { type Connector, OCPPClient, type OCPPClientOptions } from '@ocpp-ws-io/browser';
+import { recordTrace } from '@ocpp-ws-io/scenarios';
 import {
   createState,
   type FaultState,
@@ -15,7 +16,9 @@ import {
   type TokenOutcome,
   VirtualStation,
 } from '@ocpp-ws-io/station';
+import { connectorFor, passwordFor } from '../csms/connector-for.js';
 import { MessageLog } from '../log/message-log.js';
+import { StationTrace } from '../log/station-trace.js';
 import { endpointOf, type Settings } from '../settings.js';
 import { LocalStoragePersistence, readSavedState } from './local-persistence.js';
 import { WatchedMessageStore } from './message-store.js';
@@ -39,6 +42,8 @@ const MAX_TIMELINE = 200;
 /** Emits `change` when its view changed, `timeline` (detail: {@link TimelineEvent}) for each new line. */
 export class SimStation extends EventTarget {
   readonly log = new MessageLog();
+  /** Every frame of every connection since the page loaded (Export trace). */
+  readonly trace: StationTrace;
   readonly timeline: TimelineEvent[] = [];
   readonly history = new PowerHistory();
   readonly store: WatchedMessageStore;
@@ -57,6 +62,7 @@ export class SimStation extends EventTarget {
     connectors: number,
   ) {
     super();
+    this.trace = new StationTrace(identity);
     this.store = new WatchedMessageStore(`ocpp-ws-io-playground:${identity}`);
     this.store.addEventListener('change', () => this.#changed());
     this.#view = this.#offView(connectors);
@@ -105,11 +111,7 @@ export class SimStation extends EventTarget {
     await this.disconnect();
     this.problem = undefined;
     const durable = stationDurable({ store: this.store, retryIntervalMs: 5_000 });
-    const network = new NetworkSwitch(
-      s.mode === 'inpage'
-        ? inPage()
-        : browserConnector(s.auth === 'query' ? { authQueryParam: s.queryParam } : {}),
-    );
+    const network = new NetworkSwitch(connectorFor(s, inPage));
     const client = this.#client(s, network.connector, durable);
     const persistence = new LocalStoragePersistence(
       this.identity,
@@ -246,6 +248,7 @@ export class SimStation extends EventTarget {
   }
 
   #client(s: Settings, connector: Connector, durable: OCPPClientOptions['durable']): OCPPClient {
+    const password = passwordFor(s);
     return new OCPPClient({
       endpoint: endpointOf(s),
       identity: this.identity,
@@ -256,7 +259,7 @@ export class SimStation extends EventTarget {
       reconnect: { maxAttempts: 20 },
       connector,
       ...(durable ? { durable } : {}),
-      ...(s.mode !== 'inpage' && s.auth !== 'none' && s.password ? { password: s.password } : {}),
+      ...(password ? { password } : {}),
     });
   }
 
@@ -265,6 +268,8 @@ export class SimStation extends EventTarget {
     const say = (line: TimelineLine) => this.note(line.kind, line.text);
     this.#unbind.push(
       client.on('message', ({ direction, data }) => log.record(direction, data)),
+      // Real time, not the station's virtual clock: a trace says when frames really went.
+      recordTrace(client, this.trace.write),
       client.on('badMessage', ({ data, error }) => log.flag('in', '', `Refused: ${error.message}`, data)),
       client.on('handlerError', ({ action, error }) =>
         log.flag('out', action, `Our handler failed: ${(error as Error)?.message ?? error}`, null),

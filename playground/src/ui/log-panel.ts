@@ -1,24 +1,43 @@
+import { parseTrace, type TraceLine } from '@ocpp-ws-io/scenarios';
 import { formatTime, h } from '../dom.js';
 import type { LogEntry, MessageLog } from '../log/message-log.js';
+import type { StationTrace } from '../log/station-trace.js';
 
 const ARROW = { out: '→ CSMS', in: '← CSMS' } as const;
-/** Rows in the table (the log itself keeps more: Export has them all). */
+/** Rows in the table (the log keeps more, and the trace Export downloads has every frame). */
 const MAX_ROWS = 500;
 /** New rows wait this long (ms) to be added together. */
 const ROW_BATCH_MS = 250;
 
+/** What the log panel needs besides the log. */
+export interface LogPanelOptions {
+  /** Ends the panel's subscription to the log (the page shows another station's log instead). */
+  readonly signal?: AbortSignal;
+  /** Offers "Replay" for an imported trace: plays its station side against the page's CSMS. */
+  readonly replay?: (lines: readonly TraceLine[], out: HTMLElement) => Promise<void>;
+}
+
 /**
- * The live message log: filter by action, errors only, export / import as JSON, clear. `signal`
- * ends its subscription to `log` (the page shows another station's log instead).
+ * The live message log: filter by action, errors only, clear; export the station's trace (JSON
+ * Lines) and import one, shown read-only in place of the live log.
  */
-export function logPanel(log: MessageLog, signal?: AbortSignal): HTMLElement {
+export function logPanel(log: MessageLog, trace: StationTrace, options: LogPanelOptions = {}): HTMLElement {
+  const { signal, replay } = options;
   const listen = signal ? { signal } : {};
   const filter = h('select', { 'aria-label': 'Filter by action' }, h('option', { value: '' }, 'All actions'));
   const errorsOnly = h('input', { type: 'checkbox' });
   const count = h('span', { class: 'muted', 'aria-live': 'polite' });
-  const banner = h('p', { class: 'banner', hidden: true });
+  const banner = h('p', { class: 'banner', role: 'status', hidden: true });
+  const replayOut = h('div', { class: 'replay', hidden: true });
   const body = h('tbody');
-  const fileInput = h('input', { type: 'file', accept: 'application/json,.json', hidden: true });
+  const fileInput = h('input', {
+    type: 'file',
+    accept: '.jsonl,.ndjson,application/jsonl,application/x-ndjson,text/plain',
+    'aria-label': 'Trace file to import',
+    hidden: true,
+  });
+  /** The imported trace's lines, for Replay. */
+  let imported: readonly TraceLine[] = [];
 
   const visible = (e: LogEntry) =>
     (!filter.value || e.action === filter.value) && (!errorsOnly.checked || !!e.problem);
@@ -85,9 +104,15 @@ export function logPanel(log: MessageLog, signal?: AbortSignal): HTMLElement {
     shown = rows.length;
     showCount();
     banner.hidden = !log.importedFrom;
-    banner.textContent = log.importedFrom
-      ? `Showing imported ${log.importedFrom}. Clear to return to the live session.`
-      : '';
+    banner.replaceChildren(
+      log.importedFrom
+        ? `Showing the imported trace ${log.importedFrom} (${describeTrace(imported)}), read-only. Clear to return to the live session.`
+        : '',
+      log.importedFrom && replay && imported.length
+        ? h('button', { type: 'button', onclick: () => void runReplay() }, 'Replay against the CSMS')
+        : '',
+    );
+    if (!log.importedFrom) forgetReplay();
     refreshFilter();
   };
 
@@ -108,26 +133,54 @@ export function logPanel(log: MessageLog, signal?: AbortSignal): HTMLElement {
   filter.addEventListener('change', render);
   errorsOnly.addEventListener('change', render);
 
-  const exportLog = () => {
-    const url = URL.createObjectURL(new Blob([log.export()], { type: 'application/json' }));
-    const a = h('a', {
-      href: url,
-      download: `ocpp-log-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-    });
-    a.click();
+  const exportTrace = () => {
+    const url = URL.createObjectURL(new Blob([trace.toJsonl()], { type: 'application/jsonl' }));
+    h('a', { href: url, download: trace.fileName() }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const forgetReplay = () => {
+    replayOut.hidden = true;
+    replayOut.replaceChildren();
+    delete replayOut.dataset.outcome;
+  };
+  const showProblem = (text: string) => {
+    banner.hidden = false;
+    banner.replaceChildren(text);
   };
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
-    if (!file) return;
-    try {
-      log.import(await file.text(), file.name);
-    } catch (error) {
-      banner.hidden = false;
-      banner.textContent = `Import failed: ${(error as Error).message}`;
-    }
     fileInput.value = '';
+    if (!file) return;
+    let lines: TraceLine[];
+    try {
+      // TraceFormatError names the line ("Trace line 3: not JSON …").
+      lines = parseTrace(await file.text());
+    } catch (error) {
+      showProblem(`Import failed: ${(error as Error).message}`);
+      return;
+    }
+    if (!lines.length) return showProblem(`Import failed: ${file.name} has no trace lines`);
+    imported = lines;
+    forgetReplay(); // it was another trace's
+    log.showTrace(imported, file.name);
   });
+  let replaying = false;
+  const runReplay = async () => {
+    if (!replay || replaying) return; // one replay at a time: a second would share its output
+    replaying = true;
+    replayOut.hidden = false;
+    try {
+      await replay(imported, replayOut);
+    } finally {
+      replaying = false;
+    }
+  };
+  const clear = () => {
+    imported = [];
+    // Clear forgets what is shown; for the live session that is the trace too (Export = the log).
+    if (!log.importedFrom) trace.clear();
+    log.clear();
+  };
 
   render();
   return h(
@@ -142,14 +195,27 @@ export function logPanel(log: MessageLog, signal?: AbortSignal): HTMLElement {
         { class: 'row' },
         filter,
         h('label', { class: 'check' }, errorsOnly, 'Errors only'),
-        h('button', { type: 'button', onclick: exportLog }, 'Export'),
-        h('button', { type: 'button', onclick: () => fileInput.click() }, 'Import'),
-        h('button', { type: 'button', onclick: () => log.clear() }, 'Clear'),
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: exportTrace,
+            title: 'Every frame of this station as a JSON Lines trace',
+          },
+          'Export trace',
+        ),
+        h(
+          'button',
+          { type: 'button', onclick: () => fileInput.click(), title: 'Show a JSON Lines trace here' },
+          'Import trace',
+        ),
+        h('button', { type: 'button', onclick: clear }, 'Clear'),
         fileInput,
       ),
     ),
     count,
     banner,
+    replayOut,
     h(
       'div',
       { class: 'table-wrap', tabindex: 0, 'aria-label': 'Message log' },
@@ -187,4 +253,12 @@ function payloadDetails(payload: unknown): HTMLDetailsElement {
 function summary(payload: unknown): string {
   const text = JSON.stringify(payload) ?? '';
   return text.length > 90 ? `${text.slice(0, 87)}…` : text;
+}
+
+/** "12 frames of CP-1, ocpp1.6": what an imported trace holds. */
+function describeTrace(lines: readonly TraceLine[]): string {
+  const identities = [...new Set(lines.map((l) => l.identity))];
+  const protocols = [...new Set(lines.map((l) => l.protocol))];
+  const who = identities.length > 3 ? `${identities.length} stations` : identities.join(', ');
+  return `${lines.length} frame${lines.length === 1 ? '' : 's'} of ${who}, ${protocols.join(', ')}`;
 }

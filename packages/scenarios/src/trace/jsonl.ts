@@ -27,7 +27,7 @@ export class TraceFormatError extends Error {
  *
  * @example
  * ```ts
- * const text = traceToJsonl(lines); // what the playground's "Export" downloads
+ * const text = traceToJsonl(lines); // what the playground's "Export trace" downloads
  * ```
  */
 export function traceToJsonl(lines: readonly TraceLine[]): string {
@@ -73,7 +73,7 @@ export function traceLineProblem(value: unknown): string | undefined {
  *
  * @example
  * ```ts
- * const lines = parseTrace(await file.text()); // what the playground's "Import" reads
+ * const lines = parseTrace(await file.text()); // what the playground's "Import trace" reads
  * ```
  */
 export function parseTrace(text: string): TraceLine[] {
