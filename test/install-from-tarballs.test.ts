@@ -95,6 +95,14 @@ console.log('boot ' + boot.status + ' ' + station.protocol);`,
     expect(stdout.trim()).toBe('boot Accepted ocpp1.6');
   });
 
+  it("Node: the README's taste (a CSMS and a station in one script) runs as printed", async () => {
+    const taste = (await readGuideFiles('README.md')).get('taste.mjs');
+    expect(taste).toBeDefined();
+    await writeFile(join(app, 'taste.mjs'), taste!);
+    const { stdout } = await run(process.execPath, ['taste.mjs'], { cwd: app, timeout: 20_000 });
+    expect(stdout.trim()).toBe('BootNotification: Accepted');
+  });
+
   it("Chromium: the bundles guide's page, with packed/cdn/ on its own static server, boots at the demo Worker CSMS", async () => {
     const page = (await readGuideFiles('docs/guides/bundles.md')).get('index.html');
     expect(page, 'docs/guides/bundles.md shows index.html').toBeDefined();
