@@ -111,12 +111,15 @@ worker.stdout.removeAllListeners('data');
 worker.stderr.removeAllListeners('data');
 const CSMS_LINE = /\[(csms|auth|config)\]/;
 const NOISE = /Request\.cf|workers\.cloudflare\.com|getaddrinfo/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the escape character is the point.
+const ANSI = /\x1b\[[0-9;]*m/g;
 const passLines = (out) => {
   let rest = '';
   return (chunk) => {
     const lines = (rest + String(chunk)).split('\n');
     rest = lines.pop() ?? '';
-    for (const line of lines) {
+    // wrangler colours console.warn lines even with NO_COLOR; a log file should not get the codes.
+    for (const line of lines.map((l) => l.replace(ANSI, ''))) {
       if (CSMS_LINE.test(line)) out.write(`  csms │ ${line.slice(line.search(CSMS_LINE))}\n`);
       else if (/error/i.test(line) && !NOISE.test(line)) out.write(`${line}\n`);
     }

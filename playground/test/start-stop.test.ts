@@ -58,6 +58,23 @@ describe('npm start', () => {
         if (Date.now() > lineDeadline) throw new Error(`no connection line in:\n${output}`);
         await new Promise((r) => setTimeout(r, 100));
       }
+      // A refusal is a console.warn line, which wrangler colours even with NO_COLOR: the terminal
+      // (or a log file) gets it as plain text.
+      const intruder = new OCPPClient({
+        endpoint: `ws://127.0.0.1:${csmsPort}/ocpp`,
+        identity: 'CP-START',
+        password: 'not-the-password-0',
+        protocols: ['ocpp1.6'],
+        reconnect: false,
+      });
+      await expect(intruder.connect()).rejects.toMatchObject({ status: 401 });
+      const refusalDeadline = Date.now() + 10_000;
+      while (!/csms │ \[auth\] station CP-START refused/.test(output)) {
+        if (Date.now() > refusalDeadline) throw new Error(`no refusal line in:\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // (The build before it is pnpm's and rollup's output, with their own colours.)
+      expect(output.slice(output.indexOf('Ctrl+C stops both'))).not.toContain('\x1b[');
       const before = output.length;
 
       process.kill(-child.pid!, 'SIGINT');
