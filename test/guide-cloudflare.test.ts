@@ -70,7 +70,11 @@ describe('the Cloudflare guide, followed from an empty folder', () => {
   it('runs under `wrangler dev`: CP-1 boots with its password; a wrong one, another identity and the API without its token are refused', async () => {
     const { app } = packedApp!;
     const port = await freePort();
-    wrangler = spawn(process.execPath, [wranglerBin(), 'dev', '--ip', '127.0.0.1', '--port', String(port)], {
+    // Its own devtools port: the default 9229 (then 9230 …) is raced for by every wrangler dev the
+    // suite starts at the same time, and the loser dies with "Address already in use".
+    const inspector = await freePort();
+    const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector)];
+    wrangler = spawn(process.execPath, [wranglerBin(), ...args], {
       cwd: app,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_VARS, ensureDevVars } from './dev-vars.mjs';
@@ -29,6 +30,20 @@ if (!args.some((a) => a === '--env-file' || a.startsWith('--env-file=')) && ensu
   console.log(
     `Wrote .dev.vars with development values (${Object.keys(DEV_VARS).join(', ')}): read by wrangler dev only, never deployed.`,
   );
+}
+// wrangler's devtools inspector defaults to 127.0.0.1:9229 for every `wrangler dev`: a second one
+// (your own Worker, a test, another clone) started at the same moment dies with "Address already
+// in use (127.0.0.1:9229)". A port the system just handed out avoids that, unless one is given.
+if (!args.some((a) => a === '--inspector-port' || a.startsWith('--inspector-port='))) {
+  const port = await new Promise((resolve, reject) => {
+    const probe = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address();
+        probe.close(() => resolve(port));
+      });
+  });
+  args.push('--inspector-port', String(port));
 }
 const wrangler = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
 const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', ...args], {

@@ -213,3 +213,18 @@ describe('wrangler deploy --dry-run of the example', () => {
     }
   }, 70_000);
 });
+
+describe('two starts of the example at the same moment (your own Worker, a test, a second clone)', () => {
+  it('both come up: each wrangler dev gets its own inspector port, not 9229, 9230 … raced for', async () => {
+    // Without the start script's --inspector-port, one of two concurrent starts died with
+    // "Address already in use (127.0.0.1:9231)" (wrangler checks a port, workerd binds it later).
+    const env = join(clone, 'concurrent.env');
+    writeFileSync(env, 'API_TOKEN=concurrent-api-token-0\n');
+    const [a, b] = await Promise.allSettled([
+      freePort().then((port) => startExample(clone, port, '--env-file', env)),
+      freePort().then((port) => startExample(clone, port, '--env-file', env)),
+    ]);
+    for (const started of [a, b]) if (started.status === 'fulfilled') await started.value.stop();
+    expect([a.status, b.status]).toEqual(['fulfilled', 'fulfilled']);
+  }, 90_000);
+});
