@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { assertFreshBuild, packPackage } from '@ocpp-ws-io/test-utils';
+import { assertFreshBuild, unpackPackage } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -21,13 +21,9 @@ let manifest: { bin: Record<string, string> };
 beforeAll(async () => {
   assertFreshBuild(['packages/cli']);
   work = await mkdtemp(join(tmpdir(), 'cli-pack-'));
-  const tarball = await packPackage(join(root, 'packages/cli'), work);
-  await run('tar', ['xzf', tarball, '-C', work]);
-  files = (await run('tar', ['tzf', tarball])).stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((f) => f.replace(/^package\//, ''));
-  manifest = JSON.parse(await readFile(join(work, 'package', 'package.json'), 'utf8'));
+  const unpacked = await unpackPackage(join(root, 'packages/cli'), work);
+  files = [...unpacked.files];
+  manifest = unpacked.manifest as typeof manifest;
 }, 120_000);
 afterAll(() => rm(work, { recursive: true, force: true }));
 

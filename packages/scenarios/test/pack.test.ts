@@ -2,17 +2,14 @@
 // (packages/core/test/pack.test.ts: dist/ only, no workspace: ranges, publint, attw): the JSON
 // Schemas it exports, equal to the objects in its code.
 
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { assertFreshBuild, packPackage } from '@ocpp-ws-io/test-utils';
+import { assertFreshBuild, unpackPackage } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIO_SCHEMA, TRACE_LINE_SCHEMA } from '../src/index.js';
 
-const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 let work: string;
@@ -22,13 +19,9 @@ let manifest: { exports: Record<string, unknown> };
 beforeAll(async () => {
   assertFreshBuild(['packages/scenarios']);
   work = await mkdtemp(join(tmpdir(), 'scenarios-pack-'));
-  const tarball = await packPackage(join(root, 'packages/scenarios'), work);
-  await run('tar', ['xzf', tarball, '-C', work]);
-  files = (await run('tar', ['tzf', tarball])).stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((f) => f.replace(/^package\//, ''));
-  manifest = JSON.parse(await readFile(join(work, 'package', 'package.json'), 'utf8'));
+  const unpacked = await unpackPackage(join(root, 'packages/scenarios'), work);
+  files = [...unpacked.files];
+  manifest = unpacked.manifest as typeof manifest;
 }, 120_000);
 afterAll(() => rm(work, { recursive: true, force: true }));
 

@@ -3,12 +3,12 @@
 // Are-the-Types-Wrong. Runs against the built dist/ (the test command builds first).
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { packPackage } from '@ocpp-ws-io/test-utils';
+import { unpackPackage } from '@ocpp-ws-io/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -27,13 +27,10 @@ let manifest: {
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'station-pack-'));
-  tarball = await packPackage(join(root, 'packages/station'), work);
-  await run('tar', ['xzf', tarball, '-C', work]);
-  files = (await run('tar', ['tzf', tarball])).stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((f) => f.replace(/^package\//, ''));
-  manifest = JSON.parse(await readFile(join(work, 'package', 'package.json'), 'utf8'));
+  const unpacked = await unpackPackage(join(root, 'packages/station'), work);
+  tarball = unpacked.tarball;
+  files = [...unpacked.files];
+  manifest = unpacked.manifest as typeof manifest;
 }, 120_000);
 afterAll(() => rm(work, { recursive: true, force: true }));
 

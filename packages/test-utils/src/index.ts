@@ -21,7 +21,7 @@ export {
 export * from './edge-peers.js';
 export * from './edge-table.js';
 export { type FaultProxy, type FaultProxyStats, startFaultProxy } from './fault-proxy.js';
-export { packPackage, runPnpm } from './pack.js';
+export { packPackage, runPnpm, type UnpackedPackage, unpackPackage } from './pack.js';
 export { freePort, type ReadyProcess, type StartUntilReadyOptions, startUntilReady } from './processes.js';
 export { type RawUpgradeResult, rawUpgrade } from './raw-upgrade.js';
 export { type StaticServer, serveStatic } from './static.js';
