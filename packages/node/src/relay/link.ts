@@ -1,3 +1,4 @@
+import { sendableClose } from '@ocpp-ws-io/core';
 import type { RawData, WebSocket } from 'ws';
 import { targetProblem } from './allow.js';
 import { type PageFrame, parsePageFrame, type RelayOpenRequest, relayFrame } from './frames.js';
@@ -15,13 +16,15 @@ interface Channel {
 const FATAL_STATUS = new Set([400, 401, 403]);
 const ignore = () => {};
 
-/** `ws` refuses some close codes and reasons over 123 bytes; the page's wish is kept where it can be. */
+/**
+ * `ws` throws for codes a program may not send and for reasons over 123 bytes: core's
+ * `sendableClose` (the rule every adapter uses) turns the page's wish into a close `ws` sends —
+ * an unsendable code as 1000 with the code at the front of the reason, the reason cut on a
+ * character boundary.
+ */
 function closeSafely(ws: WebSocket, code: number, reason: string): void {
-  try {
-    ws.close(code, reason);
-  } catch {
-    ws.close(1000, Buffer.from(`${code} ${reason}`).subarray(0, 123).toString());
-  }
+  const sendable = sendableClose(code, reason);
+  ws.close(sendable.code, sendable.reason);
 }
 
 /**

@@ -158,6 +158,17 @@ describe('closes', () => {
     expect(await page.next()).toMatchObject({ kind: 'closed', json: { code: 1000, reason: '1006 x' } });
   });
 
+  it('a 1006 with a long reason of 3-byte characters: 1000, "1006 …" cut to 123 bytes on a character boundary (RFC 6455 §5.5)', async () => {
+    const { csms, page } = await rig();
+    await page.open(1, `${csms.url}/CP-1`);
+    await until(() => csms.stations.length === 1);
+    page.send(`close 1 ${JSON.stringify({ code: 1006, reason: '€'.repeat(60) })}`);
+    const closed = await page.next();
+    expect(closed).toMatchObject({ kind: 'closed', json: { code: 1000 } });
+    // "1006 " (5 bytes) and 39 whole euro signs (117 bytes): 122 ≤ 123, a 40th would not fit.
+    expect(closed.json.reason).toBe(`1006 ${'€'.repeat(39)}`);
+  });
+
   it('the CSMS’s close code and reason reach the page', async () => {
     const { csms, page } = await rig();
     await page.open(1, `${csms.url}/CP-1`);
